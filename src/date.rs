@@ -1,0 +1,795 @@
+//! Historical dates: the date grammar, the span of Gregorian days a date covers, and Old Style.
+//!
+//! A [`Date`] is what a curator writes in a timeline: a year, a month, a season, a day, an
+//! unspecified decade or century, each possibly approximate or uncertain, possibly written in the
+//! Julian calendar (Old Style), and possibly an interval of two such points. Whatever was written,
+//! every date covers an exact, inclusive span of proleptic Gregorian days, which is what sorting,
+//! filtering and overlap tests use; the written form is kept for display.
+//!
+//! ```
+//! use timeline::date::Date;
+//!
+//! let october: Date = "1917-10-25 O.S.".parse().unwrap();
+//! assert_eq!(october.earliest().to_string(), "1917-11-07");
+//! assert_eq!(october.words(), "25 Oct 1917 O.S.");
+//! assert_eq!(october.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
+//!
+//! let summer: Date = "1902-22".parse().unwrap();
+//! assert_eq!(summer.words(), "summer 1902");
+//! assert_eq!((summer.earliest().to_string(), summer.latest().to_string()),
+//!            ("1902-06-01".to_string(), "1902-08-31".to_string()));
+//!
+//! // 1900 was a leap year in the Julian calendar only.
+//! assert!("1900-02-29 O.S.".parse::<Date>().is_ok());
+//! assert!("1900-02-29".parse::<Date>().is_err());
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+/// The calendar a date was written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Calendar {
+    /// New Style: the calendar used in the West since 1582 and in Russia from 14 February 1918.
+    Gregorian,
+    /// Old Style: the calendar of the Russian Empire until 31 January 1918 (O.S.).
+    Julian,
+}
+
+/// How finely a point in time is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A single day: `1917-11-07`.
+    Day,
+    /// A month: `1917-11`.
+    Month,
+    /// A meteorological season of the northern hemisphere: `1902-22` (summer).
+    Season,
+    /// A year: `1902`.
+    Year,
+    /// A decade with its last digit unspecified: `191X`.
+    Decade,
+    /// A century with its last two digits unspecified: `19XX`.
+    Century,
+}
+
+impl Precision {
+    /// The lowercase name used in JSON and CSV output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Decade => "decade",
+            Precision::Century => "century",
+        }
+    }
+}
+
+/// One end of a date as written: its calendar fields, qualifiers and Gregorian bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Point {
+    calendar: Calendar,
+    precision: Precision,
+    /// The year as written (for decades and centuries, the first year: 1910 for `191X`).
+    year: i32,
+    /// 1–12 for day and month precision, 21–24 for seasons, 0 otherwise.
+    month: u32,
+    /// 1–31 for day precision, 0 otherwise.
+    day: u32,
+    approximate: bool,
+    uncertain: bool,
+    earliest: NaiveDate,
+    latest: NaiveDate,
+}
+
+/// A historical date: one point, or an interval from one point to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    start: Point,
+    end: Option<Point>,
+}
+
+/// Why a date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError {
+    /// What is wrong, in a phrase that can follow the offending text.
+    pub message: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// The forms a date may take, for error messages.
+pub const GRAMMAR_HINT: &str = "dates look like 1917, 1917-10, 1917-10-25, 1917-22 (summer; 21..24 are \
+     spring..winter), 191X, 1900~ (approximate), 1900? (uncertain), 1917-10-25 O.S. (Julian), or A/B";
+
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const SEASON_NAMES: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+
+fn error(message: impl Into<String>) -> DateError {
+    DateError {
+        message: message.into(),
+    }
+}
+
+/// True when `year` has 29 February in `calendar`.
+pub fn is_leap(calendar: Calendar, year: i32) -> bool {
+    match calendar {
+        Calendar::Julian => year.rem_euclid(4) == 0,
+        Calendar::Gregorian => {
+            (year.rem_euclid(4) == 0 && year.rem_euclid(100) != 0) || year.rem_euclid(400) == 0
+        }
+    }
+}
+
+/// The number of days in `month` of `year` in `calendar`.
+pub fn days_in_month(calendar: Calendar, year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(calendar, year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The Julian Day Number of a day of the Julian calendar.
+pub fn julian_day_number(calendar: Calendar, year: i32, month: u32, day: u32) -> i64 {
+    let a = (14 - month as i64) / 12;
+    let y = year as i64 + 4800 - a;
+    let m = month as i64 + 12 * a - 3;
+    let base = day as i64 + (153 * m + 2) / 5 + 365 * y + y.div_euclid(4);
+    match calendar {
+        Calendar::Julian => base - 32083,
+        Calendar::Gregorian => base - y.div_euclid(100) + y.div_euclid(400) - 32045,
+    }
+}
+
+/// The Julian Day Number of 1 January of year 1 (Gregorian) is 1,721,426; chrono counts that day as 1.
+const JDN_OF_CE_DAY_ZERO: i64 = 1_721_425;
+
+/// The Gregorian day with Julian Day Number `jdn`, if chrono can represent it.
+pub fn gregorian_from_jdn(jdn: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(jdn - JDN_OF_CE_DAY_ZERO).ok()?)
+}
+
+/// The Julian Day Number of a Gregorian day.
+pub fn jdn_of(day: NaiveDate) -> i64 {
+    day.num_days_from_ce() as i64 + JDN_OF_CE_DAY_ZERO
+}
+
+/// The Julian-calendar (year, month, day) of a Gregorian day.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use timeline::date::to_julian;
+/// let revolution = NaiveDate::from_ymd_opt(1917, 11, 7).unwrap();
+/// assert_eq!(to_julian(revolution), (1917, 10, 25));
+/// ```
+pub fn to_julian(day: NaiveDate) -> (i32, u32, u32) {
+    let c = jdn_of(day) + 32082;
+    let d = (4 * c + 3).div_euclid(1461);
+    let e = c - (1461 * d).div_euclid(4);
+    let m = (5 * e + 2) / 153;
+    let day_of_month = e - (153 * m + 2) / 5 + 1;
+    let month = m + 3 - 12 * (m / 10);
+    let year = d - 4800 + m / 10;
+    (year as i32, month as u32, day_of_month as u32)
+}
+
+/// The Gregorian day of a valid day in `calendar`.
+fn to_gregorian(calendar: Calendar, year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    let days = days_in_month(calendar, year, month);
+    if day == 0 || day > days {
+        let name = MONTH_ABBREVIATIONS[(month - 1) as usize];
+        let mut message = format!("{name} {year} has {days} days, not {day}");
+        if month == 2 && day == 29 && calendar == Calendar::Gregorian && is_leap(Calendar::Julian, year)
+        {
+            message.push_str(&format!(
+                " ({year} is not a leap year in the Gregorian calendar; write `{year}-02-29 O.S.` for a Julian date)"
+            ));
+        }
+        return Err(error(message));
+    }
+    gregorian_from_jdn(julian_day_number(calendar, year, month, day))
+        .ok_or_else(|| error(format!("year {year} is out of range")))
+}
+
+impl Point {
+    /// Reads one point, such as `1917-10-25 O.S.`, `1902-22~` or `191X`.
+    fn parse(text: &str) -> Result<Point, DateError> {
+        let text = text.trim();
+        let (text, calendar) = match strip_old_style(text) {
+            Some(rest) => (rest.trim_end(), Calendar::Julian),
+            None => (text, Calendar::Gregorian),
+        };
+        let (text, approximate, uncertain) = match text.as_bytes().last() {
+            Some(b'~') => (&text[..text.len() - 1], true, false),
+            Some(b'?') => (&text[..text.len() - 1], false, true),
+            Some(b'%') => (&text[..text.len() - 1], true, true),
+            _ => (text, false, false),
+        };
+        let mut parts = text.split('-');
+        let year_text = parts.next().unwrap_or_default();
+        let month_text = parts.next();
+        let day_text = parts.next();
+        if parts.next().is_some() {
+            return Err(error("too many '-' separated parts"));
+        }
+        if year_text.len() != 4 || !year_text.is_ascii() {
+            return Err(error("the year must have four digits"));
+        }
+        let unspecified = year_text.bytes().rev().take_while(|&b| b == b'X').count();
+        let digits = &year_text[..4 - unspecified];
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(error(format!("`{year_text}` is not a year")));
+        }
+        if unspecified > 0 && (unspecified > 2 || month_text.is_some()) {
+            return Err(error(
+                "only the last one or two digits of a year may be X, with no month or day",
+            ));
+        }
+        let year: i32 = format!("{digits:0<4}").parse().map_err(|_| error("bad year"))?;
+        if year == 0 {
+            return Err(error("there is no year 0"));
+        }
+        let number = |text: &str, what: &str| -> Result<u32, DateError> {
+            if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(error(format!("the {what} must have two digits, not `{text}`")));
+            }
+            text.parse().map_err(|_| error(format!("bad {what}")))
+        };
+        let mut point = Point {
+            calendar,
+            precision: Precision::Year,
+            year,
+            month: 0,
+            day: 0,
+            approximate,
+            uncertain,
+            earliest: NaiveDate::MIN,
+            latest: NaiveDate::MIN,
+        };
+        let (first, last) = match (month_text, day_text, unspecified) {
+            (None, _, 2) => {
+                point.precision = Precision::Century;
+                ((year, 1, 1), (year + 99, 12, 31))
+            }
+            (None, _, 1) => {
+                point.precision = Precision::Decade;
+                ((year, 1, 1), (year + 9, 12, 31))
+            }
+            (None, _, _) => ((year, 1, 1), (year, 12, 31)),
+            (Some(month_text), None, _) => {
+                let month = number(month_text, "month")?;
+                point.month = month;
+                match month {
+                    1..=12 => {
+                        point.precision = Precision::Month;
+                        let days = days_in_month(calendar, year, month);
+                        ((year, month, 1), (year, month, days))
+                    }
+                    21..=24 => {
+                        point.precision = Precision::Season;
+                        let first_month = 3 * (month - 21) + 3;
+                        if month == 24 {
+                            let february = days_in_month(calendar, year + 1, 2);
+                            ((year, 12, 1), (year + 1, 2, february))
+                        } else {
+                            let last_month = first_month + 2;
+                            let days = days_in_month(calendar, year, last_month);
+                            ((year, first_month, 1), (year, last_month, days))
+                        }
+                    }
+                    _ => {
+                        return Err(error(format!(
+                            "month {month_text} is neither a month 01–12 nor a season 21–24"
+                        )));
+                    }
+                }
+            }
+            (Some(month_text), Some(day_text), _) => {
+                let month = number(month_text, "month")?;
+                if !(1..=12).contains(&month) {
+                    return Err(error(format!("month {month_text} is not 01–12")));
+                }
+                let day = number(day_text, "day")?;
+                point.precision = Precision::Day;
+                point.month = month;
+                point.day = day;
+                ((year, month, day), (year, month, day))
+            }
+        };
+        point.earliest = to_gregorian(calendar, first.0, first.1, first.2)?;
+        point.latest = to_gregorian(calendar, last.0, last.1, last.2)?;
+        Ok(point)
+    }
+
+    /// The first Gregorian day this point may mean.
+    pub fn earliest(&self) -> NaiveDate {
+        self.earliest
+    }
+
+    /// The last Gregorian day this point may mean.
+    pub fn latest(&self) -> NaiveDate {
+        self.latest
+    }
+
+    /// How finely the point is known.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The calendar it was written in.
+    pub fn calendar(&self) -> Calendar {
+        self.calendar
+    }
+
+    /// Marked `~` or `%`.
+    pub fn is_approximate(&self) -> bool {
+        self.approximate
+    }
+
+    /// Marked `?` or `%`.
+    pub fn is_uncertain(&self) -> bool {
+        self.uncertain
+    }
+
+    /// The same day written in the other calendar. Only day-precision points convert: a month or a
+    /// year of one calendar is no whole month or year of the other, so those stay as written.
+    fn in_calendar(&self, calendar: Calendar) -> Point {
+        if self.precision != Precision::Day || self.calendar == calendar {
+            return *self;
+        }
+        let (year, month, day) = match calendar {
+            Calendar::Julian => to_julian(self.earliest),
+            Calendar::Gregorian => (
+                self.earliest.year(),
+                self.earliest.month(),
+                self.earliest.day(),
+            ),
+        };
+        Point {
+            calendar,
+            year,
+            month,
+            day,
+            ..*self
+        }
+    }
+
+    /// The point in words, without qualifiers or calendar mark: "7 Nov 1917", "summer 1902".
+    fn bare_words(&self) -> String {
+        match self.precision {
+            Precision::Day => format!(
+                "{} {} {}",
+                self.day,
+                MONTH_ABBREVIATIONS[(self.month - 1) as usize],
+                self.year
+            ),
+            Precision::Month => {
+                format!("{} {}", MONTH_ABBREVIATIONS[(self.month - 1) as usize], self.year)
+            }
+            Precision::Season => {
+                format!("{} {}", SEASON_NAMES[(self.month - 21) as usize], self.year)
+            }
+            Precision::Year => self.year.to_string(),
+            Precision::Decade => format!("{}s", self.year),
+            Precision::Century => format!("{}–{}", self.year, self.year + 99),
+        }
+    }
+
+    fn qualify(&self, words: String) -> String {
+        let approximate = if self.approximate { "c. " } else { "" };
+        let uncertain = if self.uncertain { "?" } else { "" };
+        format!("{approximate}{words}{uncertain}")
+    }
+}
+
+fn strip_old_style(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    for suffix in [" o.s.", " os", " o.s"] {
+        if lower.ends_with(suffix) {
+            return Some(&text[..text.len() - suffix.len()]);
+        }
+    }
+    None
+}
+
+impl fmt::Display for Point {
+    /// The canonical written form, which [`Date::from_str`] reads back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Century => write!(f, "{:02}XX", self.year / 100)?,
+            Precision::Decade => write!(f, "{:03}X", self.year / 10)?,
+            Precision::Year => write!(f, "{:04}", self.year)?,
+            Precision::Month | Precision::Season => write!(f, "{:04}-{:02}", self.year, self.month)?,
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?,
+        }
+        match (self.approximate, self.uncertain) {
+            (true, true) => f.write_str("%")?,
+            (true, false) => f.write_str("~")?,
+            (false, true) => f.write_str("?")?,
+            (false, false) => {}
+        }
+        if self.calendar == Calendar::Julian {
+            f.write_str(" O.S.")?;
+        }
+        Ok(())
+    }
+}
+
+impl Date {
+    /// The first point (the only one unless the date is an interval).
+    pub fn start(&self) -> &Point {
+        &self.start
+    }
+
+    /// The last point of an interval.
+    pub fn end(&self) -> Option<&Point> {
+        self.end.as_ref()
+    }
+
+    /// An interval from `self` to `end`, refused when `end` is over before `self` begins.
+    ///
+    /// ```
+    /// use timeline::date::Date;
+    /// let talks = Date::parse("1917-12-22").unwrap().until(Date::parse("1918-02-10").unwrap()).unwrap();
+    /// assert_eq!(talks.words(), "22 Dec 1917 – 10 Feb 1918");
+    /// assert!(Date::parse("1921").unwrap().until(Date::parse("1917").unwrap()).is_err());
+    /// ```
+    pub fn until(self, end: Date) -> Result<Date, DateError> {
+        if self.end.is_some() || end.end.is_some() {
+            return Err(error("an interval's ends must be single dates"));
+        }
+        if end.start.latest < self.start.earliest {
+            return Err(error(format!("it ends ({end}) before it starts ({self})")));
+        }
+        Ok(Date {
+            start: self.start,
+            end: Some(end.start),
+        })
+    }
+
+    /// Reads a date; the same as `text.parse()`.
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        text.parse()
+    }
+
+    /// The first Gregorian day the date may mean.
+    pub fn earliest(&self) -> NaiveDate {
+        self.start.earliest
+    }
+
+    /// The last Gregorian day the date may mean.
+    pub fn latest(&self) -> NaiveDate {
+        self.end.as_ref().unwrap_or(&self.start).latest
+    }
+
+    /// Inclusive length in days.
+    pub fn span_days(&self) -> i64 {
+        (self.latest() - self.earliest()).num_days() + 1
+    }
+
+    /// True when any point was written in the Julian calendar.
+    pub fn is_old_style(&self) -> bool {
+        self.points().any(|p| p.calendar == Calendar::Julian)
+    }
+
+    /// True when any point is approximate.
+    pub fn is_approximate(&self) -> bool {
+        self.points().any(|p| p.approximate)
+    }
+
+    /// True when any point is uncertain.
+    pub fn is_uncertain(&self) -> bool {
+        self.points().any(|p| p.uncertain)
+    }
+
+    /// True when every point is known to the day.
+    pub fn is_day_precise(&self) -> bool {
+        self.points().all(|p| p.precision == Precision::Day)
+    }
+
+    fn points(&self) -> impl Iterator<Item = &Point> {
+        std::iter::once(&self.start).chain(self.end.as_ref())
+    }
+
+    /// The same date with every day-precision point written in `calendar`.
+    pub fn in_calendar(&self, calendar: Calendar) -> Date {
+        Date {
+            start: self.start.in_calendar(calendar),
+            end: self.end.map(|p| p.in_calendar(calendar)),
+        }
+    }
+
+    /// The date in words at its own precision, as written: "1902", "Jun 1902", "summer 1902",
+    /// "c. 1900", "22 Dec 1917 – 10 Feb 1918", "1–3 Mar 1898 O.S.".
+    pub fn words(&self) -> String {
+        let all_julian = self.points().all(|p| p.calendar == Calendar::Julian);
+        let mark = |p: &Point, text: String| {
+            if p.calendar == Calendar::Julian && !all_julian {
+                format!("{text} O.S.")
+            } else {
+                text
+            }
+        };
+        let text = match &self.end {
+            None => self.start.qualify(self.start.bare_words()),
+            Some(end) => {
+                let (a, b) = (&self.start, end);
+                let same_marks = a.approximate == b.approximate
+                    && a.uncertain == b.uncertain
+                    && a.calendar == b.calendar
+                    && a.precision == b.precision;
+                let compact = if same_marks && a.year == b.year {
+                    match a.precision {
+                        Precision::Day if a.month == b.month => Some(format!(
+                            "{}–{} {} {}",
+                            a.day,
+                            b.day,
+                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
+                            a.year
+                        )),
+                        Precision::Day => Some(format!(
+                            "{} {} – {} {} {}",
+                            a.day,
+                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
+                            b.day,
+                            MONTH_ABBREVIATIONS[(b.month - 1) as usize],
+                            a.year
+                        )),
+                        Precision::Month => Some(format!(
+                            "{}–{} {}",
+                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
+                            MONTH_ABBREVIATIONS[(b.month - 1) as usize],
+                            a.year
+                        )),
+                        _ => None,
+                    }
+                } else {
+                    None
+                };
+                match compact {
+                    Some(text) => a.qualify(text),
+                    None => format!(
+                        "{} – {}",
+                        mark(a, a.qualify(a.bare_words())),
+                        mark(b, b.qualify(b.bare_words()))
+                    ),
+                }
+            }
+        };
+        if all_julian {
+            format!("{text} O.S.")
+        } else {
+            text
+        }
+    }
+
+    /// The date in both calendars where a day-precision date allows it: "25 Oct 1917 O.S. · 7 Nov
+    /// 1917". Coarser dates are shown as written.
+    pub fn dual_words(&self) -> String {
+        match self.dual_parts() {
+            Some((julian, gregorian)) => format!("{julian} · {gregorian}"),
+            None => self.words(),
+        }
+    }
+
+    /// The Old Style and New Style words of a day-precision date, each on its own.
+    pub fn dual_parts(&self) -> Option<(String, String)> {
+        if !self.is_day_precise() {
+            return None;
+        }
+        Some((
+            self.in_calendar(Calendar::Julian).words(),
+            self.in_calendar(Calendar::Gregorian).words(),
+        ))
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(error("the date is empty"));
+        }
+        match text.split_once('/') {
+            None => Ok(Date {
+                start: Point::parse(text)?,
+                end: None,
+            }),
+            Some((first, second)) => {
+                if second.contains('/') {
+                    return Err(error("an interval has exactly one '/'"));
+                }
+                let start = Date {
+                    start: Point::parse(first)?,
+                    end: None,
+                };
+                let end = Date {
+                    start: Point::parse(second)?,
+                    end: None,
+                };
+                start.until(end)
+            }
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    /// The canonical written form: `1917-10-25 O.S.`, `1935-06-18/1936-09-02`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start)?;
+        if let Some(end) = &self.end {
+            write!(f, "/{end}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn span(text: &str) -> (NaiveDate, NaiveDate) {
+        let date: Date = text.parse().unwrap();
+        (date.earliest(), date.latest())
+    }
+
+    #[test]
+    fn precisions_cover_their_whole_unit() {
+        assert_eq!(span("1902"), (day(1902, 1, 1), day(1902, 12, 31)));
+        assert_eq!(span("1902-06"), (day(1902, 6, 1), day(1902, 6, 30)));
+        assert_eq!(span("1904-02"), (day(1904, 2, 1), day(1904, 2, 29)));
+        assert_eq!(span("1902-21"), (day(1902, 3, 1), day(1902, 5, 31)));
+        assert_eq!(span("1902-22"), (day(1902, 6, 1), day(1902, 8, 31)));
+        assert_eq!(span("1902-23"), (day(1902, 9, 1), day(1902, 11, 30)));
+        assert_eq!(span("1919-24"), (day(1919, 12, 1), day(1920, 2, 29)));
+        assert_eq!(span("191X"), (day(1910, 1, 1), day(1919, 12, 31)));
+        assert_eq!(span("19XX"), (day(1900, 1, 1), day(1999, 12, 31)));
+    }
+
+    #[test]
+    fn qualifiers_keep_strict_bounds_and_show_in_words() {
+        let date: Date = "1900~".parse().unwrap();
+        assert_eq!((date.earliest(), date.latest()), (day(1900, 1, 1), day(1900, 12, 31)));
+        assert!(date.is_approximate() && !date.is_uncertain());
+        assert_eq!(date.words(), "c. 1900");
+        assert_eq!(Date::parse("1917-10?").unwrap().words(), "Oct 1917?");
+        assert_eq!(Date::parse("1917-10%").unwrap().words(), "c. Oct 1917?");
+    }
+
+    #[test]
+    fn old_style_around_the_1900_leap_day() {
+        // Julian 1900 is a leap year; Gregorian 1900 is not. The gap was 12 days until
+        // Julian 29 Feb 1900 and 13 days after it.
+        assert_eq!(span("1900-02-28 O.S.").0, day(1900, 3, 12));
+        assert_eq!(span("1900-02-29 O.S.").0, day(1900, 3, 13));
+        assert_eq!(span("1900-03-01 O.S.").0, day(1900, 3, 14));
+        let refused = Date::parse("1900-02-29").unwrap_err();
+        assert!(refused.message.contains("not a leap year"), "{refused}");
+        assert!(Date::parse("1901-02-29 O.S.").is_err());
+    }
+
+    #[test]
+    fn old_style_around_the_1918_switch() {
+        // Soviet Russia went from Wednesday 31 January 1918 (O.S.) to Thursday 14 February.
+        assert_eq!(span("1918-01-31 O.S.").0, day(1918, 2, 13));
+        assert_eq!(span("1918-02-01 O.S.").0, day(1918, 2, 14));
+        assert_eq!(span("1917-10-25 O.S.").0, day(1917, 11, 7));
+        assert_eq!(span("1879-10-26 O.S.").0, day(1879, 11, 7));
+        assert_eq!(to_julian(day(1918, 2, 14)), (1918, 2, 1));
+    }
+
+    #[test]
+    fn old_style_months_and_seasons_convert_their_bounds() {
+        assert_eq!(span("1917-10 O.S."), (day(1917, 10, 14), day(1917, 11, 13)));
+        assert_eq!(span("1905-24 O.S."), (day(1905, 12, 14), day(1906, 3, 13)));
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_with_a_reason() {
+        for (text, reason) in [
+            ("1917-02-30", "has 28 days"),
+            ("1917-13", "neither a month"),
+            ("1917-00-01", "not 01–12"),
+            ("abc", "four digits"),
+            ("17", "four digits"),
+            ("1917-1", "two digits"),
+            ("1917-10-25-1", "too many"),
+            ("1X17", "not a year"),
+            ("191X-01", "only the last"),
+            ("0000", "no year 0"),
+            ("", "empty"),
+            ("1921/1917", "ends"),
+            ("1917/1918/1919", "exactly one"),
+        ] {
+            let err = Date::parse(text).unwrap_err();
+            assert!(err.message.contains(reason), "{text}: {err}");
+        }
+    }
+
+    #[test]
+    fn words_follow_precision_and_compact_intervals() {
+        let words = |t: &str| Date::parse(t).unwrap().words();
+        assert_eq!(words("1902"), "1902");
+        assert_eq!(words("1902-06"), "Jun 1902");
+        assert_eq!(words("1902-22"), "summer 1902");
+        assert_eq!(words("1917-11-07"), "7 Nov 1917");
+        assert_eq!(words("191X"), "1910s");
+        assert_eq!(words("1917-12-22/1918-02-10"), "22 Dec 1917 – 10 Feb 1918");
+        assert_eq!(words("1935-06-18/1936-09-02"), "18 Jun 1935 – 2 Sep 1936");
+        assert_eq!(words("1936-06-18/1936-09-02"), "18 Jun – 2 Sep 1936");
+        assert_eq!(words("1898-03-01 O.S./1898-03-03 O.S."), "1–3 Mar 1898 O.S.");
+        assert_eq!(words("1918-05/1918-06"), "May–Jun 1918");
+        assert_eq!(words("1920-09~/1920-12~"), "c. Sep–Dec 1920");
+        assert_eq!(words("1917-10-25 O.S./1918"), "25 Oct 1917 O.S. – 1918");
+    }
+
+    #[test]
+    fn dual_words_show_both_calendars_whichever_was_entered() {
+        let entered_old = Date::parse("1917-10-25 O.S.").unwrap();
+        let entered_new = Date::parse("1917-11-07").unwrap();
+        assert_eq!(entered_old.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
+        assert_eq!(entered_new.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
+        let uprising = Date::parse("1917-11-07/1917-11-08").unwrap();
+        assert_eq!(uprising.dual_words(), "25–26 Oct 1917 O.S. · 7–8 Nov 1917");
+        assert_eq!(Date::parse("1905").unwrap().dual_words(), "1905");
+    }
+
+    #[test]
+    fn canonical_form_reads_back() {
+        for text in [
+            "1902",
+            "1902-06",
+            "1902-22~",
+            "1917-10-25 O.S.",
+            "191X?",
+            "19XX%",
+            "1935-06-18/1936-09-02",
+            "1898-03-01 O.S./1898-03-03 O.S.",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert_eq!(date.to_string(), text);
+            assert_eq!(Date::parse(&date.to_string()).unwrap(), date);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn julian_round_trip(days in 0i64..(365 * 600)) {
+            // Every Gregorian day from 1582 to ~2182 has one Julian name that maps back to it.
+            let gregorian = day(1582, 10, 15) + chrono::Duration::days(days);
+            let (y, m, d) = to_julian(gregorian);
+            let text = format!("{y:04}-{m:02}-{d:02} O.S.");
+            let date = Date::parse(&text).unwrap();
+            proptest::prop_assert_eq!(date.earliest(), gregorian);
+            proptest::prop_assert_eq!(date.to_string(), text);
+        }
+
+        #[test]
+        fn jdn_agrees_with_chrono(days in 0i64..(365 * 600)) {
+            let gregorian = day(1582, 10, 15) + chrono::Duration::days(days);
+            let jdn = julian_day_number(Calendar::Gregorian, gregorian.year(), gregorian.month(), gregorian.day());
+            proptest::prop_assert_eq!(gregorian_from_jdn(jdn), Some(gregorian));
+        }
+    }
+}

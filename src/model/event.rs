@@ -1,0 +1,28 @@
+//! One event of a life.
+
+use crate::date::Date;
+
+/// Something that happened, with its date, place and people.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Unique id, used by `timeline show ID`.
+    pub id: String,
+    /// When it happened, as precisely as the source says.
+    pub date: Date,
+    /// One line, at most about 70 characters.
+    pub title: String,
+    /// One or two sentences of context.
+    pub summary: Option<String>,
+    /// Where it happened, as an index into the timeline's places.
+    pub place: Option<usize>,
+    /// Who took part (besides the subject), as indices into the timeline's people.
+    pub people: Vec<usize>,
+    /// Tags from the timeline's vocabulary.
+    pub tags: Vec<String>,
+    /// The period it belongs to, as an index into the timeline's periods.
+    pub period: Option<usize>,
+    /// The section of the source it comes from.
+    pub source: Option<String>,
+    /// Its position in the file, which breaks ties when sorting.
+    pub file_order: usize,
+}

@@ -1,0 +1,58 @@
+//! The timeline as the program understands it: events, people, places, periods and stays, all
+//! validated and cross-referenced by index.
+
+mod event;
+mod period;
+mod person;
+mod place;
+
+pub use event::Event;
+pub use period::{Period, Stay};
+pub use person::Person;
+pub use place::{HistoricalName, Place};
+
+/// A whole timeline, as loaded and validated. Events are in file order here; see
+/// [`crate::index::Index`] for the sorted view.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    /// The timeline's title, e.g. "Leon Trotsky".
+    pub title: String,
+    /// The person whose age the tables show, as an index into `people`.
+    pub subject: Option<usize>,
+    /// Everyone named by an event.
+    pub people: Vec<Person>,
+    /// Every place, with its hierarchy.
+    pub places: Vec<Place>,
+    /// The life's named periods.
+    pub periods: Vec<Period>,
+    /// Where the subject lived, in order.
+    pub stays: Vec<Stay>,
+    /// The events, in file order.
+    pub events: Vec<Event>,
+}
+
+impl Timeline {
+    /// The subject, if the timeline names one.
+    pub fn subject(&self) -> Option<&Person> {
+        self.subject.map(|i| &self.people[i])
+    }
+
+    /// The place and every place it lies within, innermost first.
+    pub fn place_chain(&self, place: usize) -> impl Iterator<Item = &Place> {
+        let mut next = Some(place);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            // The loader refuses cycles; the step bound only guards against a bug there.
+            let current = next.filter(|_| steps <= self.places.len())?;
+            steps += 1;
+            next = self.places[current].within;
+            Some(&self.places[current])
+        })
+    }
+
+    /// The day before which dates at `place` were written in the Julian calendar, if any: the
+    /// nearest `julian_until` up the place's hierarchy.
+    pub fn julian_until(&self, place: usize) -> Option<chrono::NaiveDate> {
+        self.place_chain(place).find_map(|p| p.julian_until)
+    }
+}
