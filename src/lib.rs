@@ -4,3 +4,4 @@ pub mod date;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod index;

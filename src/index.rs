@@ -1,0 +1,374 @@
+//! The event index: events sorted once by date, range lookups by binary search, and name lookups
+//! (people, places, historical names, aliases) through maps of folded names.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::date::Date;
+use crate::model::{Event, Timeline};
+
+/// Folds a name for matching: accents and non-Latin letters transliterated to ASCII, lowercase,
+/// inner white space collapsed. `Cárdenas`, `CARDENAS` and `cardenas` all fold to `cardenas`.
+///
+/// ```
+/// use timeline::index::fold;
+/// assert_eq!(fold("Büyükada"), "buyukada");
+/// assert_eq!(fold("  Hønefoss "), "honefoss");
+/// assert_eq!(fold("Lázaro   Cárdenas"), "lazaro cardenas");
+/// ```
+pub fn fold(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    ascii.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What to keep of the events; every part must hold (AND).
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Keep events whose span overlaps these inclusive days.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// Keep events at one of these places (already widened to the places within them).
+    pub places: Option<Vec<bool>>,
+    /// Keep events involving one of these people.
+    pub people: Option<Vec<usize>>,
+    /// Keep events with this tag (folded).
+    pub tag: Option<String>,
+    /// Keep events whose title or summary contains this text (folded).
+    pub text: Option<String>,
+    /// Newest first.
+    pub reverse: bool,
+    /// At most this many events (after `reverse`).
+    pub limit: Option<usize>,
+}
+
+/// A timeline with its events in date order and its names indexed.
+#[derive(Debug, Clone)]
+pub struct Index {
+    timeline: Timeline,
+    /// For each position in the sorted events, the latest last day of the events up to there:
+    /// non-decreasing, so the first event that can reach a day is found by binary search.
+    latest_so_far: Vec<NaiveDate>,
+    person_names: HashMap<String, Vec<usize>>,
+    place_names: HashMap<String, Vec<usize>>,
+    /// For each place, the places directly within it.
+    children: Vec<Vec<usize>>,
+}
+
+impl Index {
+    /// Sorts the events (earliest day, then shorter span, then file order) and indexes names.
+    pub fn new(mut timeline: Timeline) -> Index {
+        timeline
+            .events
+            .sort_by_key(|e| (e.date.earliest(), e.date.latest(), e.file_order));
+        let mut latest_so_far = Vec::with_capacity(timeline.events.len());
+        let mut latest = NaiveDate::MIN;
+        for event in &timeline.events {
+            latest = latest.max(event.date.latest());
+            latest_so_far.push(latest);
+        }
+        let mut person_names: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, person) in timeline.people.iter().enumerate() {
+            for name in person.all_names() {
+                let entry = person_names.entry(fold(name)).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        let mut place_names: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, place) in timeline.places.iter().enumerate() {
+            for name in place.all_names() {
+                let entry = place_names.entry(fold(name)).or_default();
+                if !entry.contains(&i) {
+                    entry.push(i);
+                }
+            }
+        }
+        let mut children = vec![Vec::new(); timeline.places.len()];
+        for (i, place) in timeline.places.iter().enumerate() {
+            if let Some(parent) = place.within {
+                children[parent].push(i);
+            }
+        }
+        Index {
+            timeline,
+            latest_so_far,
+            person_names,
+            place_names,
+            children,
+        }
+    }
+
+    /// The timeline, with its events sorted.
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// The sorted events.
+    pub fn events(&self) -> &[Event] {
+        &self.timeline.events
+    }
+
+    /// The positions (in [`Index::events`]) of the events the query keeps, in order.
+    pub fn select(&self, query: &Query) -> Vec<usize> {
+        let events = &self.timeline.events;
+        let (lo, hi) = match query.range {
+            None => (0, events.len()),
+            Some((from, to)) => (
+                self.latest_so_far.partition_point(|&latest| latest < from),
+                events.partition_point(|e| e.date.earliest() <= to),
+            ),
+        };
+        let subject = self.timeline.subject;
+        let mut kept: Vec<usize> = (lo..hi.max(lo))
+            .filter(|&i| {
+                let e = &events[i];
+                query
+                    .range
+                    .is_none_or(|(from, _)| e.date.latest() >= from)
+                    && query
+                        .places
+                        .as_ref()
+                        .is_none_or(|set| e.place.is_some_and(|p| set[p]))
+                    && query.people.as_ref().is_none_or(|people| {
+                        people
+                            .iter()
+                            .any(|p| Some(*p) == subject || e.people.contains(p))
+                    })
+                    && query
+                        .tag
+                        .as_ref()
+                        .is_none_or(|tag| e.tags.iter().any(|t| fold(t) == *tag))
+                    && query.text.as_ref().is_none_or(|text| {
+                        fold(&e.title).contains(text.as_str())
+                            || e.summary.as_ref().is_some_and(|s| fold(s).contains(text.as_str()))
+                    })
+            })
+            .collect();
+        if query.reverse {
+            kept.reverse();
+        }
+        if let Some(limit) = query.limit {
+            kept.truncate(limit);
+        }
+        kept
+    }
+
+    /// People whose name or alias is `name` (folded); failing that, whose names contain it.
+    pub fn find_people(&self, name: &str) -> Vec<usize> {
+        let names = self.timeline.people.iter().map(|p| p.all_names().collect());
+        find(&self.person_names, names, name)
+    }
+
+    /// Places whose name, alias or historical name is `name` (folded); failing that, whose names
+    /// contain it.
+    pub fn find_places(&self, name: &str) -> Vec<usize> {
+        let names = self.timeline.places.iter().map(|p| p.all_names().collect());
+        find(&self.place_names, names, name)
+    }
+
+    /// A membership table of `places` and every place within them, at any depth.
+    pub fn places_within(&self, places: &[usize]) -> Vec<bool> {
+        let mut set = vec![false; self.timeline.places.len()];
+        let mut stack: Vec<usize> = places.to_vec();
+        while let Some(p) = stack.pop() {
+            if !set[p] {
+                set[p] = true;
+                stack.extend(&self.children[p]);
+            }
+        }
+        set
+    }
+
+    /// The subject's age on `date`: "38", or "16–17" when the date is too coarse to tell. None
+    /// before birth, after death, or without a subject's birth date.
+    pub fn subject_age(&self, date: &Date) -> Option<String> {
+        let subject = self.timeline.subject()?;
+        let born = subject.born.as_ref()?;
+        if date.earliest() < born.earliest() {
+            return None;
+        }
+        if subject.died.as_ref().is_some_and(|d| date.earliest() > d.latest()) {
+            return None;
+        }
+        let youngest = years_between(born.latest(), date.earliest()).max(0);
+        let oldest = years_between(born.earliest(), date.start().latest()).max(youngest);
+        Some(if youngest == oldest {
+            youngest.to_string()
+        } else {
+            format!("{youngest}–{oldest}")
+        })
+    }
+
+    /// The period with this id.
+    pub fn period(&self, id: &str) -> Option<usize> {
+        self.timeline.periods.iter().position(|p| p.id == id)
+    }
+
+    /// How many events involve each person (the subject: all of them).
+    pub fn person_event_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.timeline.people.len()];
+        for event in &self.timeline.events {
+            for &p in &event.people {
+                counts[p] += 1;
+            }
+        }
+        if let Some(subject) = self.timeline.subject {
+            counts[subject] = self.timeline.events.len();
+        }
+        counts
+    }
+
+    /// How many events happened at each place or within it.
+    pub fn place_event_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.timeline.places.len()];
+        for event in &self.timeline.events {
+            if let Some(place) = event.place {
+                for p in self.place_ancestry(place) {
+                    counts[p] += 1;
+                }
+            }
+        }
+        counts
+    }
+
+    fn place_ancestry(&self, place: usize) -> Vec<usize> {
+        let mut chain = vec![place];
+        while let Some(parent) = self.timeline.places[*chain.last().unwrap_or(&place)].within {
+            if chain.contains(&parent) {
+                break;
+            }
+            chain.push(parent);
+        }
+        chain
+    }
+}
+
+fn find<'a>(
+    map: &HashMap<String, Vec<usize>>,
+    names: impl Iterator<Item = Vec<&'a str>>,
+    query: &str,
+) -> Vec<usize> {
+    let query = fold(query);
+    if query.is_empty() {
+        return Vec::new();
+    }
+    if let Some(exact) = map.get(&query) {
+        let mut found = exact.clone();
+        found.sort_unstable();
+        return found;
+    }
+    names
+        .enumerate()
+        .filter(|(_, names)| names.iter().any(|n| fold(n).contains(&query)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whole years from `born` to `day`.
+fn years_between(born: NaiveDate, day: NaiveDate) -> i32 {
+    let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
+    day.year() - born.year() - i32::from(before_birthday)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Source, load};
+
+    const FIXTURE: &str = "title: t
+subject: me
+people:
+  - {id: me, name: Me, born: 1879-10-26 O.S., died: 1940-08-21}
+  - {id: lev, name: Lev Kamenev, aliases: [Kamenev]}
+  - {id: sergey, name: Sergey Kamenev, aliases: [Kamenev]}
+  - {id: lazaro, name: Lázaro Cárdenas}
+places:
+  - {id: mexico, name: Mexico}
+  - {id: coyoacan, name: Coyoacán, within: mexico}
+  - id: spb
+    name: Saint Petersburg
+    names: [{name: Petrograd, from: 1914-08-31, to: 1924-01-26}]
+events:
+  - {id: late, date: 1920, title: A long year, people: [lev]}
+  - {id: early, date: 1917-11-07, title: Uprising, place: spb}
+  - {id: span, date: 1917-12-22/1918-02-10, title: Talks at Brest, people: [sergey]}
+  - {id: mex, date: 1937-01-09, title: Arrived, place: coyoacan, people: [lazaro]}
+  - {id: same-day-longer, date: 1917-11, title: November, tags: [Revolution]}
+";
+
+    fn index() -> Index {
+        Index::new(load(&Source { name: "t".into(), text: FIXTURE.into() }).unwrap())
+    }
+
+    fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {
+        positions.iter().map(|&i| index.events()[i].id.as_str()).collect()
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn sorts_by_start_then_shorter_span_then_file_order() {
+        let index = index();
+        let all = index.select(&Query::default());
+        assert_eq!(ids(&index, all), ["same-day-longer", "early", "span", "late", "mex"]);
+    }
+
+    #[test]
+    fn range_keeps_events_that_overlap_it() {
+        let index = index();
+        let query = |from, to| Query { range: Some((from, to)), ..Query::default() };
+        // The Brest talks began in 1917 and still overlap January 1918.
+        let january = index.select(&query(day(1918, 1, 1), day(1918, 1, 31)));
+        assert_eq!(ids(&index, january), ["span"]);
+        let nothing = index.select(&query(day(1930, 1, 1), day(1936, 12, 31)));
+        assert!(nothing.is_empty());
+        let edge = index.select(&query(day(1920, 12, 31), day(1937, 1, 9)));
+        assert_eq!(ids(&index, edge), ["late", "mex"]);
+    }
+
+    #[test]
+    fn names_fold_accents_and_find_namesakes() {
+        let index = index();
+        assert_eq!(index.find_people("kamenev").len(), 2);
+        assert_eq!(index.find_people("LEV KAMENEV"), [1]);
+        assert_eq!(index.find_people("cardenas"), [3]);
+        assert_eq!(index.find_places("petrograd"), [2]);
+        assert_eq!(index.find_places("coyoacan"), [1]);
+        assert!(index.find_people("nobody").is_empty());
+    }
+
+    #[test]
+    fn a_place_includes_the_places_within_it() {
+        let index = index();
+        let mexico = index.find_places("Mexico");
+        let query = Query { places: Some(index.places_within(&mexico)), ..Query::default() };
+        assert_eq!(ids(&index, index.select(&query)), ["mex"]);
+    }
+
+    #[test]
+    fn tag_text_reverse_and_limit_filters() {
+        let index = index();
+        let tag = Query { tag: Some("revolution".into()), ..Query::default() };
+        assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
+        let text = Query { text: Some(fold("BREST")), ..Query::default() };
+        assert_eq!(ids(&index, index.select(&text)), ["span"]);
+        let last = Query { reverse: true, limit: Some(2), ..Query::default() };
+        assert_eq!(ids(&index, index.select(&last)), ["mex", "late"]);
+        let person = Query { people: Some(vec![2]), ..Query::default() };
+        assert_eq!(ids(&index, index.select(&person)), ["span"]);
+    }
+
+    #[test]
+    fn age_is_honest_about_coarse_dates() {
+        let index = index();
+        let age = |t: &str| index.subject_age(&Date::parse(t).unwrap());
+        assert_eq!(age("1917-11-07").as_deref(), Some("38"));
+        assert_eq!(age("1917-11-06").as_deref(), Some("37"));
+        assert_eq!(age("1896").as_deref(), Some("16–17"));
+        assert_eq!(age("1870"), None);
+        assert_eq!(age("2001"), None);
+    }
+}
