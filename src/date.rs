@@ -189,12 +189,20 @@ pub fn to_julian(day: NaiveDate) -> (i32, u32, u32) {
 }
 
 /// The Gregorian day of a valid day in `calendar`.
-fn to_gregorian(calendar: Calendar, year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+fn to_gregorian(
+    calendar: Calendar,
+    year: i32,
+    month: u32,
+    day: u32,
+) -> Result<NaiveDate, DateError> {
     let days = days_in_month(calendar, year, month);
     if day == 0 || day > days {
         let name = MONTH_ABBREVIATIONS[(month - 1) as usize];
         let mut message = format!("{name} {year} has {days} days, not {day}");
-        if month == 2 && day == 29 && calendar == Calendar::Gregorian && is_leap(Calendar::Julian, year)
+        if month == 2
+            && day == 29
+            && calendar == Calendar::Gregorian
+            && is_leap(Calendar::Julian, year)
         {
             message.push_str(&format!(
                 " ({year} is not a leap year in the Gregorian calendar; write `{year}-02-29 O.S.` for a Julian date)"
@@ -240,13 +248,17 @@ impl Point {
                 "only the last one or two digits of a year may be X, with no month or day",
             ));
         }
-        let year: i32 = format!("{digits:0<4}").parse().map_err(|_| error("bad year"))?;
+        let year: i32 = format!("{digits:0<4}")
+            .parse()
+            .map_err(|_| error("bad year"))?;
         if year == 0 {
             return Err(error("there is no year 0"));
         }
         let number = |text: &str, what: &str| -> Result<u32, DateError> {
             if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(error(format!("the {what} must have two digits, not `{text}`")));
+                return Err(error(format!(
+                    "the {what} must have two digits, not `{text}`"
+                )));
             }
             text.parse().map_err(|_| error(format!("bad {what}")))
         };
@@ -379,7 +391,11 @@ impl Point {
                 self.year
             ),
             Precision::Month => {
-                format!("{} {}", MONTH_ABBREVIATIONS[(self.month - 1) as usize], self.year)
+                format!(
+                    "{} {}",
+                    MONTH_ABBREVIATIONS[(self.month - 1) as usize],
+                    self.year
+                )
             }
             Precision::Season => {
                 format!("{} {}", SEASON_NAMES[(self.month - 21) as usize], self.year)
@@ -414,7 +430,9 @@ impl fmt::Display for Point {
             Precision::Century => write!(f, "{:02}XX", self.year / 100)?,
             Precision::Decade => write!(f, "{:03}X", self.year / 10)?,
             Precision::Year => write!(f, "{:04}", self.year)?,
-            Precision::Month | Precision::Season => write!(f, "{:04}-{:02}", self.year, self.month)?,
+            Precision::Month | Precision::Season => {
+                write!(f, "{:04}-{:02}", self.year, self.month)?
+            }
             Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)?,
         }
         match (self.approximate, self.uncertain) {
@@ -670,7 +688,10 @@ mod tests {
     #[test]
     fn qualifiers_keep_strict_bounds_and_show_in_words() {
         let date: Date = "1900~".parse().unwrap();
-        assert_eq!((date.earliest(), date.latest()), (day(1900, 1, 1), day(1900, 12, 31)));
+        assert_eq!(
+            (date.earliest(), date.latest()),
+            (day(1900, 1, 1), day(1900, 12, 31))
+        );
         assert!(date.is_approximate() && !date.is_uncertain());
         assert_eq!(date.words(), "c. 1900");
         assert_eq!(Date::parse("1917-10?").unwrap().words(), "Oct 1917?");
@@ -738,7 +759,10 @@ mod tests {
         assert_eq!(words("1917-12-22/1918-02-10"), "22 Dec 1917 – 10 Feb 1918");
         assert_eq!(words("1935-06-18/1936-09-02"), "18 Jun 1935 – 2 Sep 1936");
         assert_eq!(words("1936-06-18/1936-09-02"), "18 Jun – 2 Sep 1936");
-        assert_eq!(words("1898-03-01 O.S./1898-03-03 O.S."), "1–3 Mar 1898 O.S.");
+        assert_eq!(
+            words("1898-03-01 O.S./1898-03-03 O.S."),
+            "1–3 Mar 1898 O.S."
+        );
         assert_eq!(words("1918-05/1918-06"), "May–Jun 1918");
         assert_eq!(words("1920-09~/1920-12~"), "c. Sep–Dec 1920");
         assert_eq!(words("1917-10-25 O.S./1918"), "25 Oct 1917 O.S. – 1918");

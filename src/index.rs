@@ -123,9 +123,7 @@ impl Index {
         let mut kept: Vec<usize> = (lo..hi.max(lo))
             .filter(|&i| {
                 let e = &events[i];
-                query
-                    .range
-                    .is_none_or(|(from, _)| e.date.latest() >= from)
+                query.range.is_none_or(|(from, _)| e.date.latest() >= from)
                     && query
                         .places
                         .as_ref()
@@ -141,7 +139,9 @@ impl Index {
                         .is_none_or(|tag| e.tags.iter().any(|t| fold(t) == *tag))
                     && query.text.as_ref().is_none_or(|text| {
                         fold(&e.title).contains(text.as_str())
-                            || e.summary.as_ref().is_some_and(|s| fold(s).contains(text.as_str()))
+                            || e.summary
+                                .as_ref()
+                                .is_some_and(|s| fold(s).contains(text.as_str()))
                     })
             })
             .collect();
@@ -188,7 +188,11 @@ impl Index {
         if date.earliest() < born.earliest() {
             return None;
         }
-        if subject.died.as_ref().is_some_and(|d| date.earliest() > d.latest()) {
+        if subject
+            .died
+            .as_ref()
+            .is_some_and(|d| date.earliest() > d.latest())
+        {
             return None;
         }
         let youngest = years_between(born.latest(), date.earliest()).max(0);
@@ -298,11 +302,20 @@ events:
 ";
 
     fn index() -> Index {
-        Index::new(load(&Source { name: "t".into(), text: FIXTURE.into() }).unwrap())
+        Index::new(
+            load(&Source {
+                name: "t".into(),
+                text: FIXTURE.into(),
+            })
+            .unwrap(),
+        )
     }
 
     fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {
-        positions.iter().map(|&i| index.events()[i].id.as_str()).collect()
+        positions
+            .iter()
+            .map(|&i| index.events()[i].id.as_str())
+            .collect()
     }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -313,13 +326,19 @@ events:
     fn sorts_by_start_then_shorter_span_then_file_order() {
         let index = index();
         let all = index.select(&Query::default());
-        assert_eq!(ids(&index, all), ["same-day-longer", "early", "span", "late", "mex"]);
+        assert_eq!(
+            ids(&index, all),
+            ["same-day-longer", "early", "span", "late", "mex"]
+        );
     }
 
     #[test]
     fn range_keeps_events_that_overlap_it() {
         let index = index();
-        let query = |from, to| Query { range: Some((from, to)), ..Query::default() };
+        let query = |from, to| Query {
+            range: Some((from, to)),
+            ..Query::default()
+        };
         // The Brest talks began in 1917 and still overlap January 1918.
         let january = index.select(&query(day(1918, 1, 1), day(1918, 1, 31)));
         assert_eq!(ids(&index, january), ["span"]);
@@ -344,20 +363,36 @@ events:
     fn a_place_includes_the_places_within_it() {
         let index = index();
         let mexico = index.find_places("Mexico");
-        let query = Query { places: Some(index.places_within(&mexico)), ..Query::default() };
+        let query = Query {
+            places: Some(index.places_within(&mexico)),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, index.select(&query)), ["mex"]);
     }
 
     #[test]
     fn tag_text_reverse_and_limit_filters() {
         let index = index();
-        let tag = Query { tag: Some("revolution".into()), ..Query::default() };
+        let tag = Query {
+            tag: Some("revolution".into()),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
-        let text = Query { text: Some(fold("BREST")), ..Query::default() };
+        let text = Query {
+            text: Some(fold("BREST")),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, index.select(&text)), ["span"]);
-        let last = Query { reverse: true, limit: Some(2), ..Query::default() };
+        let last = Query {
+            reverse: true,
+            limit: Some(2),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, index.select(&last)), ["mex", "late"]);
-        let person = Query { people: Some(vec![2]), ..Query::default() };
+        let person = Query {
+            people: Some(vec![2]),
+            ..Query::default()
+        };
         assert_eq!(ids(&index, index.select(&person)), ["span"]);
     }
 

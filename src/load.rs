@@ -58,7 +58,13 @@ impl Source {
                 let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let valid = std::str::from_utf8(valid).unwrap_or_default();
                 let line = valid.matches('\n').count() as u64 + 1;
-                let column = valid.rsplit('\n').next().unwrap_or_default().chars().count() as u64 + 1;
+                let column = valid
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .count() as u64
+                    + 1;
                 Err(Error::Timeline(vec![Problem {
                     file: name,
                     line,
@@ -274,14 +280,21 @@ impl Checker<'_> {
             Err(e) => {
                 self.report(
                     text,
-                    format!("{owner}: `{}` is not a date: {e} ({GRAMMAR_HINT})", text.value),
+                    format!(
+                        "{owner}: `{}` is not a date: {e} ({GRAMMAR_HINT})",
+                        text.value
+                    ),
                 );
                 None
             }
         }
     }
 
-    fn ids<'r>(&mut self, kind: &str, ids: impl Iterator<Item = &'r Text>) -> HashMap<String, usize> {
+    fn ids<'r>(
+        &mut self,
+        kind: &str,
+        ids: impl Iterator<Item = &'r Text>,
+    ) -> HashMap<String, usize> {
         let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.value.trim().is_empty() {
@@ -309,7 +322,9 @@ impl Checker<'_> {
             .filter(|(score, _)| *score > 0.85)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| format!("; did you mean `{k}`?"))
-            .unwrap_or_else(|| format!("; expected the id of one of the timeline's {kind} entries"));
+            .unwrap_or_else(|| {
+                format!("; expected the id of one of the timeline's {kind} entries")
+            });
         self.report(
             reference,
             format!("{owner}: unknown {kind} `{}`{suggestion}", reference.value),
@@ -552,7 +567,9 @@ fn assign_period(periods: &[Period], date: &Date, source: Option<&str>) -> Optio
     {
         return Some(i);
     }
-    containing().min_by_key(|(_, p)| p.span.span_days()).map(|(i, _)| i)
+    containing()
+        .min_by_key(|(_, p)| p.span.span_days())
+        .map(|(i, _)| i)
 }
 
 /// Reads and validates a source, turning problems into an [`Error`].
@@ -585,10 +602,22 @@ mod tests {
             "title: t\npeople:\n  - {id: a, name: A}\n  - {id: a, name: B}\nevents:\n  - id: e\n    date: 1917-02-30\n    title: x\n    place: nowhere\n    people: [b]\n",
         );
         assert_eq!(found.len(), 4, "{found:?}");
-        assert!(found[0].starts_with("4:10 duplicate person id `a`"), "{found:?}");
-        assert!(found[1].starts_with("7:11 event `e`: `1917-02-30` is not a date"), "{found:?}");
-        assert!(found[2].starts_with("9:12 event `e`: unknown place `nowhere`"), "{found:?}");
-        assert!(found[3].starts_with("10:14 event `e`: unknown person `b`"), "{found:?}");
+        assert!(
+            found[0].starts_with("4:10 duplicate person id `a`"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("7:11 event `e`: `1917-02-30` is not a date"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].starts_with("9:12 event `e`: unknown place `nowhere`"),
+            "{found:?}"
+        );
+        assert!(
+            found[3].starts_with("10:14 event `e`: unknown person `b`"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -604,14 +633,24 @@ mod tests {
         let found = problems(
             "title: t\nplaces:\n  - id: a\n    name: A\n    within: b\n    names:\n      - {name: X, from: 1900, to: 1920}\n      - {name: Y, from: 1910, to: 1930}\n  - {id: b, name: B, within: a}\nevents: []\n",
         );
-        assert!(found.iter().any(|m| m.contains("overlaps the name `X`")), "{found:?}");
-        assert_eq!(found.iter().filter(|m| m.contains("cycle")).count(), 2, "{found:?}");
+        assert!(
+            found.iter().any(|m| m.contains("overlaps the name `X`")),
+            "{found:?}"
+        );
+        assert_eq!(
+            found.iter().filter(|m| m.contains("cycle")).count(),
+            2,
+            "{found:?}"
+        );
     }
 
     #[test]
     fn refuses_an_end_before_its_start() {
         let found = problems("title: t\nevents:\n  - {id: e, date: 1921, end: 1917, title: x}\n");
-        assert!(found[0].contains("ends (1917) before it starts (1921)"), "{found:?}");
+        assert!(
+            found[0].contains("ends (1917) before it starts (1921)"),
+            "{found:?}"
+        );
     }
 
     #[test]

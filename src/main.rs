@@ -1,3 +1,5 @@
+//! The `timeline` binary: everything happens in [`timeline::app::main`].
+
 fn main() {
-    println!("Hello, world!");
+    std::process::exit(timeline::app::main());
 }

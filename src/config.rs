@@ -1,0 +1,40 @@
+//! The run's settings, decided once from the flags, the environment and the terminal.
+
+use std::path::PathBuf;
+
+use crate::cli::{Cli, Format};
+use crate::term::{self, Environment};
+
+/// How this run reads and writes; built once at start-up, read everywhere after.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The timeline file to read; `None` means the embedded timeline.
+    pub file: Option<PathBuf>,
+    /// The output format: `--format`, else a table on a terminal and plain lines in a pipe.
+    pub format: Format,
+    /// Whether to color output (see [`term::use_color`]).
+    pub color: bool,
+    /// The width tables are drawn at.
+    pub width: usize,
+    /// Whether tables may use Unicode box drawing (not on `TERM=dumb`).
+    pub unicode: bool,
+}
+
+impl Config {
+    /// Settles every output decision from the parsed flags and what the process sees.
+    pub fn new(cli: &Cli, env: &Environment, stdout_is_terminal: bool) -> Config {
+        let format = cli.output.format.unwrap_or(if stdout_is_terminal {
+            Format::Table
+        } else {
+            Format::Plain
+        });
+        let color_allowed = matches!(format, Format::Table);
+        Config {
+            file: cli.output.file.clone(),
+            format,
+            color: color_allowed && term::use_color(cli.output.color, env, stdout_is_terminal),
+            width: term::width(cli.output.width, env, stdout_is_terminal),
+            unicode: !env.is_dumb(),
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! JSON output: one pretty document, or (ndjson) one compact object per line.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+
+/// JSON or newline-delimited JSON.
+pub struct Json {
+    /// One object per line instead of one document.
+    pub lines: bool,
+}
+
+#[derive(Serialize)]
+struct Matches<'a, T> {
+    matches: &'a [T],
+    events: &'a [EventRow],
+}
+
+impl Json {
+    fn document(&self, out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)
+    }
+
+    fn list<T: Serialize>(&self, out: &mut dyn Write, items: &[T]) -> io::Result<()> {
+        if !self.lines {
+            return self.document(out, &items);
+        }
+        for item in items {
+            serde_json::to_writer(&mut *out, item)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+}
+
+impl Renderer for Json {
+    fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+        self.list(out, rows)
+    }
+
+    fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
+        if self.lines {
+            return self.list(out, rows);
+        }
+        self.document(
+            out,
+            &Matches {
+                matches: cards,
+                events: rows,
+            },
+        )
+    }
+
+    fn where_(
+        &self,
+        out: &mut dyn Write,
+        cards: &[PlaceCard],
+        rows: &[EventRow],
+    ) -> io::Result<()> {
+        if self.lines {
+            return self.list(out, rows);
+        }
+        self.document(
+            out,
+            &Matches {
+                matches: cards,
+                events: rows,
+            },
+        )
+    }
+
+    fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {
+        self.list(out, cards)
+    }
+
+    fn places(&self, out: &mut dyn Write, cards: &[PlaceCard]) -> io::Result<()> {
+        self.list(out, cards)
+    }
+
+    fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
+        self.list(out, rows)
+    }
+
+    fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
+        if self.lines {
+            serde_json::to_writer(&mut *out, detail)?;
+            return writeln!(out);
+        }
+        self.document(out, detail)
+    }
+}

@@ -1,0 +1,144 @@
+//! Markdown output: GitHub-flavoured tables, with headings for people and places.
+
+use std::io::{self, Write};
+
+use super::Renderer;
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+
+/// Markdown tables.
+pub struct Markdown;
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+fn table(
+    out: &mut dyn Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", "---|".repeat(header.len()))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+impl Renderer for Markdown {
+    fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+        table(
+            out,
+            &["Date", "Age", "Event", "Place", "People"],
+            rows.iter().map(|r| {
+                vec![
+                    r.date.clone(),
+                    r.age.clone().unwrap_or_default(),
+                    r.title.clone(),
+                    r.place.clone().unwrap_or_default(),
+                    r.people.join(", "),
+                ]
+            }),
+        )
+    }
+
+    fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
+        for card in cards {
+            writeln!(out, "## {}\n", card.name)?;
+            if !card.life.is_empty() {
+                writeln!(out, "*{}*\n", card.life)?;
+            }
+            if let Some(about) = &card.about {
+                writeln!(out, "{about}\n")?;
+            }
+        }
+        self.events(out, rows)
+    }
+
+    fn where_(
+        &self,
+        out: &mut dyn Write,
+        cards: &[PlaceCard],
+        rows: &[EventRow],
+    ) -> io::Result<()> {
+        for card in cards {
+            writeln!(out, "## {}\n", card.name)?;
+            if !card.within.is_empty() {
+                writeln!(out, "In {}.\n", card.within.join(", "))?;
+            }
+        }
+        self.events(out, rows)
+    }
+
+    fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {
+        table(
+            out,
+            &["Name", "Life", "Events", "About"],
+            cards.iter().map(|c| {
+                vec![
+                    c.name.clone(),
+                    c.life.clone(),
+                    c.events.to_string(),
+                    c.about.clone().unwrap_or_default(),
+                ]
+            }),
+        )
+    }
+
+    fn places(&self, out: &mut dyn Write, cards: &[PlaceCard]) -> io::Result<()> {
+        table(
+            out,
+            &["Place", "Within", "Events"],
+            cards
+                .iter()
+                .map(|c| vec![c.name.clone(), c.within.join(", "), c.events.to_string()]),
+        )
+    }
+
+    fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
+        table(
+            out,
+            &["Period", "Span", "Events", "Id"],
+            rows.iter().map(|r| {
+                vec![
+                    r.title.clone(),
+                    r.date.clone(),
+                    r.events.to_string(),
+                    r.id.clone(),
+                ]
+            }),
+        )
+    }
+
+    fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
+        let row = &detail.row;
+        writeln!(out, "## {}\n", row.title)?;
+        writeln!(out, "- **Date:** {}", row.date)?;
+        if let Some(age) = &row.age {
+            writeln!(out, "- **Age:** {age}")?;
+        }
+        if !detail.place_hierarchy.is_empty() {
+            writeln!(out, "- **Place:** {}", detail.place_hierarchy.join(", "))?;
+        }
+        for p in &detail.participants {
+            match &p.about {
+                Some(about) => writeln!(out, "- **Person:** {} — {about}", p.name)?,
+                None => writeln!(out, "- **Person:** {}", p.name)?,
+            }
+        }
+        if !row.tags.is_empty() {
+            writeln!(out, "- **Tags:** {}", row.tags.join(", "))?;
+        }
+        if let Some(period) = &detail.period_title {
+            writeln!(out, "- **Period:** {period}")?;
+        }
+        if let Some(source) = &row.source {
+            writeln!(out, "- **Source:** {source}")?;
+        }
+        if let Some(summary) = &row.summary {
+            writeln!(out, "\n{summary}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,103 @@
+//! Output formats, one file each behind one small trait. Every renderer writes to any
+//! `io::Write`, so tests render into a `Vec<u8>`; none reads the environment.
+
+mod csv;
+mod json;
+mod markdown;
+mod plain;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::cli::Format;
+use crate::config::Config;
+use crate::term::Palette;
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+
+pub use self::csv::Csv;
+pub use self::json::Json;
+pub use self::markdown::Markdown;
+pub use self::plain::Plain;
+pub use self::table::Table;
+
+/// Writes each view of the timeline in one format.
+pub trait Renderer {
+    /// A list of events.
+    fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()>;
+
+    /// The people matching a name, then their events.
+    fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
+        let _ = cards;
+        self.events(out, rows)
+    }
+
+    /// The places matching a name, then the events there.
+    fn where_(
+        &self,
+        out: &mut dyn Write,
+        cards: &[PlaceCard],
+        rows: &[EventRow],
+    ) -> io::Result<()> {
+        let _ = cards;
+        self.events(out, rows)
+    }
+
+    /// Every person.
+    fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()>;
+
+    /// Every place.
+    fn places(&self, out: &mut dyn Write, cards: &[PlaceCard]) -> io::Result<()>;
+
+    /// The periods.
+    fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()>;
+
+    /// One event in full.
+    fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()>;
+}
+
+/// The renderer for the configured format.
+pub fn renderer(config: &Config) -> Box<dyn Renderer> {
+    match config.format {
+        Format::Table => Box::new(Table {
+            width: config.width,
+            unicode: config.unicode,
+            palette: Palette::new(config.color),
+        }),
+        Format::Plain => Box::new(Plain),
+        Format::Json => Box::new(Json { lines: false }),
+        Format::Ndjson => Box::new(Json { lines: true }),
+        Format::Csv => Box::new(Csv),
+        Format::Markdown => Box::new(Markdown),
+    }
+}
+
+/// Breaks `text` into lines of at most `width` characters at spaces (longer words stay whole).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_long_words() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("extraordinarily long", 5), ["extraordinarily", "long"]);
+        assert!(wrap("", 5).is_empty());
+    }
+}

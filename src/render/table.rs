@@ -1,0 +1,313 @@
+//! Table output for terminals: sized to the width, titles wrapped, dates never cut, colors that
+//! carry meaning (date, Old Style, age, title, place, people).
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table as Grid, Width, presets};
+
+use super::{Renderer, wrap};
+use crate::term::Palette;
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+
+/// From this width up, place and people have columns of their own.
+const WIDE: usize = 100;
+
+/// Below this width the age moves under the date too.
+const NARROW: usize = 60;
+
+/// A dated interval longer than this is broken after its dash.
+const DATE_LINE: usize = 18;
+
+/// Tables drawn for a terminal.
+pub struct Table {
+    /// Columns to fit in.
+    pub width: usize,
+    /// Box-drawing characters allowed (else ASCII).
+    pub unicode: bool,
+    /// Colors, or none.
+    pub palette: Palette,
+}
+
+impl Table {
+    fn grid(&self, header: &[&str]) -> Grid {
+        let mut grid = Grid::new();
+        if self.unicode {
+            grid.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
+        } else {
+            grid.load_style(presets::ASCII_FULL_CONDENSED);
+        }
+        grid.force_no_tty()
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width.min(u16::MAX as usize) as u16)
+            .set_header(header.iter().map(|h| Cell::new(self.palette.heading(h))));
+        grid
+    }
+
+    /// The date cell: Old Style above New Style, long intervals broken after the dash.
+    fn date_cell(&self, row: &EventRow) -> String {
+        let split = |text: &str| -> Vec<String> {
+            match text.split_once(" – ") {
+                Some((a, b)) if text.chars().count() > DATE_LINE => {
+                    vec![format!("{a} –"), b.to_string()]
+                }
+                _ => vec![text.to_string()],
+            }
+        };
+        let (old_style, new_style) = &row.date_parts;
+        let mut lines: Vec<String> = Vec::new();
+        if let Some(os) = old_style {
+            lines.extend(split(os).iter().map(|l| self.palette.old_style(l)));
+        }
+        lines.extend(split(new_style).iter().map(|l| self.palette.date(l)));
+        lines.join("\n")
+    }
+
+    fn write(&self, out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+        for line in grid.lines() {
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+
+    /// The title with the place and people on a line below it, for layouts without their columns.
+    fn event_with_context(&self, row: &EventRow) -> String {
+        let p = &self.palette;
+        let mut cell = p.title(&row.title);
+        let place = row.place.as_deref().map(|pl| format!("in {}", p.place(pl)));
+        let people = (!row.people.is_empty()).then(|| format!("with {}", self.people_list(row)));
+        let context: Vec<String> = place.into_iter().chain(people).collect();
+        if !context.is_empty() {
+            cell.push_str(&format!("\n{}", context.join(" · ")));
+        }
+        cell
+    }
+
+    fn people_list(&self, row: &EventRow) -> String {
+        let names: Vec<String> = row.people.iter().map(|n| self.palette.person(n)).collect();
+        names.join(", ")
+    }
+
+    /// Three layouts, so the title always has room: five columns from [`WIDE`] columns up; the
+    /// place and people under the title below that; the age under the date below [`NARROW`].
+    fn events_grid(&self, rows: &[EventRow]) -> Grid {
+        let p = &self.palette;
+        let age = |row: &EventRow| p.age(row.age.as_deref().unwrap_or(""));
+        let mut grid;
+        if self.width < NARROW {
+            grid = self.grid(&["Date", "Event"]);
+            for row in rows {
+                let mut date = self.date_cell(row);
+                if let Some(age) = &row.age {
+                    date.push_str(&format!("\n{}", p.age(&format!("age {age}"))));
+                }
+                grid.add_row(vec![
+                    Cell::new(date),
+                    Cell::new(self.event_with_context(row)),
+                ]);
+            }
+        } else if self.width < WIDE {
+            grid = self.grid(&["Date", "Age", "Event"]);
+            for row in rows {
+                grid.add_row(vec![
+                    Cell::new(self.date_cell(row)),
+                    Cell::new(age(row)),
+                    Cell::new(self.event_with_context(row)),
+                ]);
+            }
+        } else {
+            grid = self.grid(&["Date", "Age", "Event", "Place", "People"]);
+            for row in rows {
+                grid.add_row(vec![
+                    Cell::new(self.date_cell(row)),
+                    Cell::new(age(row)),
+                    Cell::new(p.title(&row.title)),
+                    Cell::new(p.place(row.place.as_deref().unwrap_or(""))),
+                    Cell::new(self.people_list(row)),
+                ]);
+            }
+            // Place and people are capped so the title keeps at least half of what is left.
+            let share = self.width / 6;
+            for column in [3, 4] {
+                if let Some(c) = grid.column_mut(column) {
+                    c.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(share as u16)));
+                }
+            }
+        }
+        // Dates and ages are never wrapped or cut.
+        let last_fixed = if self.width < NARROW { 0 } else { 1 };
+        for column in 0..=last_fixed {
+            if let Some(c) = grid.column_mut(column) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        grid
+    }
+
+    fn card_line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
+        for line in wrap(text, self.width.saturating_sub(2).max(20)) {
+            writeln!(out, "  {line}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Renderer for Table {
+    fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+        self.write(out, &self.events_grid(rows))
+    }
+
+    fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
+        let p = &self.palette;
+        for card in cards {
+            let mut heading = p.person(&p.title(&card.name));
+            if !card.life.is_empty() {
+                heading.push_str(&format!("  {}", p.date(&card.life)));
+            }
+            writeln!(
+                out,
+                "{heading}  {}",
+                p.dim(&format!("· {} events", card.events))
+            )?;
+            if !card.aliases.is_empty() {
+                self.card_line(out, &format!("also: {}", card.aliases.join(", ")))?;
+            }
+            if let Some(about) = &card.about {
+                self.card_line(out, about)?;
+            }
+            writeln!(out)?;
+        }
+        self.events(out, rows)
+    }
+
+    fn where_(
+        &self,
+        out: &mut dyn Write,
+        cards: &[PlaceCard],
+        rows: &[EventRow],
+    ) -> io::Result<()> {
+        let p = &self.palette;
+        for card in cards {
+            let mut heading = p.place(&p.title(&card.name));
+            if !card.within.is_empty() {
+                heading.push_str(&format!("  ({})", card.within.join(", ")));
+            }
+            writeln!(
+                out,
+                "{heading}  {}",
+                p.dim(&format!("· {} events", card.events))
+            )?;
+            let mut names: Vec<String> = card
+                .names
+                .iter()
+                .map(|n| match (&n.from, &n.to) {
+                    (Some(f), Some(t)) => format!("{} ({f} – {t})", n.name),
+                    (Some(f), None) => format!("{} (from {f})", n.name),
+                    (None, Some(t)) => format!("{} (until {t})", n.name),
+                    (None, None) => n.name.clone(),
+                })
+                .collect();
+            names.extend(card.aliases.iter().cloned());
+            if !names.is_empty() {
+                self.card_line(out, &format!("also: {}", names.join(", ")))?;
+            }
+            writeln!(out)?;
+        }
+        self.events(out, rows)
+    }
+
+    fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {
+        let p = &self.palette;
+        let mut grid = self.grid(&["Name", "Life", "Events", "About"]);
+        for c in cards {
+            grid.add_row(vec![
+                Cell::new(p.person(&c.name)),
+                Cell::new(p.date(&c.life)),
+                Cell::new(c.events),
+                Cell::new(c.about.as_deref().unwrap_or("")),
+            ]);
+        }
+        self.write(out, &grid)
+    }
+
+    fn places(&self, out: &mut dyn Write, cards: &[PlaceCard]) -> io::Result<()> {
+        let p = &self.palette;
+        let mut grid = self.grid(&["Place", "Within", "Other names", "Events"]);
+        for c in cards {
+            let names: Vec<&str> = c
+                .names
+                .iter()
+                .map(|n| n.name.as_str())
+                .chain(c.aliases.iter().map(String::as_str))
+                .collect();
+            grid.add_row(vec![
+                Cell::new(p.place(&c.name)),
+                Cell::new(c.within.join(", ")),
+                Cell::new(names.join(", ")),
+                Cell::new(c.events),
+            ]);
+        }
+        self.write(out, &grid)
+    }
+
+    fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
+        let p = &self.palette;
+        let mut grid = self.grid(&["Period", "Span", "Events", "Id"]);
+        for r in rows {
+            grid.add_row(vec![
+                Cell::new(p.title(&r.title)),
+                Cell::new(p.date(&r.date)),
+                Cell::new(r.events),
+                Cell::new(p.dim(&r.id)),
+            ]);
+        }
+        self.write(out, &grid)
+    }
+
+    fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
+        let p = &self.palette;
+        let row = &detail.row;
+        for line in wrap(&row.title, self.width) {
+            writeln!(out, "{}", p.title(&line))?;
+        }
+        let date = match &row.date_parts {
+            (Some(os), ns) => format!("{} · {}", p.old_style(os), p.date(ns)),
+            (None, ns) => p.date(ns),
+        };
+        let mut fields: Vec<(&str, String)> = vec![("Date", date)];
+        if let Some(age) = &row.age {
+            fields.push(("Age", p.age(age)));
+        }
+        if let Some((first, rest)) = detail.place_hierarchy.split_first() {
+            let mut place = p.place(first);
+            if !rest.is_empty() {
+                place.push_str(&format!(", {}", rest.join(", ")));
+            }
+            fields.push(("Place", place));
+        }
+        for person in &detail.participants {
+            let text = match &person.about {
+                Some(about) => format!("{} — {about}", p.person(&person.name)),
+                None => p.person(&person.name),
+            };
+            fields.push(("Person", text));
+        }
+        if !row.tags.is_empty() {
+            fields.push(("Tags", row.tags.join(", ")));
+        }
+        if let Some(period) = &detail.period_title {
+            fields.push(("Period", period.clone()));
+        }
+        if let Some(source) = &row.source {
+            fields.push(("Source", source.clone()));
+        }
+        fields.push(("Id", p.dim(&row.id)));
+        for (label, value) in fields {
+            writeln!(out, "  {} {value}", p.dim(&format!("{label:<7}")))?;
+        }
+        if let Some(summary) = &row.summary {
+            writeln!(out)?;
+            self.card_line(out, summary)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,206 @@
+//! The terminal: whether to color, how wide to draw, and the palette that gives colors meaning.
+//! Decided once at start-up from flags and the environment; renderers never read the environment.
+
+use std::ffi::OsString;
+
+use owo_colors::OwoColorize;
+
+/// The parts of the environment that shape output, read once.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    /// `NO_COLOR`: set and non-empty turns color off (no-color.org).
+    pub no_color: Option<OsString>,
+    /// `CLICOLOR_FORCE`: set and not `0` turns color on even in a pipe.
+    pub clicolor_force: Option<OsString>,
+    /// `TERM`: `dumb` means no color and plain ASCII borders.
+    pub term: Option<OsString>,
+    /// `COLUMNS`: the width to draw at, when set to a number.
+    pub columns: Option<String>,
+}
+
+impl Environment {
+    /// Reads the variables of this process.
+    pub fn from_process() -> Environment {
+        Environment {
+            no_color: std::env::var_os("NO_COLOR"),
+            clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
+            term: std::env::var_os("TERM"),
+            columns: std::env::var("COLUMNS").ok(),
+        }
+    }
+
+    /// True for `TERM=dumb`.
+    pub fn is_dumb(&self) -> bool {
+        self.term.as_deref().is_some_and(|t| t == "dumb")
+    }
+}
+
+/// The `--color` choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Color when writing to a terminal, unless NO_COLOR is set or TERM is dumb.
+    #[default]
+    Auto,
+    /// Always color, even in a pipe.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// Decides whether output is colored.
+pub fn use_color(choice: ColorChoice, env: &Environment, stdout_is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            if env
+                .clicolor_force
+                .as_deref()
+                .is_some_and(|v| !v.is_empty() && v != "0")
+            {
+                return true;
+            }
+            let no_color = env.no_color.as_deref().is_some_and(|v| !v.is_empty());
+            stdout_is_terminal && !no_color && !env.is_dumb()
+        }
+    }
+}
+
+/// The narrowest table drawn; below this columns become unreadable.
+pub const MIN_WIDTH: usize = 40;
+
+/// Decides the width to draw tables at: `--width`, else `COLUMNS`, else the terminal's, else 80.
+pub fn width(flag: Option<usize>, env: &Environment, stdout_is_terminal: bool) -> usize {
+    let from_env = env
+        .columns
+        .as_deref()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    let from_terminal = || {
+        stdout_is_terminal
+            .then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| w.0 as usize)
+    };
+    flag.or(from_env)
+        .filter(|&w| w > 0)
+        .or_else(from_terminal)
+        .unwrap_or(80)
+        .max(MIN_WIDTH)
+}
+
+/// Colors with a meaning: each role always looks the same, and nothing is colored when color is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    /// A palette that colors only when `enabled`.
+    pub fn new(enabled: bool) -> Palette {
+        Palette { enabled }
+    }
+
+    /// True when colors are on.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    fn paint(&self, text: &str, style: impl Fn(&str) -> String) -> String {
+        if self.enabled && !text.is_empty() {
+            style(text)
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// A date in the New Style (Gregorian) calendar.
+    pub fn date(&self, text: &str) -> String {
+        self.paint(text, |t| t.cyan().to_string())
+    }
+
+    /// A date in the Old Style (Julian) calendar.
+    pub fn old_style(&self, text: &str) -> String {
+        self.paint(text, |t| t.magenta().to_string())
+    }
+
+    /// The subject's age.
+    pub fn age(&self, text: &str) -> String {
+        self.paint(text, |t| t.dimmed().to_string())
+    }
+
+    /// An event's title.
+    pub fn title(&self, text: &str) -> String {
+        self.paint(text, |t| t.bold().to_string())
+    }
+
+    /// A place name.
+    pub fn place(&self, text: &str) -> String {
+        self.paint(text, |t| t.green().to_string())
+    }
+
+    /// A person's name.
+    pub fn person(&self, text: &str) -> String {
+        self.paint(text, |t| t.yellow().to_string())
+    }
+
+    /// A heading or a field label.
+    pub fn heading(&self, text: &str) -> String {
+        self.paint(text, |t| t.bold().underline().to_string())
+    }
+
+    /// Secondary text.
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(text, |t| t.dimmed().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(no_color: Option<&str>, force: Option<&str>, term: Option<&str>) -> Environment {
+        Environment {
+            no_color: no_color.map(Into::into),
+            clicolor_force: force.map(Into::into),
+            term: term.map(Into::into),
+            columns: None,
+        }
+    }
+
+    #[test]
+    fn auto_color_needs_a_terminal_and_respects_no_color_and_dumb() {
+        use ColorChoice::*;
+        assert!(use_color(Auto, &env(None, None, Some("xterm")), true));
+        assert!(!use_color(Auto, &env(None, None, Some("xterm")), false));
+        assert!(!use_color(Auto, &env(Some("1"), None, None), true));
+        assert!(
+            use_color(Auto, &env(Some(""), None, None), true),
+            "empty NO_COLOR is unset"
+        );
+        assert!(!use_color(Auto, &env(None, None, Some("dumb")), true));
+        assert!(use_color(Auto, &env(None, Some("1"), None), false));
+        assert!(!use_color(Auto, &env(None, Some("0"), None), false));
+        assert!(use_color(
+            Always,
+            &env(Some("1"), None, Some("dumb")),
+            false
+        ));
+        assert!(!use_color(Never, &env(None, Some("1"), None), true));
+    }
+
+    #[test]
+    fn width_prefers_the_flag_then_columns_and_never_goes_below_the_minimum() {
+        let mut e = env(None, None, None);
+        assert_eq!(width(None, &e, false), 80);
+        e.columns = Some("132".into());
+        assert_eq!(width(None, &e, false), 132);
+        assert_eq!(width(Some(100), &e, false), 100);
+        assert_eq!(width(Some(10), &e, false), MIN_WIDTH);
+    }
+
+    #[test]
+    fn a_disabled_palette_leaves_text_alone() {
+        assert_eq!(Palette::new(false).date("1917"), "1917");
+        assert_ne!(Palette::new(true).date("1917"), "1917");
+    }
+}

@@ -1,0 +1,343 @@
+//! What the renderers show: rows and cards computed once from the index (display dates in both
+//! calendars, ages, names in use at the time), so that every output format says the same thing.
+
+use serde::Serialize;
+
+use crate::date::{Calendar, Date};
+use crate::index::Index;
+use crate::model::Event;
+
+/// One event as every format shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRow {
+    /// The event's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// One or two sentences, where the file has them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// The date in words; both calendars where Old Style applies.
+    pub date: String,
+    /// First Gregorian day (ISO 8601), inclusive.
+    pub start: String,
+    /// Last Gregorian day (ISO 8601), inclusive.
+    pub end: String,
+    /// First day in the Julian calendar, only where Old Style applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_os: Option<String>,
+    /// Last day in the Julian calendar, only where Old Style applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_os: Option<String>,
+    /// How finely the start is known: day, month, season, year, decade, century.
+    pub precision: &'static str,
+    /// The date is marked approximate.
+    pub approximate: bool,
+    /// The date is marked uncertain.
+    pub uncertain: bool,
+    /// The subject's age, e.g. "38" or "16–17".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<String>,
+    /// The place's name as it was on the date.
+    pub place: Option<String>,
+    /// The place's id.
+    pub place_id: Option<String>,
+    /// The people involved, by full name.
+    pub people: Vec<String>,
+    /// The people involved, by id.
+    pub people_ids: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The id of the period it falls in.
+    pub period: Option<String>,
+    /// The source section.
+    pub source: Option<String>,
+    /// The date split for a narrow column: the Old Style words and the New Style words.
+    #[serde(skip)]
+    pub date_parts: (Option<String>, String),
+}
+
+/// A person with their number of events.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonCard {
+    /// Id.
+    pub id: String,
+    /// Full name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Birth date as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub born: Option<String>,
+    /// Death date as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub died: Option<String>,
+    /// Life dates in words.
+    pub life: String,
+    /// One line about them.
+    pub about: Option<String>,
+    /// How many events involve them.
+    pub events: usize,
+}
+
+/// A name a place had, for cards.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameRange {
+    /// The name.
+    pub name: String,
+    /// First day in use (ISO), if known.
+    pub from: Option<String>,
+    /// First day no longer in use (ISO), if known.
+    pub to: Option<String>,
+}
+
+/// A place with its hierarchy and names.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceCard {
+    /// Id.
+    pub id: String,
+    /// The plain name.
+    pub name: String,
+    /// Undated other names.
+    pub aliases: Vec<String>,
+    /// Dated names.
+    pub names: Vec<NameRange>,
+    /// The places it lies within, innermost first.
+    pub within: Vec<String>,
+    /// How many events happened there or within it.
+    pub events: usize,
+}
+
+/// A period with its span and event count.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodRow {
+    /// Id, for `--in`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Span in words.
+    pub date: String,
+    /// First day (ISO).
+    pub start: String,
+    /// Last day (ISO).
+    pub end: String,
+    /// Events in it.
+    pub events: usize,
+}
+
+/// A person named in an event, with their one line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Participant {
+    /// Full name.
+    pub name: String,
+    /// One line about them.
+    pub about: Option<String>,
+}
+
+/// One event in full, for `show`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventDetail {
+    /// The row every listing shows.
+    #[serde(flatten)]
+    pub row: EventRow,
+    /// The place and the places it lies within, by their names at the time.
+    pub place_hierarchy: Vec<String>,
+    /// The people with their about lines.
+    pub participants: Vec<Participant>,
+    /// The period's title.
+    pub period_title: Option<String>,
+}
+
+/// Builds rows and cards from an index.
+pub struct Views<'a> {
+    index: &'a Index,
+}
+
+impl<'a> Views<'a> {
+    /// Views over `index`.
+    pub fn new(index: &'a Index) -> Self {
+        Views { index }
+    }
+
+    /// True when Old Style applies to the event: written in it, or at a place that still used
+    /// the Julian calendar on the date.
+    fn old_style_applies(&self, event: &Event) -> bool {
+        let timeline = self.index.timeline();
+        event.date.is_old_style()
+            || event
+                .place
+                .and_then(|p| timeline.julian_until(p))
+                .is_some_and(|until| event.date.earliest() < until)
+    }
+
+    /// The row of one event.
+    pub fn row(&self, event: &Event) -> EventRow {
+        let timeline = self.index.timeline();
+        let old_style = self.old_style_applies(event);
+        let date = &event.date;
+        let (words, date_parts) = match (old_style, date.dual_parts()) {
+            (true, Some((julian, gregorian))) => {
+                (format!("{julian} · {gregorian}"), (Some(julian), gregorian))
+            }
+            _ => (date.words(), (None, date.words())),
+        };
+        let julian_iso = |day: chrono::NaiveDate| {
+            let (y, m, d) = crate::date::to_julian(day);
+            format!("{y:04}-{m:02}-{d:02}")
+        };
+        let place_name = event
+            .place
+            .map(|p| timeline.places[p].name_on(date.earliest()).to_string());
+        EventRow {
+            id: event.id.clone(),
+            title: event.title.clone(),
+            summary: event.summary.clone(),
+            date: words,
+            start: date.earliest().to_string(),
+            end: date.latest().to_string(),
+            start_os: old_style.then(|| julian_iso(date.earliest())),
+            end_os: old_style.then(|| julian_iso(date.latest())),
+            precision: date.start().precision().name(),
+            approximate: date.is_approximate(),
+            uncertain: date.is_uncertain(),
+            age: self.index.subject_age(date),
+            place: place_name,
+            place_id: event.place.map(|p| timeline.places[p].id.clone()),
+            people: event
+                .people
+                .iter()
+                .map(|&p| timeline.people[p].name.clone())
+                .collect(),
+            people_ids: event
+                .people
+                .iter()
+                .map(|&p| timeline.people[p].id.clone())
+                .collect(),
+            tags: event.tags.clone(),
+            period: event.period.map(|p| timeline.periods[p].id.clone()),
+            source: event.source.clone(),
+            date_parts,
+        }
+    }
+
+    /// The rows of the events at these positions of the index.
+    pub fn rows(&self, positions: &[usize]) -> Vec<EventRow> {
+        let events = self.index.events();
+        positions.iter().map(|&i| self.row(&events[i])).collect()
+    }
+
+    /// Cards for these people.
+    pub fn person_cards(&self, people: &[usize]) -> Vec<PersonCard> {
+        let counts = self.index.person_event_counts();
+        let timeline = self.index.timeline();
+        people
+            .iter()
+            .map(|&i| {
+                let p = &timeline.people[i];
+                PersonCard {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    aliases: p.aliases.clone(),
+                    born: p.born.map(|d| d.to_string()),
+                    died: p.died.map(|d| d.to_string()),
+                    life: p.life_words(),
+                    about: p.about.clone(),
+                    events: counts[i],
+                }
+            })
+            .collect()
+    }
+
+    /// Cards for these places.
+    pub fn place_cards(&self, places: &[usize]) -> Vec<PlaceCard> {
+        let counts = self.index.place_event_counts();
+        let timeline = self.index.timeline();
+        places
+            .iter()
+            .map(|&i| {
+                let p = &timeline.places[i];
+                PlaceCard {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    aliases: p.aliases.clone(),
+                    names: p
+                        .names
+                        .iter()
+                        .map(|n| NameRange {
+                            name: n.name.clone(),
+                            from: n.from.map(|d| d.to_string()),
+                            to: n.to.map(|d| d.to_string()),
+                        })
+                        .collect(),
+                    within: timeline
+                        .place_chain(i)
+                        .skip(1)
+                        .map(|p| p.name.clone())
+                        .collect(),
+                    events: counts[i],
+                }
+            })
+            .collect()
+    }
+
+    /// Every period with its event count.
+    pub fn periods(&self) -> Vec<PeriodRow> {
+        let timeline = self.index.timeline();
+        let mut counts = vec![0; timeline.periods.len()];
+        for event in self.index.events() {
+            if let Some(p) = event.period {
+                counts[p] += 1;
+            }
+        }
+        timeline
+            .periods
+            .iter()
+            .zip(counts)
+            .map(|(p, events)| PeriodRow {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                date: p.span.words(),
+                start: p.span.earliest().to_string(),
+                end: p.span.latest().to_string(),
+                events,
+            })
+            .collect()
+    }
+
+    /// One event in full.
+    pub fn detail(&self, event: &Event) -> EventDetail {
+        let timeline = self.index.timeline();
+        let day = event.date.earliest();
+        EventDetail {
+            row: self.row(event),
+            place_hierarchy: event
+                .place
+                .map(|p| {
+                    timeline
+                        .place_chain(p)
+                        .map(|place| place.name_on(day).to_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            participants: event
+                .people
+                .iter()
+                .map(|&p| Participant {
+                    name: timeline.people[p].name.clone(),
+                    about: timeline.people[p].about.clone(),
+                })
+                .collect(),
+            period_title: event.period.map(|p| timeline.periods[p].title.clone()),
+        }
+    }
+}
+
+/// The whole-unit span a `--from`/`--to`/`--in YEAR` value covers, as (first day, last day).
+pub fn bounds(date: &Date) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    (date.earliest(), date.latest())
+}
+
+/// True when the calendar is Julian; a helper for renderers that mark Old Style text.
+pub fn is_julian(calendar: Calendar) -> bool {
+    calendar == Calendar::Julian
+}
