@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::date::{Date, GRAMMAR_HINT};
+use crate::date::Date;
 use crate::term::ColorChoice;
 
 const EXAMPLES: &str = "\
@@ -147,7 +147,7 @@ pub enum Format {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| format!("{e} ({GRAMMAR_HINT})"))
+    Date::parse(text).map_err(|e| e.with_hint())
 }
 
 fn parse_limit(text: &str) -> Result<usize, String> {

@@ -98,6 +98,20 @@ pub struct Date {
 pub struct DateError {
     /// What is wrong, in a phrase that can follow the offending text.
     pub message: String,
+    /// True when the text has the right shape but names no real day (30 February, month 13, an
+    /// interval that ends before it starts): the message then says all, with no grammar hint.
+    pub impossible: bool,
+}
+
+impl DateError {
+    /// The message, followed by the accepted forms when the text was not shaped like a date.
+    pub fn with_hint(&self) -> String {
+        if self.impossible {
+            self.message.clone()
+        } else {
+            format!("{} ({GRAMMAR_HINT})", self.message)
+        }
+    }
 }
 
 impl fmt::Display for DateError {
@@ -120,6 +134,14 @@ const SEASON_NAMES: [&str; 4] = ["spring", "summer", "autumn", "winter"];
 fn error(message: impl Into<String>) -> DateError {
     DateError {
         message: message.into(),
+        impossible: false,
+    }
+}
+
+fn impossible(message: impl Into<String>) -> DateError {
+    DateError {
+        message: message.into(),
+        impossible: true,
     }
 }
 
@@ -208,7 +230,7 @@ fn to_gregorian(
                 " ({year} is not a leap year in the Gregorian calendar; write `{year}-02-29 O.S.` for a Julian date)"
             ));
         }
-        return Err(error(message));
+        return Err(impossible(message));
     }
     gregorian_from_jdn(julian_day_number(calendar, year, month, day))
         .ok_or_else(|| error(format!("year {year} is out of range")))
@@ -305,7 +327,7 @@ impl Point {
                         }
                     }
                     _ => {
-                        return Err(error(format!(
+                        return Err(impossible(format!(
                             "month {month_text} is neither a month 01–12 nor a season 21–24"
                         )));
                     }
@@ -314,7 +336,7 @@ impl Point {
             (Some(month_text), Some(day_text), _) => {
                 let month = number(month_text, "month")?;
                 if !(1..=12).contains(&month) {
-                    return Err(error(format!("month {month_text} is not 01–12")));
+                    return Err(impossible(format!("month {month_text} is not 01–12")));
                 }
                 let day = number(day_text, "day")?;
                 point.precision = Precision::Day;
@@ -472,7 +494,9 @@ impl Date {
             return Err(error("an interval's ends must be single dates"));
         }
         if end.start.latest < self.start.earliest {
-            return Err(error(format!("it ends ({end}) before it starts ({self})")));
+            return Err(impossible(format!(
+                "it ends ({end}) before it starts ({self})"
+            )));
         }
         Ok(Date {
             start: self.start,
@@ -615,6 +639,16 @@ impl Date {
             self.in_calendar(Calendar::Gregorian).words(),
         ))
     }
+}
+
+/// A Gregorian day in words: "31 Aug 1914".
+pub fn day_words(day: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTH_ABBREVIATIONS[day.month0() as usize],
+        day.year()
+    )
 }
 
 impl FromStr for Date {

@@ -74,7 +74,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Usage(message) => write!(f, "error: {message}"),
-            Error::NoMatch(message) => write!(f, "{message}"),
+            Error::NoMatch(message) => write!(f, "timeline: {message}"),
             Error::Io(e) => write!(f, "error: {e}"),
             Error::Timeline(problems) => {
                 for (i, problem) in problems.iter().enumerate() {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
 
-use crate::date::{Date, GRAMMAR_HINT};
+use crate::date::Date;
 use crate::error::{Error, Problem};
 use crate::model::{Event, HistoricalName, Period, Person, Place, Stay, Timeline};
 
@@ -280,10 +280,7 @@ impl Checker<'_> {
             Err(e) => {
                 self.report(
                     text,
-                    format!(
-                        "{owner}: `{}` is not a date: {e} ({GRAMMAR_HINT})",
-                        text.value
-                    ),
+                    format!("{owner}: `{}` is not a date: {}", text.value, e.with_hint()),
                 );
                 None
             }

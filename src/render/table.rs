@@ -126,7 +126,7 @@ impl Table {
                 ]);
             }
             // Place and people are capped so the title keeps at least half of what is left.
-            let share = self.width / 6;
+            let share = self.width / 5;
             for column in [3, 4] {
                 if let Some(c) = grid.column_mut(column) {
                     c.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(share as u16)));
@@ -166,7 +166,7 @@ impl Renderer for Table {
             writeln!(
                 out,
                 "{heading}  {}",
-                p.dim(&format!("· {} events", card.events))
+                p.dim(&format!("· {}", events(card.events)))
             )?;
             if !card.aliases.is_empty() {
                 self.card_line(out, &format!("also: {}", card.aliases.join(", ")))?;
@@ -194,16 +194,23 @@ impl Renderer for Table {
             writeln!(
                 out,
                 "{heading}  {}",
-                p.dim(&format!("· {} events", card.events))
+                p.dim(&format!("· {}", events(card.events)))
             )?;
             let mut names: Vec<String> = card
                 .names
                 .iter()
-                .map(|n| match (&n.from, &n.to) {
-                    (Some(f), Some(t)) => format!("{} ({f} – {t})", n.name),
-                    (Some(f), None) => format!("{} (from {f})", n.name),
-                    (None, Some(t)) => format!("{} (until {t})", n.name),
-                    (None, None) => n.name.clone(),
+                .map(|n| {
+                    let words = |iso: &Option<String>| {
+                        iso.as_deref()
+                            .and_then(|d| d.parse().ok())
+                            .map(crate::date::day_words)
+                    };
+                    match (words(&n.from), words(&n.to)) {
+                        (Some(f), Some(t)) => format!("{} ({f} – {t})", n.name),
+                        (Some(f), None) => format!("{} (from {f})", n.name),
+                        (None, Some(t)) => format!("{} (until {t})", n.name),
+                        (None, None) => n.name.clone(),
+                    }
                 })
                 .collect();
             names.extend(card.aliases.iter().cloned());
@@ -309,5 +316,14 @@ impl Renderer for Table {
             self.card_line(out, summary)?;
         }
         Ok(())
+    }
+}
+
+/// "1 event", "3 events".
+fn events(count: usize) -> String {
+    if count == 1 {
+        "1 event".to_string()
+    } else {
+        format!("{count} events")
     }
 }
