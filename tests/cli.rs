@@ -410,22 +410,25 @@ fn color_is_decided_by_flag_environment_and_terminal() {
 
 #[test]
 fn a_closed_pipe_ends_the_program_quietly() {
-    // JSON of the embedded timeline is far larger than a pipe's buffer, so the write fails.
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("timeline"))
-        .args(["--format", "json"])
-        .env_remove("TIMELINE_FILE")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    assert_eq!(first, "[\n");
-    let output = child.wait_with_output().unwrap();
-    assert_eq!(output.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    // These outputs of the embedded timeline are far larger than a pipe's buffer, so a write
+    // fails once the reader has gone.
+    for format in ["json", "ndjson", "csv"] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("timeline"))
+            .args(["--format", format])
+            .env_remove("TIMELINE_FILE")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(!first.is_empty(), "{format}");
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "{format}");
+    }
 }
 
 fn table(width: &str) -> String {

@@ -16,11 +16,19 @@ fn write_records<const N: usize>(
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(header)?;
+    writer.write_record(header).map_err(into_io)?;
     for record in records {
-        writer.write_record(&record)?;
+        writer.write_record(&record).map_err(into_io)?;
     }
     writer.flush()
+}
+
+/// The csv crate wraps write errors; unwrap them so a closed pipe stays recognisable as one.
+fn into_io(error: ::csv::Error) -> io::Error {
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 fn event_record(row: &EventRow) -> [String; 14] {
