@@ -37,22 +37,28 @@ impl Json {
     }
 }
 
+impl Json {
+    /// `{"matches": [...], "events": [...]}`; ndjson gives just the events, one per line.
+    fn matches<T: Serialize>(
+        &self,
+        out: &mut dyn Write,
+        matches: &[T],
+        events: &[EventRow],
+    ) -> io::Result<()> {
+        if self.lines {
+            return self.list(out, events);
+        }
+        self.document(out, &Matches { matches, events })
+    }
+}
+
 impl Renderer for Json {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
         self.list(out, rows)
     }
 
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
-        if self.lines {
-            return self.list(out, rows);
-        }
-        self.document(
-            out,
-            &Matches {
-                matches: cards,
-                events: rows,
-            },
-        )
+        self.matches(out, cards, rows)
     }
 
     fn where_(
@@ -61,16 +67,7 @@ impl Renderer for Json {
         cards: &[PlaceCard],
         rows: &[EventRow],
     ) -> io::Result<()> {
-        if self.lines {
-            return self.list(out, rows);
-        }
-        self.document(
-            out,
-            &Matches {
-                matches: cards,
-                events: rows,
-            },
-        )
+        self.matches(out, cards, rows)
     }
 
     fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {
