@@ -129,7 +129,7 @@ pub const GRAMMAR_HINT: &str = "dates look like 1917, 1917-10, 1917-10-25, 1917-
 const MONTH_ABBREVIATIONS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const SEASON_NAMES: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+const SEASON_NAMES: [&str; 3] = ["spring", "summer", "autumn"];
 
 fn error(message: impl Into<String>) -> DateError {
     DateError {
@@ -418,6 +418,10 @@ impl Point {
                     MONTH_ABBREVIATIONS[(self.month - 1) as usize],
                     self.year
                 )
+            }
+            // Winter straddles the new year: "winter 1919–20" cannot be misread as Jan–Feb 1919.
+            Precision::Season if self.month == 24 => {
+                format!("winter {}–{:02}", self.year, (self.year + 1) % 100)
             }
             Precision::Season => {
                 format!("{} {}", SEASON_NAMES[(self.month - 21) as usize], self.year)
@@ -788,6 +792,7 @@ mod tests {
         assert_eq!(words("1902"), "1902");
         assert_eq!(words("1902-06"), "Jun 1902");
         assert_eq!(words("1902-22"), "summer 1902");
+        assert_eq!(words("1919-24"), "winter 1919–20");
         assert_eq!(words("1917-11-07"), "7 Nov 1917");
         assert_eq!(words("191X"), "1910s");
         assert_eq!(words("1917-12-22/1918-02-10"), "22 Dec 1917 – 10 Feb 1918");
