@@ -328,7 +328,8 @@ pub fn draw(
     let p = &style.palette;
     let label_width = (style.width / 5).clamp(10, 28);
     let (first, last) = axis_days(index, selection);
-    let axis = Axis::new(first, last, style.width.saturating_sub(label_width + 1));
+    let room = style.width.saturating_sub(label_width + 1);
+    let axis = Axis::new(first, last, room);
 
     let period_rows: Vec<(usize, &str, Bar)> = timeline
         .periods
@@ -440,16 +441,19 @@ pub fn draw(
     let height = if style.width >= TALL_FROM_WIDTH { 8 } else { 6 };
 
     // The year (or month) labels, each at its tick, dropped where it would run into the next.
-    let (ticks_at, labels) = axis_labels(&axis);
+    let (ticks_at, labels) = axis_labels(&axis, room);
 
     let mut lines: Vec<String> = Vec::new();
     let blank = " ".repeat(label_width);
     let heading = |text: &str| p.heading(text.trim_end());
+    let (separator, range) = if unicode {
+        (" · ", range_words(axis.first, axis.last))
+    } else {
+        (" - ", range_words(axis.first, axis.last).replace('–', "-"))
+    };
     let title = format!(
-        "{} · {} · {} events",
-        timeline.title,
-        range_words(axis.first, axis.last),
-        ticked
+        "{}{separator}{range}{separator}{ticked} events",
+        timeline.title
     );
     lines.push(p.title(&truncate(&title, style.width)));
     lines.push(format!("{blank} {}", p.dim(&labels)));
@@ -526,8 +530,9 @@ pub fn draw(
 }
 
 /// The tick columns and the line of labels under them: years, or months (with the year at each
-/// January) on a short axis, at the finest step that leaves room between labels.
-fn axis_labels(axis: &Axis) -> (Vec<usize>, String) {
+/// January) on a short axis, at the finest step that leaves room between labels. A label may run
+/// past the plot into the `room` a whole-unit axis left unused.
+fn axis_labels(axis: &Axis, room: usize) -> (Vec<usize>, String) {
     const STEPS_IN_MONTHS: [i64; 11] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
     const ROOM: f64 = 6.0;
     let days = (axis.last - axis.first).num_days() as f64 + 1.0;
@@ -539,7 +544,8 @@ fn axis_labels(axis: &Axis) -> (Vec<usize>, String) {
         .unwrap_or(1200);
     let months = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
     let mut ticks = Vec::new();
-    let mut line: Vec<char> = vec![' '; axis.columns];
+    let room = room.max(axis.columns);
+    let mut line: Vec<char> = vec![' '; room];
     let mut free_from = 0;
     for month in months(axis.first)..=months(axis.last) {
         if month.rem_euclid(step) != 0 {
@@ -562,7 +568,7 @@ fn axis_labels(axis: &Axis) -> (Vec<usize>, String) {
             day.format("%b").to_string()
         };
         let length = label.chars().count();
-        if column >= free_from && column + length <= axis.columns {
+        if column >= free_from && column + length <= room {
             for (slot, c) in line[column..].iter_mut().zip(label.chars()) {
                 *slot = c;
             }
@@ -676,9 +682,11 @@ mod tests {
     #[test]
     fn labels_never_overlap() {
         let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 63);
-        let (ticks, labels) = axis_labels(&axis);
+        let (ticks, labels) = axis_labels(&axis, 63);
         assert_eq!(ticks[0], 1);
         assert!(labels.starts_with(" 1880      1890"), "{labels:?}");
-        assert_eq!(labels.chars().count(), 62);
+        // 1940 would run past the room, so it is left out rather than cut.
+        assert!(labels.trim_end().ends_with("1920      1930"), "{labels:?}");
+        assert_eq!(labels.chars().count(), 63);
     }
 }
