@@ -37,6 +37,9 @@ pub struct Selection<'a> {
     pub places: Option<&'a [bool]>,
 }
 
+/// How much of the room a whole-unit layout must use; below it the axis is linear instead.
+const MIN_ALIGNED_PERCENT: usize = 75;
+
 /// Histogram rows from this width up; fewer below it.
 const TALL_FROM_WIDTH: usize = 120;
 
@@ -61,27 +64,33 @@ struct Axis {
 }
 
 impl Axis {
-    /// An axis over the inclusive days `first..=last`, in at most `room` columns.
+    /// An axis over the inclusive days `first..=last`, in at most `room` columns. It counts in
+    /// months when every month can have a column (or the span is under three years), else in
+    /// years; whole units get whole columns when that wastes little of the room.
     fn new(first: NaiveDate, last: NaiveDate, room: usize) -> Axis {
-        let days = (last - first).num_days() + 1;
-        let unit = if days >= 3 * 365 {
-            Unit::Year
-        } else {
+        let room = room.max(1);
+        let months = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
+        let month_count = (months(last) - months(first) + 1) as usize;
+        let short = (last - first).num_days() < 3 * 365;
+        let unit = if short || month_count <= room {
             Unit::Month
+        } else {
+            Unit::Year
         };
         let mut axis = Axis {
             first,
             last,
             unit,
-            columns: room.max(1),
+            columns: room,
             per_unit: None,
         };
         let units = axis.unit_index(last) as usize + 1;
         let whole = axis.unit_start(0) == first
             && axis.unit_start(units as i64) == last + Duration::days(1);
-        if whole && room >= units {
+        let aligned = units * (room / units);
+        if whole && aligned * 100 >= room * MIN_ALIGNED_PERCENT {
             axis.per_unit = Some(room / units);
-            axis.columns = units * (room / units);
+            axis.columns = aligned;
         }
         axis
     }
@@ -300,10 +309,17 @@ fn axis_days(index: &Index, selection: &Selection) -> (NaiveDate, NaiveDate) {
 fn range_words(first: NaiveDate, last: NaiveDate) -> String {
     let whole_years = first.ordinal() == 1 && (last + Duration::days(1)).ordinal() == 1;
     let whole_months = first.day() == 1 && (last + Duration::days(1)).day() == 1;
-    let text = if whole_years {
+    let text = if whole_years && first.year() == last.year() {
+        format!("{:04}", first.year())
+    } else if whole_years {
         format!("{:04}/{:04}", first.year(), last.year())
+    } else if whole_months && first.format("%Y-%m").to_string() == last.format("%Y-%m").to_string()
+    {
+        first.format("%Y-%m").to_string()
     } else if whole_months {
         format!("{}/{}", first.format("%Y-%m"), last.format("%Y-%m"))
+    } else if first == last {
+        first.to_string()
     } else {
         format!("{first}/{last}")
     };
@@ -624,6 +640,11 @@ mod tests {
         assert_eq!((short.unit, short.columns), (Unit::Month, 60));
         let ragged = Axis::new(day(1917, 11, 7), day(1921, 3, 1), 50);
         assert_eq!((ragged.per_unit, ragged.columns), (None, 50));
+        // Three years in 63 columns: a column per month would waste too much, so linear months.
+        let civil_war = Axis::new(day(1918, 1, 1), day(1920, 12, 31), 63);
+        assert_eq!((civil_war.unit, civil_war.per_unit), (Unit::Month, None));
+        let one_year = Axis::new(day(1917, 1, 1), day(1917, 12, 31), 63);
+        assert_eq!((one_year.per_unit, one_year.columns), (Some(5), 60));
     }
 
     #[test]
