@@ -70,11 +70,16 @@ pub enum Command {
         /// The file to check; the embedded timeline (or --file) without it.
         file: Option<PathBuf>,
     },
-    /// A picture of the life: periods and places of stay as bars along a year axis, event ticks,
-    /// and a histogram of events per year. The axis follows --from/--to/--in (default: the life).
+    /// A picture of the life: periods, places of stay and events along a time axis.
+    ///
+    /// A bar per period and per place of stay, a row of event ticks, and a histogram of events
+    /// per year (per month on a short axis). The axis follows --from/--to/--in; without them it
+    /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb.
     Chart,
-    /// Counts of the matching events by period, tag, place and person (top 10 each), the busiest
-    /// years, and the share of events by date precision.
+    /// Counts of the matching events: by period, tag, place, person, year and date precision.
+    ///
+    /// The top 10 periods, tags, places and people, the 10 busiest years, and the share of events
+    /// dated to the day, month, season, year, decade or century.
     Stats,
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
