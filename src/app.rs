@@ -136,7 +136,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
             renderer.detail(out, &views.detail(event))?;
         }
         Some(Command::Chart) => {
-            let events = index.select(&query);
+            let events = nonempty(index.select(&query), "no events match")?;
             let selection = Selection {
                 events: &events,
                 range: query.range,

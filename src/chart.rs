@@ -65,14 +65,18 @@ struct Axis {
 
 impl Axis {
     /// An axis over the inclusive days `first..=last`, in at most `room` columns. It counts in
-    /// months when every month can have a column (or the span is under three years), else in
-    /// years; whole units get whole columns when that wastes little of the room.
-    fn new(first: NaiveDate, last: NaiveDate, room: usize) -> Axis {
+    /// months when the span is under three years, or when every month can have a column and most
+    /// events are known to the month; else in years. Whole units get whole columns when that
+    /// wastes little of the room.
+    ///
+    /// `months_tell` says whether most events are known to the month, so that counting by month
+    /// says more than counting by year.
+    fn new(first: NaiveDate, last: NaiveDate, room: usize, months_tell: bool) -> Axis {
         let room = room.max(1);
         let months = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
         let month_count = (months(last) - months(first) + 1) as usize;
         let short = (last - first).num_days() < 3 * 365;
-        let unit = if short || month_count <= room {
+        let unit = if short || (months_tell && month_count <= room) {
             Unit::Month
         } else {
             Unit::Year
@@ -279,30 +283,30 @@ fn axis_days(index: &Index, selection: &Selection) -> (NaiveDate, NaiveDate) {
     let today = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default();
     let (life_first, life_last) = life.or_else(all).unwrap_or((today, today));
     let (life_first, life_last) = (year_start(life_first), year_end(life_last));
-    let (first, last) = match selection.range {
+    let selected =
+        |pick: fn(&Date) -> NaiveDate| selection.events.iter().map(move |&i| pick(&events[i].date));
+    match selection.range {
         None => (life_first, life_last),
-        Some((from, to)) => {
-            let first = if from == NaiveDate::MIN {
+        // An open end reaches the life's end, or, when the other end lies beyond the life, the
+        // selected events there (else the other end's own year).
+        Some((from, to)) if from == NaiveDate::MIN && to != NaiveDate::MAX && to < life_first => {
+            let first = selected(|d| d.earliest()).min().filter(|&f| f <= to);
+            (year_start(first.unwrap_or(to)), to)
+        }
+        Some((from, to)) if to == NaiveDate::MAX && from != NaiveDate::MIN && from > life_last => {
+            // By the events' starts: a `20XX` event must not run the axis to 2099.
+            let last = selected(|d| d.earliest()).max().filter(|&l| l >= from);
+            (from, year_end(last.unwrap_or(from)))
+        }
+        Some((from, to)) => (
+            if from == NaiveDate::MIN {
                 life_first
             } else {
                 from
-            };
-            let mut last = if to == NaiveDate::MAX { life_last } else { to };
-            if last < first {
-                // `--from` past the life: run to the last selected event, or to the year's end.
-                let selected_last = selection
-                    .events
-                    .iter()
-                    .map(|&i| events[i].date.latest())
-                    .max();
-                last = selected_last
-                    .filter(|&l| l >= first)
-                    .unwrap_or(year_end(first));
-            }
-            (first, last)
-        }
-    };
-    (first, last)
+            },
+            if to == NaiveDate::MAX { life_last } else { to },
+        ),
+    }
 }
 
 /// The axis range in words: "1879–1940", "Mar–May 1918", "7 Nov 1917".
@@ -345,7 +349,16 @@ pub fn draw(
     let label_width = (style.width / 5).clamp(10, 28);
     let (first, last) = axis_days(index, selection);
     let room = style.width.saturating_sub(label_width + 1);
-    let axis = Axis::new(first, last, room);
+    let in_range = |precision: Precision| {
+        selection
+            .events
+            .iter()
+            .map(|&i| events[i].date.start())
+            .filter(|p| p.precision() <= precision && first <= p.earliest() && p.earliest() <= last)
+            .count()
+    };
+    let months_tell = in_range(Precision::Month) * 2 >= in_range(Precision::Year).max(1);
+    let axis = Axis::new(first, last, room, months_tell);
 
     let period_rows: Vec<(usize, &str, Bar)> = timeline
         .periods
@@ -411,6 +424,7 @@ pub fn draw(
 
     // Events are ticked at the middle of their start (a year's event mid-year); those known only
     // to the decade or century have no place on a year axis.
+    // A monthly histogram counts only the events known to the month.
     let mut ticks = vec![0usize; axis.columns];
     let fine_enough = match axis.unit {
         Unit::Year => Precision::Year,
@@ -419,14 +433,15 @@ pub fn draw(
     let mut per_unit: Vec<usize> = vec![0; axis.unit_index(axis.last) as usize + 1];
     for &i in selection.events {
         let start = events[i].date.start();
-        if start.precision() > fine_enough {
+        if start.precision() > Precision::Year {
             continue;
         }
         let middle = start.earliest() + (start.latest() - start.earliest()) / 2;
         if let Some(column) = axis.column(middle) {
             ticks[column] += 1;
         }
-        if (axis.first..=axis.last).contains(&start.earliest()) {
+        if start.precision() <= fine_enough && (axis.first..=axis.last).contains(&start.earliest())
+        {
             per_unit[axis.unit_index(start.earliest()) as usize] += 1;
         }
     }
@@ -629,21 +644,23 @@ mod tests {
 
     #[test]
     fn whole_years_get_whole_columns() {
-        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 63);
+        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 63, true);
         assert_eq!((axis.columns, axis.per_unit), (62, Some(1)));
-        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 131);
+        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 131, true);
         assert_eq!((axis.columns, axis.per_unit), (124, Some(2)));
         assert_eq!(axis.position(day(1880, 1, 1)), 2.0);
         assert_eq!(axis.column(day(1940, 12, 31)), Some(123));
         assert_eq!(axis.column(day(1941, 1, 1)), None);
-        let short = Axis::new(day(1918, 3, 1), day(1918, 5, 31), 60);
+        let short = Axis::new(day(1918, 3, 1), day(1918, 5, 31), 60, false);
         assert_eq!((short.unit, short.columns), (Unit::Month, 60));
-        let ragged = Axis::new(day(1917, 11, 7), day(1921, 3, 1), 50);
+        let ragged = Axis::new(day(1917, 11, 7), day(1921, 3, 1), 50, false);
         assert_eq!((ragged.per_unit, ragged.columns), (None, 50));
         // Three years in 63 columns: a column per month would waste too much, so linear months.
-        let civil_war = Axis::new(day(1918, 1, 1), day(1920, 12, 31), 63);
+        let civil_war = Axis::new(day(1918, 1, 1), day(1920, 12, 31), 63, true);
         assert_eq!((civil_war.unit, civil_war.per_unit), (Unit::Month, None));
-        let one_year = Axis::new(day(1917, 1, 1), day(1917, 12, 31), 63);
+        let by_years = Axis::new(day(1918, 1, 1), day(1920, 12, 31), 63, false);
+        assert_eq!((by_years.unit, by_years.per_unit), (Unit::Year, Some(21)));
+        let one_year = Axis::new(day(1917, 1, 1), day(1917, 12, 31), 63, false);
         assert_eq!((one_year.per_unit, one_year.columns), (Some(5), 60));
     }
 
@@ -663,7 +680,7 @@ mod tests {
 
     #[test]
     fn a_bar_covers_its_columns() {
-        let axis = Axis::new(day(1900, 1, 1), day(1909, 12, 31), 20);
+        let axis = Axis::new(day(1900, 1, 1), day(1909, 12, 31), 20, false);
         let bar = Bar {
             first: day(1901, 1, 1),
             last: day(1903, 3, 31),
@@ -702,7 +719,7 @@ mod tests {
 
     #[test]
     fn labels_never_overlap() {
-        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 63);
+        let axis = Axis::new(day(1879, 1, 1), day(1940, 12, 31), 63, true);
         let (ticks, labels) = axis_labels(&axis, 63);
         assert_eq!(ticks[0], 1);
         assert!(labels.starts_with(" 1880      1890"), "{labels:?}");
