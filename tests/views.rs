@@ -138,6 +138,26 @@ fn chart_colors_only_when_asked() {
     assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\x1b'));
 }
 
+#[test]
+fn chart_with_nothing_to_show_exits_1() {
+    timeline()
+        .args(["--file", LIFE, "chart", "--tag", "no-such-tag"])
+        .assert()
+        .code(1)
+        .stderr("no events match\n");
+}
+
+#[test]
+fn ascii_reaches_tables_too() {
+    let table = run(&[
+        "--format", "table", "--ascii", "--width", "80", "--in", "youth",
+    ]);
+    assert!(
+        !table.chars().any(is_drawing) && table.contains("+--"),
+        "{table}"
+    );
+}
+
 // ---- stats ----
 
 #[test]
@@ -165,6 +185,21 @@ fn stats_in_a_pipe_are_tab_separated() {
     assert!(
         lines.contains(&vec!["person", "oleg", "2", "11.8", "Oleg Sidorov"]),
         "{stats}"
+    );
+}
+
+#[test]
+fn stats_as_csv_and_markdown() {
+    let csv = run(&["stats", "--format", "csv"]);
+    assert!(
+        csv.starts_with("section,key,label,events,percent\r\nevents,,,17,100.0\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("place,moscow,Moscow,7,41.2\r\n"), "{csv}");
+    let markdown = run(&["stats", "--format", "markdown"]);
+    assert!(
+        markdown.contains("## Busiest years\n\n| Year | Events | Share |"),
+        "{markdown}"
     );
 }
 
