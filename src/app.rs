@@ -3,16 +3,20 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use clap::Parser;
+use chrono::NaiveDate;
+use clap::{CommandFactory, Parser};
 
-use crate::cli::{Cli, Command, FilterArgs};
+use crate::anniversary::{on_days, window, window_words};
+use crate::chart::{Selection, Style};
+use crate::cli::{CalendarChoice, Cli, Command, FilterArgs, OnArgs};
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::Error;
 use crate::index::{Index, Query, fold};
 use crate::load::{Source, load_source};
 use crate::render::renderer;
-use crate::term::Environment;
+use crate::stats::Stats;
+use crate::term::{Environment, Palette};
 use crate::view::Views;
 
 /// Runs the program with the process's arguments and environment; returns the exit code.
@@ -35,14 +39,41 @@ pub fn main() -> i32 {
     }
 }
 
+/// Today in the local time zone: the one place the program reads the clock.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// Runs one parsed command line, writing the result to `out`.
 pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
-    if let Some(Command::Check { file }) = &cli.command {
-        let source = match file.as_ref().or(config.file.as_ref()) {
-            Some(path) => Source::read(path)?,
-            None => Source::embedded(),
-        };
-        return check(&source, out);
+    // Commands about the program itself need no timeline.
+    match &cli.command {
+        Some(Command::Check { file }) => {
+            let source = match file.as_ref().or(config.file.as_ref()) {
+                Some(path) => Source::read(path)?,
+                None => Source::embedded(),
+            };
+            return check(&source, out);
+        }
+        Some(Command::Schema) => {
+            serde_json::to_writer_pretty(&mut *out, &crate::load::schema())
+                .map_err(io::Error::from)?;
+            writeln!(out)?;
+            return Ok(());
+        }
+        Some(Command::Completions { shell }) => {
+            // clap_complete panics when a write fails; a buffer cannot fail, and a closed pipe
+            // then ends quietly like any other output.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "timeline", &mut script);
+            out.write_all(&script)?;
+            return Ok(());
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            return Ok(());
+        }
+        _ => {}
     }
     let source = match &config.file {
         Some(path) => Source::read(path)?,
@@ -104,8 +135,67 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
             })?;
             renderer.detail(out, &views.detail(event))?;
         }
-        Some(Command::Check { .. }) => unreachable!("handled before loading"),
+        Some(Command::Chart) => {
+            let events = nonempty(index.select(&query), "no events match")?;
+            let selection = Selection {
+                events: &events,
+                range: query.range,
+                places: query.places.as_deref(),
+            };
+            let style = Style {
+                width: config.width,
+                unicode: config.unicode,
+                palette: Palette::new(config.color),
+            };
+            crate::chart::draw(out, &index, &selection, &style)?;
+        }
+        Some(Command::Stats) => {
+            let events = nonempty(index.select(&query), "no events match")?;
+            renderer.stats(out, &Stats::new(&index, &events))?;
+        }
+        Some(Command::On(args)) => on(args, &index, query, renderer.as_ref(), out)?,
+        Some(Command::Export(args)) => {
+            let events = nonempty(index.select(&query), "no events match")?;
+            crate::export::export(args, &index, &events, out)?;
+        }
+        Some(
+            Command::Check { .. } | Command::Schema | Command::Completions { .. } | Command::Man,
+        ) => unreachable!("handled before loading"),
     }
+    Ok(())
+}
+
+/// `timeline on`: the events on the asked days of the year, with how long ago each was.
+fn on(
+    args: &OnArgs,
+    index: &Index,
+    mut query: Query,
+    renderer: &dyn crate::render::Renderer,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let today = args.today.unwrap_or_else(today);
+    let days = window(today, args.day, args.before, args.after);
+    // Order and limit apply to the anniversaries, not to the events they are picked from.
+    let (reverse, limit) = (query.reverse, query.limit);
+    (query.reverse, query.limit) = (false, None);
+    let mut found = on_days(index, &index.select(&query), &days, args.calendar);
+    if reverse {
+        found.reverse();
+    }
+    if let Some(limit) = limit {
+        found.truncate(limit);
+    }
+    if found.is_empty() {
+        let calendar = match args.calendar {
+            CalendarChoice::Gregorian => "",
+            CalendarChoice::Julian => " (Old Style)",
+        };
+        return Err(Error::NoMatch(format!(
+            "no events known to the day fall on {}{calendar}",
+            window_words(&days)
+        )));
+    }
+    renderer.anniversaries(out, &found)?;
     Ok(())
 }
 

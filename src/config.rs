@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{Cli, Format};
+use crate::cli::{Cli, Command, Format};
 use crate::term::{self, Environment};
 
 /// How this run reads and writes; built once at start-up, read everywhere after.
@@ -16,7 +16,8 @@ pub struct Config {
     pub color: bool,
     /// The width tables are drawn at.
     pub width: usize,
-    /// Whether tables may use Unicode box drawing (not on `TERM=dumb`).
+    /// Whether tables and charts may use Unicode box drawing and blocks (not with `--ascii` or on
+    /// `TERM=dumb`).
     pub unicode: bool,
 }
 
@@ -28,13 +29,15 @@ impl Config {
         } else {
             Format::Plain
         });
-        let color_allowed = matches!(format, Format::Table);
+        // A chart is a picture whatever the format, so it may be colored in a pipe on request.
+        let color_allowed =
+            matches!(format, Format::Table) || matches!(cli.command, Some(Command::Chart));
         Config {
             file: cli.output.file.clone(),
             format,
             color: color_allowed && term::use_color(cli.output.color, env, stdout_is_terminal),
             width: term::width(cli.output.width, env, stdout_is_terminal),
-            unicode: !env.is_dumb(),
+            unicode: !env.is_dumb() && !cli.output.ascii,
         }
     }
 }

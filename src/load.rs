@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
 
@@ -98,98 +99,214 @@ impl Problem {
 }
 
 // ---- The file as written: serde types that keep the position of every value checked later. ----
+// They also describe the file for `timeline schema`: `Spanned` values are plain strings to a
+// reader, and dates are strings of the date grammar (or bare years, which YAML reads as numbers).
 
 type Text = Spanned<String>;
 
-#[derive(Deserialize)]
+/// A timeline file: one life's people, places, periods, stays and events.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "timeline file")]
 struct RawTimeline {
+    /// The timeline's title, e.g. "Leon Trotsky".
+    #[schemars(with = "String")]
     title: Text,
+    /// The id of the person whose life this is (their age is shown beside events).
+    #[schemars(with = "Option<String>")]
     subject: Option<Text>,
+    /// Everyone named by an event.
     #[serde(default)]
     people: Vec<RawPerson>,
+    /// Cities, regions and countries, each `within` another.
     #[serde(default)]
     places: Vec<RawPlace>,
+    /// Named stretches of the life; `--in ID` selects one.
     #[serde(default)]
     periods: Vec<RawPeriod>,
+    /// Where the subject lived, in order (the rows of `timeline chart`).
     #[serde(default)]
     stays: Vec<RawStay>,
+    /// What happened, in any order.
     events: Vec<RawEvent>,
 }
 
-#[derive(Deserialize)]
+/// A person named by events.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPerson {
+    /// Unique id, e.g. `lev-kamenev`.
+    #[schemars(with = "String")]
     id: Text,
+    /// Full name as usually written.
+    #[schemars(with = "String")]
     name: Text,
+    /// Other names a reader might type: surname, birth name, pseudonyms.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     aliases: Vec<Text>,
+    /// Date of birth.
+    #[schemars(with = "Option<DateText>")]
     born: Option<Text>,
+    /// Date of death.
+    #[schemars(with = "Option<DateText>")]
     died: Option<Text>,
+    /// One line about who they were.
     about: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// A city, region or country.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPlace {
+    /// Unique id, e.g. `saint-petersburg`.
+    #[schemars(with = "String")]
     id: Text,
+    /// The name outside every dated range of `names`.
+    #[schemars(with = "String")]
     name: Text,
+    /// Other names with no dates of use, still searchable.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     aliases: Vec<Text>,
+    /// The id of the place this one lies within.
+    #[schemars(with = "Option<String>")]
     within: Option<Text>,
+    /// Names in use over ranges of days, which must not overlap.
     #[serde(default)]
     names: Vec<RawName>,
+    /// The calendar dates here were written in.
     calendar: Option<RawCalendar>,
 }
 
-#[derive(Deserialize)]
+/// A name a place bore over a range of days.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawName {
+    /// The name, e.g. "Petrograd".
+    #[schemars(with = "String")]
     name: Text,
+    /// First day in use; unbounded when absent.
+    #[schemars(with = "Option<DateText>")]
     from: Option<Text>,
+    /// First day no longer in use; unbounded when absent.
+    #[schemars(with = "Option<DateText>")]
     to: Option<Text>,
 }
 
-#[derive(Deserialize)]
+/// The calendar of a place.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCalendar {
+    /// Dates here were Julian (Old Style) before this Gregorian day, e.g. 1918-02-14 in Russia.
+    #[schemars(with = "DateText")]
     julian_until: Text,
 }
 
-#[derive(Deserialize)]
+/// A named stretch of the life.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPeriod {
+    /// Unique id, used by `--in ID`.
+    #[schemars(with = "String")]
     id: Text,
+    /// Title; events whose `source` is this title belong to the period.
+    #[schemars(with = "String")]
     title: Text,
+    /// Where the period starts.
+    #[schemars(with = "DateText")]
     from: Text,
+    /// Where the period ends (through the end of this date).
+    #[schemars(with = "DateText")]
     to: Text,
 }
 
-#[derive(Deserialize)]
+/// A stretch of time the subject lived in one place.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawStay {
+    /// The place's id.
+    #[schemars(with = "String")]
     place: Text,
+    /// When the stay began.
+    #[schemars(with = "DateText")]
     from: Text,
+    /// When the stay ended (through the end of this date).
+    #[schemars(with = "DateText")]
     to: Text,
+    /// What the stay was (school, prison, exile…).
     note: Option<String>,
+    /// The section of the source it comes from.
     source: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// Something that happened.
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawEvent {
+    /// Unique id, used by `timeline show ID`.
+    #[schemars(with = "String")]
     id: Text,
+    /// When it happened, as precisely as the source says; an interval as `A/B`.
+    #[schemars(with = "DateText")]
     date: Text,
+    /// Where a lasting event ended; the same as writing `date: A/B`.
+    #[schemars(with = "Option<DateText>")]
     end: Option<Text>,
+    /// One line, at most about 70 characters.
+    #[schemars(with = "String")]
     title: Text,
+    /// One or two sentences of context.
     summary: Option<String>,
+    /// The id of the place it happened at.
+    #[schemars(with = "Option<String>")]
     place: Option<Text>,
+    /// The ids of the people who took part (besides the subject).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     people: Vec<Text>,
+    /// Tags from the timeline's vocabulary, e.g. exile, war, trial.
     #[serde(default)]
     tags: Vec<String>,
+    /// The id of its period; by default the period whose title is `source`, else the narrowest.
+    #[schemars(with = "Option<String>")]
     period: Option<Text>,
+    /// The section of the source it comes from.
     source: Option<String>,
+}
+
+/// The schema of a date field: a string in the date grammar, or a bare year, which YAML reads as
+/// a number. Only for [`JsonSchema`]; the loader reads dates with [`Date::parse`].
+struct DateText;
+
+/// One point of the date grammar, as a regular expression (ECMA 262, as JSON Schema uses).
+const DATE_POINT_PATTERN: &str = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}X|[0-9]{2}XX)[~?%]?(?: (?:[Oo]\.[Ss]\.?|[Oo][Ss]))?";
+
+impl JsonSchema for DateText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let point = DATE_POINT_PATTERN;
+        schemars::json_schema!({
+            "description": format!("A date: {GRAMMAR_HINT}."),
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": format!(r"^\s*{point}\s*(?:/\s*{point}\s*)?$"),
+                },
+                { "type": "integer", "minimum": 1, "maximum": 9999 },
+            ],
+        })
+    }
+}
+
+/// A JSON Schema (draft 7, which most editors read) of the timeline file, generated from the
+/// types the loader reads it with, so the two cannot drift apart.
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<RawTimeline>().to_value()
 }
 
 /// Parses and validates a timeline; on failure, returns every problem found.

@@ -152,7 +152,23 @@ impl Palette {
     pub fn dim(&self, text: &str) -> String {
         self.paint(text, |t| t.dimmed().to_string())
     }
+
+    /// The color of the period at `index` in the timeline: periods take [`PERIOD_COLORS`] colors
+    /// in turn, so neighbouring periods differ.
+    pub fn period(&self, index: usize, text: &str) -> String {
+        self.paint(text, |t| match index % PERIOD_COLORS {
+            0 => t.cyan().to_string(),
+            1 => t.yellow().to_string(),
+            2 => t.magenta().to_string(),
+            3 => t.green().to_string(),
+            4 => t.blue().to_string(),
+            _ => t.red().to_string(),
+        })
+    }
 }
+
+/// How many colors periods cycle through.
+pub const PERIOD_COLORS: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -202,5 +218,10 @@ mod tests {
     fn a_disabled_palette_leaves_text_alone() {
         assert_eq!(Palette::new(false).date("1917"), "1917");
         assert_ne!(Palette::new(true).date("1917"), "1917");
+        assert_eq!(Palette::new(false).period(3, "█"), "█");
+        assert_ne!(
+            Palette::new(true).period(0, "█"),
+            Palette::new(true).period(1, "█")
+        );
     }
 }

@@ -3,6 +3,8 @@
 use std::io::{self, Write};
 
 use super::Renderer;
+use crate::anniversary::Anniversary;
+use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
 /// RFC 4180 CSV.
@@ -58,6 +60,47 @@ const EVENT_HEADER: [&str; 14] = [
 impl Renderer for Csv {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
         write_records(out, EVENT_HEADER, rows.iter().map(event_record))
+    }
+
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        let mut header = ["years_ago"; 15];
+        header[1..].copy_from_slice(&EVENT_HEADER);
+        let records = rows.iter().map(|a| {
+            let mut record: [String; 15] = Default::default();
+            record[0] = a.years_ago.to_string();
+            for (slot, field) in record[1..].iter_mut().zip(event_record(&a.row)) {
+                *slot = field;
+            }
+            record
+        });
+        write_records(out, header, records)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+        let total = [
+            "events".to_string(),
+            String::new(),
+            String::new(),
+            stats.events.to_string(),
+            "100.0".to_string(),
+        ];
+        let sections = stats.sections();
+        let records = sections.iter().flat_map(|section| {
+            section.counts.iter().map(|c| {
+                [
+                    section.kind.to_string(),
+                    c.key.clone(),
+                    c.label.clone(),
+                    c.events.to_string(),
+                    format!("{:.1}", c.percent),
+                ]
+            })
+        });
+        write_records(
+            out,
+            ["section", "key", "label", "events", "percent"],
+            std::iter::once(total).chain(records),
+        )
     }
 
     fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {

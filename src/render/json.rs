@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Renderer;
+use crate::anniversary::Anniversary;
+use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
 /// JSON or newline-delimited JSON.
@@ -80,6 +82,18 @@ impl Renderer for Json {
 
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
         self.list(out, rows)
+    }
+
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        self.list(out, rows)
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+        if self.lines {
+            serde_json::to_writer(&mut *out, stats)?;
+            return writeln!(out);
+        }
+        self.document(out, stats)
     }
 
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {

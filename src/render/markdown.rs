@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
+use super::{Renderer, years_ago_words};
+use crate::anniversary::Anniversary;
+use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
 /// Markdown tables.
@@ -41,6 +43,47 @@ impl Renderer for Markdown {
                 ]
             }),
         )
+    }
+
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        table(
+            out,
+            &["Years ago", "Date", "Event", "Place", "People"],
+            rows.iter().map(|a| {
+                let r = &a.row;
+                vec![
+                    years_ago_words(a.years_ago),
+                    r.date.clone(),
+                    r.title.clone(),
+                    r.place.clone().unwrap_or_default(),
+                    r.people.join(", "),
+                ]
+            }),
+        )
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+        writeln!(out, "{} events.", stats.events)?;
+        for section in stats.sections() {
+            if section.counts.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n## {}\n", section.heading)?;
+            let mut kind = section.kind.to_string();
+            kind[..1].make_ascii_uppercase();
+            table(
+                out,
+                &[&kind, "Events", "Share"],
+                section.counts.iter().map(|c| {
+                    vec![
+                        c.label.clone(),
+                        c.events.to_string(),
+                        format!("{:.1}%", c.percent),
+                    ]
+                }),
+            )?;
+        }
+        Ok(())
     }
 
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {

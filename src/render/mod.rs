@@ -9,8 +9,12 @@ mod table;
 
 use std::io::{self, Write};
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::anniversary::Anniversary;
 use crate::cli::Format;
 use crate::config::Config;
+use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
@@ -53,6 +57,52 @@ pub trait Renderer {
 
     /// One event in full.
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()>;
+
+    /// Events on a day of the year, each with how many years ago it was (`timeline on`).
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()>;
+
+    /// Counts by period, tag, place, person, year and precision (`timeline stats`).
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()>;
+}
+
+/// "1 year ago", "106 years ago", "in 3 years".
+pub fn years_ago_words(years: i32) -> String {
+    match years {
+        1 => "1 year ago".to_string(),
+        -1 => "in 1 year".to_string(),
+        n if n < 0 => format!("in {} years", -n),
+        n => format!("{n} years ago"),
+    }
+}
+
+/// `text` cut to at most `width` terminal columns, ending in `…` when cut. Widths are display
+/// widths, so wide (East Asian) characters count twice and combining marks not at all.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    if width > 0 {
+        kept.push('…');
+    }
+    kept
+}
+
+/// `text` cut or padded with spaces to exactly `width` terminal columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    cut.extend(std::iter::repeat_n(' ', pad));
+    cut
 }
 
 /// The renderer for the configured format.
@@ -93,6 +143,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_and_fit_count_display_columns() {
+        assert_eq!(truncate("Büyükada", 8), "Büyükada");
+        assert_eq!(truncate("Büyükada", 5), "Büyü…");
+        assert_eq!(truncate("東京都", 5), "東京…");
+        assert_eq!(fit("Oslo", 6), "Oslo  ");
+        assert_eq!(fit("Coyoacán", 5), "Coyo…");
+        assert_eq!(years_ago_words(1), "1 year ago");
+        assert_eq!(years_ago_words(106), "106 years ago");
+    }
 
     #[test]
     fn wrap_breaks_at_spaces_and_keeps_long_words() {

@@ -1,9 +1,12 @@
 //! Plain output: tab-separated lines with no header, no color and no truncation, for grep, sort
-//! and cut. Events: start, date, title, place, people, tags, id.
+//! and cut. Events: start, date, title, place, people, tags, id; anniversaries: years ago, then
+//! the event's fields; stats: section, key, events, percent, label.
 
 use std::io::{self, Write};
 
 use super::Renderer;
+use crate::anniversary::Anniversary;
+use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
 /// Tab-separated lines.
@@ -19,21 +22,54 @@ fn line(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     writeln!(out, "{}", fields.join("\t"))
 }
 
+/// The fields of an event's line.
+fn event_fields(row: &EventRow) -> [String; 7] {
+    [
+        row.start.clone(),
+        row.date.clone(),
+        row.title.clone(),
+        row.place.clone().unwrap_or_default(),
+        row.people.join(", "),
+        row.tags.join(","),
+        row.id.clone(),
+    ]
+}
+
 impl Renderer for Plain {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
         for row in rows {
-            line(
-                out,
-                &[
-                    &row.start,
-                    &row.date,
-                    &row.title,
-                    row.place.as_deref().unwrap_or(""),
-                    &row.people.join(", "),
-                    &row.tags.join(","),
-                    &row.id,
-                ],
-            )?;
+            let fields = event_fields(row);
+            line(out, &fields.each_ref().map(String::as_str))?;
+        }
+        Ok(())
+    }
+
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        for a in rows {
+            let years = a.years_ago.to_string();
+            let fields = event_fields(&a.row);
+            let mut all = vec![years.as_str()];
+            all.extend(fields.iter().map(String::as_str));
+            line(out, &all)?;
+        }
+        Ok(())
+    }
+
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+        line(out, &["events", "", &stats.events.to_string(), "100.0", ""])?;
+        for section in stats.sections() {
+            for c in section.counts {
+                line(
+                    out,
+                    &[
+                        section.kind,
+                        &c.key,
+                        &c.events.to_string(),
+                        &format!("{:.1}", c.percent),
+                        &c.label,
+                    ],
+                )?;
+            }
         }
         Ok(())
     }

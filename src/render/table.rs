@@ -5,7 +5,11 @@ use std::io::{self, Write};
 
 use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table as Grid, Width, presets};
 
-use super::{Renderer, wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Renderer, fit, wrap, years_ago_words};
+use crate::anniversary::Anniversary;
+use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
@@ -62,6 +66,15 @@ impl Table {
         lines.join("\n")
     }
 
+    /// The date cell with an optional dim note below it.
+    fn date_cell_with(&self, row: &EventRow, note: Option<String>) -> String {
+        let mut cell = self.date_cell(row);
+        if let Some(note) = note {
+            cell.push_str(&format!("\n{}", self.palette.dim(&note)));
+        }
+        cell
+    }
+
     fn write(&self, out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
         for line in grid.lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -89,14 +102,16 @@ impl Table {
 
     /// Three layouts, so the title always has room: five columns from [`WIDE`] columns up; the
     /// place and people under the title below that; the age under the date below [`NARROW`].
-    fn events_grid(&self, rows: &[EventRow]) -> Grid {
+    ///
+    /// `below_date` gives each row (by position) an optional dim line under its date.
+    fn events_grid(&self, rows: &[EventRow], below_date: &dyn Fn(usize) -> Option<String>) -> Grid {
         let p = &self.palette;
         let age = |row: &EventRow| p.age(row.age.as_deref().unwrap_or(""));
         let mut grid;
         if self.width < NARROW {
             grid = self.grid(&["Date", "Event"]);
-            for row in rows {
-                let mut date = self.date_cell(row);
+            for (i, row) in rows.iter().enumerate() {
+                let mut date = self.date_cell_with(row, below_date(i));
                 if let Some(age) = &row.age {
                     date.push_str(&format!("\n{}", p.age(&format!("age {age}"))));
                 }
@@ -107,18 +122,18 @@ impl Table {
             }
         } else if self.width < WIDE {
             grid = self.grid(&["Date", "Age", "Event"]);
-            for row in rows {
+            for (i, row) in rows.iter().enumerate() {
                 grid.add_row(vec![
-                    Cell::new(self.date_cell(row)),
+                    Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
                     Cell::new(self.event_with_context(row)),
                 ]);
             }
         } else {
             grid = self.grid(&["Date", "Age", "Event", "Place", "People"]);
-            for row in rows {
+            for (i, row) in rows.iter().enumerate() {
                 grid.add_row(vec![
-                    Cell::new(self.date_cell(row)),
+                    Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
                     Cell::new(p.title(&row.title)),
                     Cell::new(p.place(row.place.as_deref().unwrap_or(""))),
@@ -153,7 +168,55 @@ impl Table {
 
 impl Renderer for Table {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
-        self.write(out, &self.events_grid(rows))
+        self.write(out, &self.events_grid(rows, &|_| None))
+    }
+
+    fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        let events: Vec<EventRow> = rows.iter().map(|a| a.row.clone()).collect();
+        let note = |i: usize| Some(years_ago_words(rows[i].years_ago));
+        self.write(out, &self.events_grid(&events, &note))
+    }
+
+    /// Each ranking under its heading: label, count, share and a bar scaled to the largest count.
+    fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
+        let p = &self.palette;
+        writeln!(out, "{}", p.title(&format!("{} events", stats.events)))?;
+        let sections = stats.sections();
+        let longest = sections
+            .iter()
+            .flat_map(|s| s.counts.iter().map(|c| c.label.width()))
+            .max()
+            .unwrap_or(0);
+        let label_width = longest.min(self.width * 2 / 5).max(8);
+        let number_width = stats.events.to_string().len();
+        // Two spaces of indent, the label, the count, "100.0%", and the gaps between.
+        let bar_room = self
+            .width
+            .saturating_sub(2 + label_width + 2 + number_width + 2 + 6 + 2);
+        let block = if self.unicode { "█" } else { "#" };
+        for section in sections {
+            if section.counts.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n{}", p.heading(section.heading))?;
+            let largest = section.counts.iter().map(|c| c.events).max().unwrap_or(1);
+            for c in section.counts {
+                let bar = if bar_room >= 4 {
+                    let length = (c.events * bar_room).div_ceil(largest);
+                    p.date(&block.repeat(length))
+                } else {
+                    String::new()
+                };
+                let line = format!(
+                    "  {}  {:>number_width$}  {:>5.1}%  {bar}",
+                    fit(&c.label, label_width),
+                    c.events,
+                    c.percent
+                );
+                writeln!(out, "{}", line.trim_end())?;
+            }
+        }
+        Ok(())
     }
 
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {

@@ -1,0 +1,137 @@
+//! Anniversaries, for `timeline on`: which events fall on a few days of the year, in the
+//! Gregorian or the Julian calendar, and how many years ago each was.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::cli::{CalendarChoice, MonthDay};
+use crate::date::{Precision, to_julian};
+use crate::index::Index;
+use crate::view::{EventRow, Views};
+
+/// An event on one of the asked days, with its age.
+#[derive(Debug, Clone, Serialize)]
+pub struct Anniversary {
+    /// The event as every listing shows it.
+    #[serde(flatten)]
+    pub row: EventRow,
+    /// Years from the event to its anniversary in the window (this year's, or the neighbouring
+    /// year's when the window wraps past a year end).
+    pub years_ago: i32,
+    /// The anniversary day, ISO 8601, in the calendar asked for.
+    pub anniversary: String,
+}
+
+/// The days of the window around `day` (today's day without one), from `before` days before to
+/// `after` days after, each dated in the year it falls in around today.
+///
+/// The window is laid out in today's year, so `12-31 -A 2` runs into next year's 1 and 2 January;
+/// 29 February, asked for in a common year, is taken in the last leap year.
+pub fn window(today: NaiveDate, day: Option<MonthDay>, before: u32, after: u32) -> Vec<NaiveDate> {
+    let centre = match day {
+        None => today,
+        Some(MonthDay { month, day }) => (0..8)
+            .find_map(|back| NaiveDate::from_ymd_opt(today.year() - back, month, day))
+            .unwrap_or(today),
+    };
+    let mut days: Vec<NaiveDate> = (-(before as i64)..=after as i64)
+        .map(|offset| centre + Duration::days(offset))
+        .collect();
+    // A window of a year or more would name a month-day twice; each is shown once.
+    let mut seen = std::collections::HashSet::new();
+    days.retain(|d| seen.insert((d.month(), d.day())));
+    days
+}
+
+/// The events (of `positions`, in index order) whose start is known to the day and falls on a day
+/// of `window` in `calendar`, ordered by the window's days, then by date.
+pub fn on_days(
+    index: &Index,
+    positions: &[usize],
+    window: &[NaiveDate],
+    calendar: CalendarChoice,
+) -> Vec<Anniversary> {
+    let views = Views::new(index);
+    let events = index.events();
+    let mut found: Vec<(usize, usize, i32)> = Vec::new();
+    for &i in positions {
+        let date = &events[i].date;
+        if date.start().precision() != Precision::Day {
+            continue;
+        }
+        let (year, month, day) = match calendar {
+            CalendarChoice::Gregorian => {
+                let d = date.earliest();
+                (d.year(), d.month(), d.day())
+            }
+            CalendarChoice::Julian => to_julian(date.earliest()),
+        };
+        if let Some(slot) = window
+            .iter()
+            .position(|d| d.month() == month && d.day() == day)
+        {
+            found.push((slot, i, window[slot].year() - year));
+        }
+    }
+    found.sort_by_key(|&(slot, i, _)| (slot, i));
+    found
+        .into_iter()
+        .map(|(slot, i, years_ago)| Anniversary {
+            row: views.row(&events[i]),
+            years_ago,
+            anniversary: window[slot].to_string(),
+        })
+        .collect()
+}
+
+/// "7 Nov", "7–9 Nov" or "30 Dec – 2 Jan": the window in words, for messages.
+pub fn window_words(window: &[NaiveDate]) -> String {
+    let words = |d: &NaiveDate| d.format("%-d %b").to_string();
+    match (window.first(), window.last()) {
+        (Some(first), Some(last)) if first == last => words(first),
+        (Some(first), Some(last)) if first.month() == last.month() => {
+            format!("{}–{}", first.day(), words(last))
+        }
+        (Some(first), Some(last)) => format!("{} – {}", words(first), words(last)),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_window_wraps_across_the_year_end() {
+        let today = day(2025, 6, 1);
+        let days = window(today, Some(MonthDay { month: 12, day: 31 }), 1, 2);
+        assert_eq!(
+            days,
+            [
+                day(2025, 12, 30),
+                day(2025, 12, 31),
+                day(2026, 1, 1),
+                day(2026, 1, 2)
+            ]
+        );
+        assert_eq!(window_words(&days), "30 Dec – 2 Jan");
+        let days = window(today, Some(MonthDay { month: 1, day: 1 }), 1, 0);
+        assert_eq!(days, [day(2024, 12, 31), day(2025, 1, 1)]);
+    }
+
+    #[test]
+    fn leap_day_and_whole_years() {
+        let days = window(day(2025, 6, 1), Some(MonthDay { month: 2, day: 29 }), 0, 1);
+        assert_eq!(days, [day(2024, 2, 29), day(2024, 3, 1)]);
+        assert_eq!(window(day(2024, 6, 1), None, 366, 366).len(), 366);
+        assert_eq!(window_words(&[day(2025, 11, 7)]), "7 Nov");
+        assert_eq!(
+            window_words(&[day(2025, 11, 7), day(2025, 11, 9)]),
+            "7–9 Nov"
+        );
+    }
+}
