@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
 
-use crate::date::Date;
+use crate::date::{Date, GRAMMAR_HINT};
 use crate::error::{Error, Problem};
 use crate::model::{Event, HistoricalName, Period, Person, Place, Stay, Timeline};
 

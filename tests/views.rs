@@ -144,7 +144,7 @@ fn chart_with_nothing_to_show_exits_1() {
         .args(["--file", LIFE, "chart", "--tag", "no-such-tag"])
         .assert()
         .code(1)
-        .stderr("no events match\n");
+        .stderr("timeline: no events match\n");
 }
 
 #[test]
