@@ -100,8 +100,11 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
                 &format!("no person matches `{name}`"),
             )?;
             query.people = Some(people.clone());
-            let rows = views.rows(&index.select(&query));
-            renderer.who(out, &views.person_cards(&people), &rows)?;
+            let events = nonempty(
+                index.select(&query),
+                &format!("`{name}` is in the timeline, but none of their events match the filters"),
+            )?;
+            renderer.who(out, &views.person_cards(&people), &views.rows(&events))?;
         }
         Some(Command::Where { name: None }) => {
             let places: Vec<usize> = (0..index.timeline().places.len()).collect();
@@ -113,8 +116,11 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
                 &format!("no place matches `{name}`"),
             )?;
             query.places = Some(index.places_within(&places));
-            let rows = views.rows(&index.select(&query));
-            renderer.where_(out, &views.place_cards(&places), &rows)?;
+            let events = nonempty(
+                index.select(&query),
+                &format!("`{name}` is in the timeline, but none of its events match the filters"),
+            )?;
+            renderer.where_(out, &views.place_cards(&places), &views.rows(&events))?;
         }
         Some(Command::Periods) => renderer.periods(out, &views.periods())?,
         Some(Command::Show { id }) => {
