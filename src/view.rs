@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::date::{Calendar, Date};
 use crate::index::Index;
 use crate::model::Event;
 
@@ -330,14 +329,4 @@ impl<'a> Views<'a> {
             period_title: event.period.map(|p| timeline.periods[p].title.clone()),
         }
     }
-}
-
-/// The whole-unit span a `--from`/`--to`/`--in YEAR` value covers, as (first day, last day).
-pub fn bounds(date: &Date) -> (chrono::NaiveDate, chrono::NaiveDate) {
-    (date.earliest(), date.latest())
-}
-
-/// True when the calendar is Julian; a helper for renderers that mark Old Style text.
-pub fn is_julian(calendar: Calendar) -> bool {
-    calendar == Calendar::Julian
 }
