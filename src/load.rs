@@ -46,9 +46,9 @@ impl Source {
         }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(fail(format!(
-                "is {} MB; timelines over {} MB are refused",
-                metadata.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+                "is {} MiB; timelines over {} MiB are refused",
+                metadata.len() >> 20,
+                MAX_FILE_BYTES >> 20
             )));
         }
         let bytes = std::fs::read(path).map_err(|e| fail(describe_io(&e)))?;
@@ -81,7 +81,7 @@ fn describe_io(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+        _ => format!("cannot be read: {e}"),
     }
 }
 
@@ -221,7 +221,11 @@ fn parse_yaml(source: &Source) -> Result<RawTimeline, Vec<Problem>> {
             .filter(|_| line > 0),
         message,
     };
-    if source.text.trim().is_empty() {
+    let blank = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    };
+    if source.text.lines().all(blank) {
         return Err(vec![problem(
             0,
             0,
