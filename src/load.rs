@@ -1,10 +1,14 @@
-//! Reading a timeline file: YAML into the model, with every reference and date validated and every
+//! Reading a timeline file: YAML (or JSON) into the model, with every reference and date validated and every
 //! problem reported at once with its line and column.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::fmt;
 use std::path::Path;
 
 use chrono::NaiveDate;
+// A quick hash with a per-process seed: ids are hashed a million times on a big timeline.
+use foldhash::HashMap;
 use serde::Deserialize;
 use serde_saphyr::{MessageFormatter, Spanned};
 
@@ -99,117 +103,420 @@ impl Problem {
 
 // ---- The file as written: serde types that keep the position of every value checked later. ----
 
-type Text = Spanned<String>;
+/// A string value of the file that knows where it was written, so that a problem found after
+/// parsing can still be reported at its line and column.
+trait Located {
+    /// The value.
+    fn text(&self) -> &str;
+    /// The value, taken out.
+    fn take(self) -> String;
+    /// The 1-based line and column of the value in `source`.
+    fn position(&self, source: &str) -> (u64, u64);
+}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTimeline {
-    title: Text,
-    subject: Option<Text>,
-    #[serde(default)]
-    people: Vec<RawPerson>,
-    #[serde(default)]
-    places: Vec<RawPlace>,
-    #[serde(default)]
-    periods: Vec<RawPeriod>,
-    #[serde(default)]
-    stays: Vec<RawStay>,
-    events: Vec<RawEvent>,
+/// A string of a YAML timeline with its line and column: the value of serde-saphyr's `Spanned`,
+/// kept small (a million events hold several each) and with a line that can be shifted, for
+/// pieces of a file parsed on their own (see [`parse_yaml_parallel`]).
+struct YamlText {
+    value: String,
+    line: u32,
+    column: u32,
+}
+
+impl<'de> Deserialize<'de> for YamlText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<String>::deserialize(deserializer)?;
+        Ok(YamlText {
+            value: spanned.value,
+            line: spanned.referenced.line() as u32,
+            column: spanned.referenced.column() as u32,
+        })
+    }
+}
+
+impl Located for YamlText {
+    fn text(&self) -> &str {
+        &self.value
+    }
+
+    fn take(self) -> String {
+        self.value
+    }
+
+    fn position(&self, _source: &str) -> (u64, u64) {
+        (u64::from(self.line), u64::from(self.column))
+    }
+}
+
+/// A string (or number) of a JSON timeline, borrowed from the file where it can be: serde_json
+/// hands out positions only with its errors, so a value's position is recovered from the address
+/// of its slice when a problem needs it.
+enum JsonText<'a> {
+    /// The text between the quotes (or the digits of a number), as written.
+    Plain(&'a str),
+    /// A string with escapes: the raw slice (quotes included) and the value it means.
+    Escaped(Box<(&'a str, String)>),
+}
+
+impl<'de> Deserialize<'de> for JsonText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <&'de serde_json::value::RawValue>::deserialize(deserializer)?.get();
+        match raw.as_bytes().first() {
+            Some(b'"') if !raw.contains('\\') => Ok(JsonText::Plain(&raw[1..raw.len() - 1])),
+            Some(b'"') => {
+                let value = serde_json::from_str(raw).map_err(D::Error::custom)?;
+                Ok(JsonText::Escaped(Box::new((raw, value))))
+            }
+            // `"date": 1917` means what YAML's `date: 1917` does.
+            Some(b'-' | b'0'..=b'9') => Ok(JsonText::Plain(raw)),
+            _ => Err(D::Error::custom("expected a string")),
+        }
+    }
+}
+
+impl Located for JsonText<'_> {
+    fn text(&self) -> &str {
+        match self {
+            JsonText::Plain(text) => text,
+            JsonText::Escaped(escaped) => &escaped.1,
+        }
+    }
+
+    fn take(self) -> String {
+        match self {
+            JsonText::Plain(text) => text.to_string(),
+            JsonText::Escaped(escaped) => escaped.1,
+        }
+    }
+
+    fn position(&self, source: &str) -> (u64, u64) {
+        let start = match self {
+            JsonText::Plain(text) => text.as_ptr(),
+            JsonText::Escaped(escaped) => escaped.0.as_ptr(),
+        };
+        let mut offset = (start as usize).wrapping_sub(source.as_ptr() as usize);
+        // Point at a string's opening quote, as YAML positions do.
+        if offset > 0 && source.as_bytes().get(offset - 1) == Some(&b'"') {
+            offset -= 1;
+        }
+        match source.get(..offset) {
+            Some(before) => {
+                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[line_start..].chars().count() as u64 + 1)
+            }
+            None => (0, 0),
+        }
+    }
+}
+
+fn memchr_count(bytes: &[u8], byte: u8) -> u64 {
+    bytes.iter().filter(|&&b| b == byte).count() as u64
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPerson {
-    id: Text,
-    name: Text,
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "T: Located + Deserialize<'de>")
+)]
+struct RawTimeline<T> {
+    title: T,
+    subject: Option<T>,
     #[serde(default)]
-    aliases: Vec<Text>,
-    born: Option<Text>,
-    died: Option<Text>,
+    people: Vec<RawPerson<T>>,
+    #[serde(default)]
+    places: Vec<RawPlace<T>>,
+    #[serde(default)]
+    periods: Vec<RawPeriod<T>>,
+    #[serde(default)]
+    stays: Vec<RawStay<T>>,
+    events: Events<T>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawPerson<T> {
+    id: T,
+    name: T,
+    #[serde(default)]
+    aliases: Vec<T>,
+    born: Option<T>,
+    died: Option<T>,
     about: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPlace {
-    id: Text,
-    name: Text,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawPlace<T> {
+    id: T,
+    name: T,
     #[serde(default)]
-    aliases: Vec<Text>,
-    within: Option<Text>,
+    aliases: Vec<T>,
+    within: Option<T>,
     #[serde(default)]
-    names: Vec<RawName>,
-    calendar: Option<RawCalendar>,
+    names: Vec<RawName<T>>,
+    calendar: Option<RawCalendar<T>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawName {
-    name: Text,
-    from: Option<Text>,
-    to: Option<Text>,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawName<T> {
+    name: T,
+    from: Option<T>,
+    to: Option<T>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCalendar {
-    julian_until: Text,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawCalendar<T> {
+    julian_until: T,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPeriod {
-    id: Text,
-    title: Text,
-    from: Text,
-    to: Text,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawPeriod<T> {
+    id: T,
+    title: T,
+    from: T,
+    to: T,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStay {
-    place: Text,
-    from: Text,
-    to: Text,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawStay<T> {
+    place: T,
+    from: T,
+    to: T,
     note: Option<String>,
     source: Option<String>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvent {
-    id: Text,
-    date: Text,
-    end: Option<Text>,
-    title: Text,
+#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
+struct RawEvent<T> {
+    id: T,
+    date: T,
+    end: Option<T>,
+    title: T,
     summary: Option<String>,
-    place: Option<Text>,
+    place: Option<T>,
     #[serde(default)]
-    people: Vec<Text>,
+    people: Vec<T>,
     #[serde(default)]
     tags: Vec<String>,
-    period: Option<Text>,
+    period: Option<T>,
     source: Option<String>,
 }
 
+/// The events, turned into the model one by one as they are read, so that a million of them never
+/// exist twice over (once as written, once as model). What needs the rest of the file (the ids of
+/// people, places and periods, which may come after the events) waits in [`EventRefs`].
+struct Events<T> {
+    /// The events with a valid date, in file order; their references are filled in later.
+    events: Vec<Event>,
+    /// Every event's id and references as written, in file order.
+    refs: Vec<EventRefs<T>>,
+    /// Problems found while reading, at the value they are about.
+    problems: Vec<(T, String)>,
+}
+
+/// An event's id and references as written, resolved once the whole file is read.
+struct EventRefs<T> {
+    id: T,
+    /// Its position in [`Events::events`]; `None` when its date was refused.
+    event: Option<u32>,
+    place: Option<T>,
+    people: Vec<T>,
+    period: Option<T>,
+}
+
+impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Events<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of events")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Events<T>, A::Error> {
+                let hint = seq.size_hint().unwrap_or(0).min(1 << 20);
+                let mut events = Events {
+                    events: Vec::with_capacity(hint),
+                    refs: Vec::with_capacity(hint),
+                    problems: Vec::new(),
+                };
+                while let Some(raw) = seq.next_element::<RawEvent<T>>()? {
+                    events.push(raw);
+                }
+                Ok(events)
+            }
+        }
+
+        deserializer.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
+impl Events<YamlText> {
+    /// Moves every position down by `lines`: for a piece parsed apart from the lines before it.
+    fn shift_lines(&mut self, lines: u32) {
+        let mut shift = |t: &mut YamlText| t.line += lines;
+        for r in &mut self.refs {
+            shift(&mut r.id);
+            r.place.as_mut().map(&mut shift);
+            r.people.iter_mut().for_each(&mut shift);
+            r.period.as_mut().map(&mut shift);
+        }
+        for (at, _) in &mut self.problems {
+            shift(at);
+        }
+    }
+}
+
+impl<T: Located> Events<T> {
+    /// Adds the events of the next piece of the same list.
+    fn append(&mut self, mut next: Events<T>) {
+        let (events, refs) = (self.events.len() as u32, self.refs.len());
+        for e in &mut next.events {
+            e.file_order += refs;
+        }
+        for r in &mut next.refs {
+            r.event = r.event.map(|i| i + events);
+        }
+        self.events.append(&mut next.events);
+        self.refs.append(&mut next.refs);
+        self.problems.append(&mut next.problems);
+    }
+
+    /// Converts one event as written: dates parsed, strings moved, references kept for later.
+    fn push(&mut self, raw: RawEvent<T>) {
+        let file_order = self.refs.len();
+        let owner = Owner::new("event", raw.id.text());
+        let date = match &raw.end {
+            Some(end) => span_of(&raw.date, end, owner),
+            None => date_of(&raw.date, owner).map_err(|m| (Which::From, m)),
+        };
+        let date = match date {
+            Ok(date) => Some(date),
+            Err((Which::From, message)) => {
+                self.problems.push((raw.date, message));
+                None
+            }
+            Err((Which::To, message)) => {
+                let end = raw.end.expect("a span's end");
+                self.problems.push((end, message));
+                None
+            }
+        };
+        let title = raw.title.text().to_string();
+        if title.trim().is_empty() {
+            let message = format!("{owner}: the title is empty");
+            self.problems.push((raw.title, message));
+        }
+        let event = date.map(|date| {
+            self.events.push(Event {
+                id: raw.id.text().to_string(),
+                date,
+                title,
+                summary: raw.summary,
+                place: None,
+                people: Vec::new(),
+                tags: raw.tags,
+                period: None,
+                source: raw.source,
+                file_order,
+            });
+            (self.events.len() - 1) as u32
+        });
+        self.refs.push(EventRefs {
+            id: raw.id,
+            event,
+            place: raw.place,
+            people: raw.people,
+            period: raw.period,
+        });
+    }
+}
+
+/// Which of a span's two dates a problem is at.
+enum Which {
+    From,
+    To,
+}
+
+fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String> {
+    Date::parse(text.text()).map_err(|e| {
+        format!(
+            "{owner}: `{}` is not a date: {e} ({GRAMMAR_HINT})",
+            text.text()
+        )
+    })
+}
+
+/// A span from two dates: `from`'s start to `to`'s end.
+fn span_of(from: &impl Located, to: &impl Located, owner: Owner) -> Result<Date, (Which, String)> {
+    let start = date_of(from, owner).map_err(|m| (Which::From, m))?;
+    let end = date_of(to, owner).map_err(|m| (Which::To, m))?;
+    if start == end {
+        return Ok(start);
+    }
+    start
+        .first()
+        .until(end.last())
+        .map_err(|e| (Which::To, format!("{owner}: {e}")))
+}
+
 /// Parses and validates a timeline; on failure, returns every problem found.
+///
+/// A file whose first character is `{` is read as JSON first (JSON is YAML, and serde_json reads
+/// a million events several times faster); text that is not JSON after all, such as a YAML flow
+/// mapping, is read as YAML.
 pub fn load(source: &Source) -> Result<Timeline, Vec<Problem>> {
+    if source.text.trim_start().starts_with('{') {
+        match serde_json::from_str::<RawTimeline<JsonText>>(&source.text) {
+            Ok(raw) => return check(source, raw),
+            Err(e) if e.is_data() => {
+                let (line, column) = (e.line() as u64, e.column() as u64);
+                let message = e.to_string();
+                // serde_json appends " at line L column C"; the position leads instead.
+                let message = message
+                    .rsplit_once(" at line ")
+                    .map_or(message.as_str(), |(m, _)| m)
+                    .to_string();
+                return Err(vec![problem_at(source, line, column, message)]);
+            }
+            Err(_) => {}
+        }
+    }
     let raw = parse_yaml(source)?;
+    check(source, raw)
+}
+
+fn check<T: Located>(source: &Source, raw: RawTimeline<T>) -> Result<Timeline, Vec<Problem>> {
     let mut checker = Checker {
         source,
-        lines: source.text.lines().collect(),
+        line_starts: OnceCell::new(),
         problems: Vec::new(),
     };
     let timeline = checker.build(raw);
     if checker.problems.is_empty() {
         Ok(timeline)
     } else {
+        // In file order, whichever pass found them.
+        checker.problems.sort_by_key(|p| (p.line, p.column));
         Err(checker.problems)
     }
 }
 
-fn parse_yaml(source: &Source) -> Result<RawTimeline, Vec<Problem>> {
-    let problem = |line: u64, column: u64, message: String| Problem {
+/// A problem at a line and column of the source, with that line for a snippet.
+fn problem_at(source: &Source, line: u64, column: u64, message: String) -> Problem {
+    Problem {
         file: source.name.clone(),
         line,
         column,
@@ -220,109 +527,261 @@ fn parse_yaml(source: &Source) -> Result<RawTimeline, Vec<Problem>> {
             .map(str::to_string)
             .filter(|_| line > 0),
         message,
-    };
-    let blank = |line: &str| {
-        let line = line.trim();
-        line.is_empty() || line.starts_with('#')
-    };
-    if source.text.lines().all(blank) {
-        return Err(vec![problem(
-            0,
-            0,
-            "the file is empty; a timeline needs at least `title:` and `events:`".to_string(),
-        )]);
     }
-    // serde-saphyr's default budgets suit configuration files; scale them with the input so a
-    // large honest timeline loads while a small hostile file still cannot blow up.
-    let size = source.text.len();
-    let options = serde_saphyr::options! {
+}
+
+/// serde-saphyr's default budgets suit configuration files; scale them with the input so a large
+/// honest timeline loads while a small hostile file still cannot blow up.
+fn yaml_options(size: usize) -> serde_saphyr::Options {
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_events: (size / 2).max(1_000_000),
             max_nodes: (size / 4).max(250_000),
             max_total_scalar_bytes: size.max(64 * 1024 * 1024),
         },
+    }
+}
+
+fn parse_yaml(source: &Source) -> Result<RawTimeline<YamlText>, Vec<Problem>> {
+    let blank = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
     };
-    serde_saphyr::from_str_with_options::<RawTimeline>(&source.text, options).map_err(|e| {
-        let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        let message = serde_saphyr::DefaultMessageFormatter
-            .format_message(&e)
-            .to_string();
-        let message = if message.contains("expected mapping") && line <= 1 {
-            format!("{message}: a timeline is a mapping with `title:` and `events:` at the top")
-        } else {
-            message
-        };
-        vec![problem(line, column, message)]
-    })
+    if source.text.lines().all(blank) {
+        return Err(vec![problem_at(
+            source,
+            0,
+            0,
+            "the file is empty; a timeline needs at least `title:` and `events:`".to_string(),
+        )]);
+    }
+    if let Some(raw) = parse_yaml_parallel(&source.text) {
+        return Ok(raw);
+    }
+    serde_saphyr::from_str_with_options(&source.text, yaml_options(source.text.len())).map_err(
+        |e| {
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+            let message = serde_saphyr::DefaultMessageFormatter
+                .format_message(&e)
+                .to_string();
+            let message = if message.contains("expected mapping") && line <= 1 {
+                format!("{message}: a timeline is a mapping with `title:` and `events:` at the top")
+            } else {
+                message
+            };
+            vec![problem_at(source, line, column, message)]
+        },
+    )
+}
+
+/// Below this size a YAML file is parsed in one piece (smaller in tests, which run unoptimized).
+const PARALLEL_MIN_BYTES: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };
+
+/// Parses a big YAML timeline on every core: when `events:` is the last key and a block list, the
+/// list is cut at item boundaries into one piece per core, each parsed as a YAML document of its
+/// own, and the rest of the file (with `events: []`) parsed beside them. YAML parsing is most of
+/// the time a large timeline takes to load, and it is single-threaded.
+///
+/// `None` whenever the file does not have that shape or any piece fails to parse (an alias to an
+/// anchor in another piece, a syntax error): the caller then parses the whole file, which gives
+/// the same result, or the error with its true position. A piece's positions are shifted by the
+/// lines before it, so problems found later still point into the file.
+fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if text.len() < PARALLEL_MIN_BYTES || threads < 2 || text.starts_with('%') {
+        return None;
+    }
+    // The `events:` line, at the left margin with nothing after it but a comment.
+    let mut head_end = 0;
+    let mut events_line = None;
+    for (number, line) in text.split_inclusive('\n').enumerate() {
+        let content = line.trim_end();
+        if let Some(rest) = content.strip_prefix("events:")
+            && (rest.trim_start().is_empty() || rest.trim_start().starts_with('#'))
+        {
+            events_line = Some((number, line.len()));
+            break;
+        }
+        head_end += line.len();
+    }
+    let (events_line, events_line_len) = events_line?;
+    let head = &text[..head_end];
+    let body = &text[head_end + events_line_len..];
+    // Item starts: the lines at the list's indentation, each `- `; every other line with content
+    // must be deeper, or the list is not the end of the file.
+    let mut indent = None;
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for (number, line) in body.split_inclusive('\n').enumerate() {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let stripped = content.trim_start_matches(' ');
+        let depth = content.len() - stripped.len();
+        if !(stripped.is_empty() || stripped.starts_with('#')) {
+            let list_indent = *indent.get_or_insert(depth);
+            if depth < list_indent
+                || (depth == list_indent && !(stripped.starts_with("- ") || stripped == "-"))
+            {
+                return None;
+            }
+            if depth == list_indent {
+                starts.push((offset, number));
+            }
+        }
+        offset += line.len();
+    }
+    if starts.len() < threads * 64 {
+        return None;
+    }
+    let per_piece = starts.len().div_ceil(threads);
+    let pieces: Vec<(&str, usize)> = starts
+        .chunks(per_piece)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let (from, first_line) = chunk[0];
+            let to = starts.get((i + 1) * per_piece).map_or(body.len(), |s| s.0);
+            (&body[from..to], events_line + 1 + first_line)
+        })
+        .collect();
+    let (head, pieces) = std::thread::scope(|scope| {
+        let handles: Vec<_> = pieces
+            .iter()
+            .map(|&(piece, shift)| {
+                scope.spawn(move || {
+                    let mut events: Events<YamlText> =
+                        serde_saphyr::from_str_with_options(piece, yaml_options(piece.len()))
+                            .ok()?;
+                    events.shift_lines(shift as u32);
+                    Some(events)
+                })
+            })
+            .collect();
+        let head = format!("{head}events: []\n");
+        let head: Option<RawTimeline<YamlText>> =
+            serde_saphyr::from_str_with_options(&head, yaml_options(head.len())).ok();
+        let pieces: Vec<Option<Events<YamlText>>> = handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect();
+        (head, pieces)
+    });
+    let mut raw = head?;
+    for piece in pieces {
+        raw.events.append(piece?);
+    }
+    Some(raw)
+}
+
+/// Whose value a problem is in: "event `exile`", "stay at `prinkipo`", "subject". Written out
+/// only when there is a problem to report.
+#[derive(Clone, Copy)]
+struct Owner<'a> {
+    kind: &'static str,
+    id: Option<&'a str>,
+}
+
+impl<'a> Owner<'a> {
+    fn new(kind: &'static str, id: &'a str) -> Owner<'a> {
+        Owner { kind, id: Some(id) }
+    }
+}
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "{} `{id}`", self.kind),
+            None => f.write_str(self.kind),
+        }
+    }
 }
 
 /// Builds the model from the raw file while collecting problems.
 struct Checker<'a> {
     source: &'a Source,
-    lines: Vec<&'a str>,
+    /// Where each line starts, computed on the first problem.
+    line_starts: OnceCell<Vec<usize>>,
     problems: Vec<Problem>,
 }
 
 impl Checker<'_> {
-    fn report(&mut self, at: &Text, message: String) {
-        let line = at.referenced.line();
+    fn report(&mut self, at: &impl Located, message: String) {
+        let text = &self.source.text;
+        let (line, column) = at.position(text);
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let source_line = (line > 0)
+            .then(|| starts.get(line as usize - 1))
+            .flatten()
+            .map(|&start| {
+                let rest = &text[start..];
+                let end = rest.find('\n').unwrap_or(rest.len());
+                rest[..end].trim_end_matches('\r').to_string()
+            });
         self.problems.push(Problem {
             file: self.source.name.clone(),
             line,
-            column: at.referenced.column(),
+            column,
             message,
-            source_line: self
-                .lines
-                .get(line.saturating_sub(1) as usize)
-                .map(|s| s.to_string()),
+            source_line,
         });
     }
 
-    fn date(&mut self, text: &Text, owner: &str) -> Option<Date> {
-        match Date::parse(&text.value) {
-            Ok(date) => Some(date),
-            Err(e) => {
-                self.report(
-                    text,
-                    format!(
-                        "{owner}: `{}` is not a date: {e} ({GRAMMAR_HINT})",
-                        text.value
-                    ),
-                );
-                None
-            }
-        }
+    fn date(&mut self, text: &impl Located, owner: Owner) -> Option<Date> {
+        date_of(text, owner)
+            .map_err(|message| self.report(text, message))
+            .ok()
     }
 
-    fn ids<'r>(
+    fn ids<'r, T: Located + 'r>(
         &mut self,
         kind: &str,
-        ids: impl Iterator<Item = &'r Text>,
+        ids: impl Iterator<Item = &'r T>,
     ) -> HashMap<String, usize> {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (i, id) in ids.enumerate() {
-            if id.value.trim().is_empty() {
+            if id.text().trim().is_empty() {
                 self.report(id, format!("{kind} id is empty"));
-            } else if map.insert(id.value.clone(), i).is_some() {
-                self.report(id, format!("duplicate {kind} id `{}`", id.value));
+            } else if map.insert(id.text().to_string(), i).is_some() {
+                self.report(id, format!("duplicate {kind} id `{}`", id.text()));
             }
         }
         map
+    }
+
+    /// Reports empty and duplicate event ids without keeping them: there may be a million.
+    fn unique_event_ids<T: Located>(&mut self, refs: &[EventRefs<T>]) {
+        let mut seen: foldhash::HashSet<&str> =
+            foldhash::HashSet::with_capacity_and_hasher(refs.len(), Default::default());
+        let mut problems = Vec::new();
+        for r in refs {
+            let id = r.id.text();
+            if id.trim().is_empty() {
+                problems.push((&r.id, "event id is empty".to_string()));
+            } else if !seen.insert(id) {
+                problems.push((&r.id, format!("duplicate event id `{id}`")));
+            }
+        }
+        drop(seen);
+        for (at, message) in problems {
+            self.report(at, message);
+        }
     }
 
     fn resolve(
         &mut self,
         map: &HashMap<String, usize>,
         kind: &str,
-        reference: &Text,
-        owner: &str,
+        reference: &impl Located,
+        owner: Owner,
     ) -> Option<usize> {
-        if let Some(&i) = map.get(&reference.value) {
+        if let Some(&i) = map.get(reference.text()) {
             return Some(i);
         }
         let suggestion = map
             .keys()
-            .map(|k| (strsim::jaro_winkler(k, &reference.value), k))
+            .map(|k| (strsim::jaro_winkler(k, reference.text()), k))
             .filter(|(score, _)| *score > 0.85)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, k)| format!("; did you mean `{k}`?"))
@@ -331,92 +790,86 @@ impl Checker<'_> {
             });
         self.report(
             reference,
-            format!("{owner}: unknown {kind} `{}`{suggestion}", reference.value),
+            format!("{owner}: unknown {kind} `{}`{suggestion}", reference.text()),
         );
         None
     }
 
-    fn build(&mut self, raw: RawTimeline) -> Timeline {
+    fn build<T: Located>(&mut self, raw: RawTimeline<T>) -> Timeline {
         let person_ids = self.ids("person", raw.people.iter().map(|p| &p.id));
         let place_ids = self.ids("place", raw.places.iter().map(|p| &p.id));
         let period_ids = self.ids("period", raw.periods.iter().map(|p| &p.id));
-        self.ids("event", raw.events.iter().map(|e| &e.id));
+        self.unique_event_ids(&raw.events.refs);
 
-        let subject = raw
-            .subject
-            .as_ref()
-            .and_then(|s| self.resolve(&person_ids, "person", s, "subject"));
-        let people = raw.people.iter().map(|p| self.person(p)).collect();
-        let places = self.places(&raw.places, &place_ids);
+        let subject = raw.subject.as_ref().and_then(|s| {
+            let owner = Owner {
+                kind: "subject",
+                id: None,
+            };
+            self.resolve(&person_ids, "person", s, owner)
+        });
+        let people = raw.people.into_iter().map(|p| self.person(p)).collect();
+        let places = self.places(raw.places, &place_ids);
         let periods = raw
             .periods
-            .iter()
+            .into_iter()
             .filter_map(|p| {
-                let owner = format!("period `{}`", p.id.value);
-                let span = self.span(&p.from, &p.to, &owner)?;
+                let span = self.span(&p.from, &p.to, Owner::new("period", p.id.text()))?;
                 Some(Period {
-                    id: p.id.value.clone(),
-                    title: p.title.value.clone(),
+                    id: p.id.take(),
+                    title: p.title.take(),
                     span,
                 })
             })
             .collect::<Vec<_>>();
         let stays = raw
             .stays
-            .iter()
+            .into_iter()
             .filter_map(|s| {
-                let owner = format!("stay at `{}`", s.place.value);
-                let place = self.resolve(&place_ids, "place", &s.place, &owner);
-                let span = self.span(&s.from, &s.to, &owner);
+                let owner = Owner::new("stay at", s.place.text());
+                let place = self.resolve(&place_ids, "place", &s.place, owner);
+                let span = self.span(&s.from, &s.to, owner);
                 Some(Stay {
                     place: place?,
                     span: span?,
-                    note: s.note.clone(),
-                    source: s.source.clone(),
+                    note: s.note,
+                    source: s.source,
                 })
             })
             .collect();
-        let mut events = Vec::with_capacity(raw.events.len());
-        for (file_order, e) in raw.events.iter().enumerate() {
-            let owner = format!("event `{}`", e.id.value);
-            let date = match &e.end {
-                Some(end) => self.span(&e.date, end, &owner),
-                None => self.date(&e.date, &owner),
-            };
-            if e.title.value.trim().is_empty() {
-                self.report(&e.title, format!("{owner}: the title is empty"));
-            }
-            let place = e
+        let Events {
+            mut events,
+            refs,
+            problems,
+        } = raw.events;
+        for (at, message) in problems {
+            self.report(&at, message);
+        }
+        for r in refs {
+            let owner = Owner::new("event", r.id.text());
+            let place = r
                 .place
                 .as_ref()
-                .and_then(|p| self.resolve(&place_ids, "place", p, &owner));
-            let people = e
+                .and_then(|p| self.resolve(&place_ids, "place", p, owner));
+            let people = r
                 .people
                 .iter()
-                .filter_map(|p| self.resolve(&person_ids, "person", p, &owner))
+                .filter_map(|p| self.resolve(&person_ids, "person", p, owner))
                 .collect();
-            let period = e
+            let period = r
                 .period
                 .as_ref()
-                .and_then(|p| self.resolve(&period_ids, "period", p, &owner));
-            if let Some(date) = date {
-                let period = period.or_else(|| assign_period(&periods, &date, e.source.as_deref()));
-                events.push(Event {
-                    id: e.id.value.clone(),
-                    date,
-                    title: e.title.value.clone(),
-                    summary: e.summary.clone(),
-                    place,
-                    people,
-                    tags: e.tags.clone(),
-                    period,
-                    source: e.source.clone(),
-                    file_order,
-                });
+                .and_then(|p| self.resolve(&period_ids, "period", p, owner));
+            if let Some(i) = r.event {
+                let event = &mut events[i as usize];
+                event.place = place;
+                event.people = people;
+                event.period = period
+                    .or_else(|| assign_period(&periods, &event.date, event.source.as_deref()));
             }
         }
         Timeline {
-            title: raw.title.value,
+            title: raw.title.take(),
             subject,
             people,
             places,
@@ -427,64 +880,62 @@ impl Checker<'_> {
     }
 
     /// A span from two dates: `from`'s start to `to`'s end.
-    fn span(&mut self, from: &Text, to: &Text, owner: &str) -> Option<Date> {
-        let start = self.date(from, owner);
-        let end = self.date(to, owner);
-        let (start, end) = (start?, end?);
-        if start == end {
-            return Some(start);
-        }
-        let (first, last) = (
-            Date::parse(&start.start().to_string()).ok()?,
-            Date::parse(&end.end().unwrap_or(end.start()).to_string()).ok()?,
-        );
-        match first.until(last) {
+    fn span(&mut self, from: &impl Located, to: &impl Located, owner: Owner) -> Option<Date> {
+        match span_of(from, to, owner) {
             Ok(span) => Some(span),
-            Err(e) => {
-                self.report(to, format!("{owner}: {e}"));
+            Err((Which::From, message)) => {
+                self.report(from, message);
+                None
+            }
+            Err((Which::To, message)) => {
+                self.report(to, message);
                 None
             }
         }
     }
 
-    fn person(&mut self, raw: &RawPerson) -> Person {
-        let owner = format!("person `{}`", raw.id.value);
-        let born = raw.born.as_ref().and_then(|d| self.date(d, &owner));
-        let died = raw.died.as_ref().and_then(|d| self.date(d, &owner));
+    fn person<T: Located>(&mut self, raw: RawPerson<T>) -> Person {
+        let owner = Owner::new("person", raw.id.text());
+        let born = raw.born.as_ref().and_then(|d| self.date(d, owner));
+        let died = raw.died.as_ref().and_then(|d| self.date(d, owner));
         if let (Some(b), Some(d), Some(at)) = (&born, &died, &raw.died)
             && d.latest() < b.earliest()
         {
             self.report(at, format!("{owner}: died ({d}) before being born ({b})"));
         }
         Person {
-            id: raw.id.value.clone(),
-            name: raw.name.value.clone(),
-            aliases: raw.aliases.iter().map(|a| a.value.clone()).collect(),
+            id: raw.id.take(),
+            name: raw.name.take(),
+            aliases: raw.aliases.into_iter().map(Located::take).collect(),
             born,
             died,
-            about: raw.about.clone(),
+            about: raw.about,
         }
     }
 
-    fn places(&mut self, raw: &[RawPlace], ids: &HashMap<String, usize>) -> Vec<Place> {
+    fn places<T: Located>(
+        &mut self,
+        raw: Vec<RawPlace<T>>,
+        ids: &HashMap<String, usize>,
+    ) -> Vec<Place> {
         let mut places = Vec::with_capacity(raw.len());
-        for p in raw {
-            let owner = format!("place `{}`", p.id.value);
+        for p in &raw {
+            let owner = Owner::new("place", p.id.text());
             let within = p
                 .within
                 .as_ref()
-                .and_then(|w| self.resolve(ids, "place", w, &owner));
+                .and_then(|w| self.resolve(ids, "place", w, owner));
             let julian_until = p
                 .calendar
                 .as_ref()
-                .and_then(|c| self.date(&c.julian_until, &owner))
+                .and_then(|c| self.date(&c.julian_until, owner))
                 .map(|d| d.earliest());
-            let mut names: Vec<(HistoricalName, &Text)> = Vec::new();
+            let mut names: Vec<HistoricalName> = Vec::new();
             for n in &p.names {
-                let bound = |checker: &mut Self, t: &Option<Text>| -> Option<Option<NaiveDate>> {
+                let bound = |checker: &mut Self, t: &Option<T>| -> Option<Option<NaiveDate>> {
                     match t {
                         None => Some(None),
-                        Some(t) => checker.date(t, &owner).map(|d| Some(d.earliest())),
+                        Some(t) => checker.date(t, owner).map(|d| Some(d.earliest())),
                     }
                 };
                 let (Some(from), Some(to)) = (bound(self, &n.from), bound(self, &n.to)) else {
@@ -495,29 +946,32 @@ impl Checker<'_> {
                 {
                     self.report(
                         at,
-                        format!("{owner}: the name `{}` ends before it begins", n.name.value),
+                        format!(
+                            "{owner}: the name `{}` ends before it begins",
+                            n.name.text()
+                        ),
                     );
                     continue;
                 }
                 let name = HistoricalName {
-                    name: n.name.value.clone(),
+                    name: n.name.text().to_string(),
                     from,
                     to,
                 };
-                if let Some((other, _)) = names.iter().find(|(o, _)| overlaps(o, &name)) {
+                if let Some(other) = names.iter().find(|o| overlaps(o, &name)) {
                     let message = format!(
                         "{owner}: the name `{}` overlaps the name `{}`; a place has one name at a time",
                         name.name, other.name
                     );
                     self.report(&n.name, message);
                 }
-                names.push((name, &n.name));
+                names.push(name);
             }
             places.push(Place {
-                id: p.id.value.clone(),
-                name: p.name.value.clone(),
-                aliases: p.aliases.iter().map(|a| a.value.clone()).collect(),
-                names: names.into_iter().map(|(n, _)| n).collect(),
+                id: p.id.text().to_string(),
+                name: p.name.text().to_string(),
+                aliases: p.aliases.iter().map(|a| a.text().to_string()).collect(),
+                names,
                 within,
                 julian_until,
             });
@@ -532,7 +986,7 @@ impl Checker<'_> {
                         let w = p.within.as_ref().expect("a cycle starts with a `within`");
                         self.report(
                             w,
-                            format!("place `{}`: `within` goes round in a cycle", p.id.value),
+                            format!("place `{}`: `within` goes round in a cycle", p.id.text()),
                         );
                     }
                     break;
@@ -679,5 +1133,152 @@ mod tests {
         assert!(found[0].contains("a timeline is a mapping"), "{found:?}");
         let found = problems("");
         assert!(found[0].contains("empty"), "{found:?}");
+    }
+
+    /// A timeline of `n` events in block YAML, with the line of each event's `date:`.
+    fn big_yaml(n: usize, bad_date_at: usize, bad_place_at: usize) -> (String, Vec<usize>) {
+        let mut text = "title: Big\nsubject: me\npeople:\n  - {id: me, name: Me, born: 1879}\nplaces:\n  - {id: here, name: Here}\nevents:\n".to_string();
+        let mut date_lines = Vec::new();
+        for i in 0..n {
+            let date = if i == bad_date_at {
+                "1917-02-30".to_string()
+            } else {
+                format!("{}-{:02}", 1880 + i % 60, 1 + i % 12)
+            };
+            let place = if i == bad_place_at { "nowhere" } else { "here" };
+            text.push_str(&format!("- id: e{i}\n"));
+            date_lines.push(text.lines().count() + 1);
+            text.push_str(&format!("  date: {date}\n  title: Event number {i} of a long synthetic list\n  place: {place}\n  people: [me]\n  tags: [t]\n"));
+        }
+        (text, date_lines)
+    }
+
+    #[test]
+    fn a_big_yaml_file_parsed_in_pieces_equals_one_parsed_whole() {
+        let (text, date_lines) = big_yaml(600, usize::MAX, usize::MAX);
+        assert!(text.len() > PARALLEL_MIN_BYTES);
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            eprintln!("note: one core: a file is never parsed in pieces here");
+            return;
+        }
+        let pieces = parse_yaml_parallel(&text).expect("this file has the shape for pieces");
+        let whole: RawTimeline<YamlText> =
+            serde_saphyr::from_str_with_options(&text, yaml_options(text.len())).unwrap();
+        assert_eq!(pieces.events.refs.len(), whole.events.refs.len());
+        for (a, b) in pieces.events.refs.iter().zip(&whole.events.refs) {
+            assert_eq!(
+                (a.id.text(), a.id.line, a.id.column),
+                (b.id.text(), b.id.line, b.id.column)
+            );
+            assert_eq!(a.event, b.event);
+        }
+        for (a, b) in pieces.events.events.iter().zip(&whole.events.events) {
+            assert_eq!((&a.id, a.date, a.file_order), (&b.id, b.date, b.file_order));
+        }
+        let timeline = load(&source(&text)).unwrap();
+        assert_eq!(timeline.events.len(), 600);
+        assert_eq!(timeline.events[599].file_order, 599);
+        assert!(date_lines.len() == 600);
+    }
+
+    #[test]
+    fn problems_in_a_later_piece_point_into_the_file() {
+        let (text, date_lines) = big_yaml(600, 450, 590);
+        let found = problems(&text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with(&format!(
+                "{}:9 event `e450`: `1917-02-30` is not a date",
+                date_lines[450]
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with(&format!(
+                "{}:10 event `e590`: unknown place `nowhere`",
+                date_lines[590] + 2
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn pieces_give_way_to_the_whole_file_when_the_shape_is_unusual() {
+        let (text, _) = big_yaml(600, usize::MAX, usize::MAX);
+        // A key after the events: the list is not the end of the file.
+        assert!(parse_yaml_parallel(&format!("{text}stays: []\n")).is_none());
+        assert!(load(&source(&format!("{text}stays: []\n"))).is_ok());
+        // An alias to an anchor in another piece: the pieces fail, the whole file does not.
+        let anchored = text.replacen("tags: [t]", "tags: &tags [t]", 1);
+        let anchored = format!("{anchored}- {{id: last, date: 1917, title: x, tags: *tags}}\n");
+        assert!(parse_yaml_parallel(&anchored).is_none());
+        let timeline = load(&source(&anchored)).unwrap();
+        assert_eq!(timeline.events.last().unwrap().tags, ["t"]);
+    }
+
+    #[test]
+    fn json_reads_like_yaml_and_reports_positions() {
+        let yaml = "title: t\nplaces: [{id: spb, name: Petersburg}]\nevents:\n  - {id: a, date: 1917-10-25 O.S., title: Uprising, place: spb}\n  - {id: b, date: 1918, title: \"Tab\\there\"}\n";
+        let json = r#"{"title": "t", "places": [{"id": "spb", "name": "Petersburg"}],
+"events": [
+  {"id": "a", "date": "1917-10-25 O.S.", "title": "Uprising", "place": "spb"},
+  {"id": "b", "date": 1918, "title": "Tab\there"}
+]}"#;
+        let (y, j) = (load(&source(yaml)).unwrap(), load(&source(json)).unwrap());
+        assert_eq!(y.events.len(), j.events.len());
+        for (a, b) in y.events.iter().zip(&j.events) {
+            assert_eq!(
+                (&a.id, a.date, &a.title, a.place),
+                (&b.id, b.date, &b.title, b.place)
+            );
+        }
+        assert_eq!(j.events[1].title, "Tab\there");
+
+        let bad = r#"{"title": "t",
+"events": [
+  {"id": "a", "date": "1917-02-30", "title": "x", "place": "nowhere"},
+  {"id": "a", "date": "1917", "title": "y\u0041", "people": ["n\u00f6body"]}
+]}"#;
+        let found = problems(bad);
+        assert_eq!(found.len(), 4, "{found:?}");
+        assert!(
+            found[0].starts_with("3:23 event `a`: `1917-02-30` is not a date"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("3:60 event `a`: unknown place `nowhere`"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].starts_with("4:10 duplicate event id `a`"),
+            "{found:?}"
+        );
+        assert!(
+            found[3].starts_with("4:62 event `a`: unknown person `nöbody`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn json_shape_errors_and_yaml_flow_mappings() {
+        let found = problems("{\"title\": \"t\",\n \"events\": [{\"id\": [1, 2]}]}");
+        assert!(
+            found[0].starts_with("2:") && found[0].contains("expected a string"),
+            "{found:?}"
+        );
+        let found = problems("{\"title\": \"t\", \"events\": [], \"extra\": 1}");
+        assert!(found[0].contains("unknown field `extra`"), "{found:?}");
+        // Not JSON after all: a YAML flow mapping, read as YAML.
+        let flow = load(&source(
+            "{title: t, events: [{id: a, date: 1917, title: x}]}",
+        ))
+        .unwrap();
+        assert_eq!(flow.events[0].id, "a");
+        // Broken JSON is reported by the YAML reader, which reads JSON too.
+        let found = problems("{\"title\": \"t\",\n \"events\": [\n");
+        assert!(
+            found[0].starts_with("3:") || found[0].starts_with("2:"),
+            "{found:?}"
+        );
     }
 }
