@@ -44,11 +44,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         };
         return check(&source, out);
     }
-    let source = match &config.file {
-        Some(path) => Source::read(path)?,
-        None => Source::embedded(),
-    };
-    let index = Index::new(load_source(&source)?);
+    let index = crate::cache::open(config.file.as_deref())?;
     let mut query = query(&cli.filters, &index)?;
     let renderer = renderer(config);
     let views = Views::new(&index);

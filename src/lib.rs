@@ -1,6 +1,7 @@
 //! `timeline`: a command-line explorer of one life's events, with honest historical dates.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod date;

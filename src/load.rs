@@ -380,9 +380,21 @@ impl Events<YamlText> {
 }
 
 impl<T: Located> Events<T> {
+    fn with_capacity(capacity: usize) -> Events<T> {
+        Events {
+            events: Vec::with_capacity(capacity),
+            refs: Vec::with_capacity(capacity),
+            problems: Vec::new(),
+        }
+    }
+
     /// Adds the events of the next piece of the same list.
     fn append(&mut self, mut next: Events<T>) {
         let (events, refs) = (self.events.len() as u32, self.refs.len());
+        if refs == 0 {
+            *self = next;
+            return;
+        }
         for e in &mut next.events {
             e.file_order += refs;
         }
@@ -444,6 +456,85 @@ impl<T: Located> Events<T> {
     }
 }
 
+/// Why a reference is unknown, with the closest id when one is close.
+fn unknown_reference<'k>(
+    ids: impl Iterator<Item = &'k str>,
+    kind: &str,
+    reference: &impl Located,
+    owner: Owner,
+) -> String {
+    let suggestion = ids
+        .map(|k| (strsim::jaro_winkler(k, reference.text()), k))
+        .filter(|(score, _)| *score > 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_else(|| format!("; expected the id of one of the timeline's {kind} entries"));
+    format!("{owner}: unknown {kind} `{}`{suggestion}", reference.text())
+}
+
+/// The ids of people, places and periods, for events read after them (see
+/// [`Events::push_resolved`]). A duplicate id maps to its last entry, as in [`Checker::ids`].
+struct Resolver<'a> {
+    people: HashMap<&'a str, usize>,
+    places: HashMap<&'a str, usize>,
+    periods: HashMap<&'a str, usize>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new<T: Located>(
+        people: &'a [RawPerson<T>],
+        places: &'a [RawPlace<T>],
+        periods: &'a [RawPeriod<T>],
+    ) -> Resolver<'a> {
+        fn ids<'a, T: Located + 'a>(ids: impl Iterator<Item = &'a T>) -> HashMap<&'a str, usize> {
+            ids.enumerate().map(|(i, id)| (id.text(), i)).collect()
+        }
+        Resolver {
+            people: ids(people.iter().map(|p| &p.id)),
+            places: ids(places.iter().map(|p| &p.id)),
+            periods: ids(periods.iter().map(|p| &p.id)),
+        }
+    }
+}
+
+impl<T: Located> Events<T> {
+    /// Converts one event as [`Events::push`] does, and resolves its references at once.
+    fn push_resolved(&mut self, mut raw: RawEvent<T>, ids: &Resolver) {
+        let (place, people, period) = (
+            raw.place.take(),
+            std::mem::take(&mut raw.people),
+            raw.period.take(),
+        );
+        self.push(raw);
+        let Events {
+            events,
+            refs,
+            problems,
+        } = self;
+        let just_read = refs.last().expect("pushed");
+        let owner = Owner::new("event", just_read.id.text());
+        let mut resolve = |map: &HashMap<&str, usize>, kind: &str, reference: T| {
+            map.get(reference.text()).copied().or_else(|| {
+                let message = unknown_reference(map.keys().copied(), kind, &reference, owner);
+                problems.push((reference, message));
+                None
+            })
+        };
+        let place = place.and_then(|p| resolve(&ids.places, "place", p));
+        let people: Vec<usize> = people
+            .into_iter()
+            .filter_map(|p| resolve(&ids.people, "person", p))
+            .collect();
+        let period = period.and_then(|p| resolve(&ids.periods, "period", p));
+        if let Some(i) = just_read.event {
+            let event = &mut events[i as usize];
+            event.place = place;
+            event.people = people;
+            event.period = period;
+        }
+    }
+}
+
 /// Which of a span's two dates a problem is at.
 enum Which {
     From,
@@ -479,6 +570,9 @@ fn span_of(from: &impl Located, to: &impl Located, owner: Owner) -> Result<Date,
 /// mapping, is read as YAML.
 pub fn load(source: &Source) -> Result<Timeline, Vec<Problem>> {
     if source.text.trim_start().starts_with('{') {
+        if let Some(raw) = parse_json_parallel(&source.text) {
+            return check(source, raw);
+        }
         match serde_json::from_str::<RawTimeline<JsonText>>(&source.text) {
             Ok(raw) => return check(source, raw),
             Err(e) if e.is_data() => {
@@ -496,6 +590,269 @@ pub fn load(source: &Source) -> Result<Timeline, Vec<Problem>> {
     }
     let raw = parse_yaml(source)?;
     check(source, raw)
+}
+
+/// Parses a big JSON timeline on every core: a quick structural scan finds the top-level fields
+/// and the elements of `events`; the fields are parsed from their slices of the file, and the
+/// events, in one contiguous run per core, each from its own slice. Slices keep every value's
+/// address in the file, so positions stay exact.
+///
+/// `None` for anything unusual (a small file, an unknown, duplicate or escaped key, a missing
+/// field, a syntax error anywhere): the caller parses the whole file, which gives the same result
+/// or the error at its position.
+fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if text.len() < PARALLEL_MIN_BYTES || threads < 2 {
+        return None;
+    }
+    let (fields, elements) = json::scan(text)?;
+    if elements.len() < threads * 64 {
+        return None;
+    }
+    let mut seen = Vec::new();
+    let (mut title, mut subject) = (None, None);
+    let (mut people, mut places, mut periods, mut stays) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (key, range) in fields {
+        if seen.contains(&key) {
+            return None;
+        }
+        seen.push(key);
+        let value = &text[range];
+        match key {
+            "title" => title = Some(serde_json::from_str(value).ok()?),
+            "subject" => subject = serde_json::from_str(value).ok()?,
+            "people" => people = serde_json::from_str(value).ok()?,
+            "places" => places = serde_json::from_str(value).ok()?,
+            "periods" => periods = serde_json::from_str(value).ok()?,
+            "stays" => stays = serde_json::from_str(value).ok()?,
+            "events" => {}
+            _ => return None,
+        }
+    }
+    if !seen.contains(&"events") {
+        return None;
+    }
+    let per_piece = elements.len().div_ceil(threads);
+    let ids = Resolver::new(&people, &places, &periods);
+    let total = elements.len();
+    // The first piece reads into room for every event; the others read in small blocks, each
+    // freed as it is appended, so no more than one block of events ever exists twice.
+    let pieces: Vec<Option<Vec<Events<JsonText>>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = elements
+            .chunks(per_piece)
+            .enumerate()
+            .map(|(number, piece)| {
+                let ids = &ids;
+                scope.spawn(move || {
+                    let block = if number == 0 { total } else { 8192 };
+                    let mut blocks = vec![Events::with_capacity(block.min(total))];
+                    for range in piece {
+                        let raw = serde_json::from_str(&text[range.clone()]).ok()?;
+                        let last = blocks.last_mut().expect("one block at least");
+                        if last.refs.len() == block {
+                            blocks.push(Events::with_capacity(block));
+                        }
+                        blocks
+                            .last_mut()
+                            .expect("one block at least")
+                            .push_resolved(raw, ids);
+                    }
+                    Some(blocks)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    drop((elements, ids));
+    let mut blocks = Vec::new();
+    for piece in pieces {
+        blocks.extend(piece?);
+    }
+    let mut blocks = blocks.into_iter();
+    let mut events = blocks.next()?;
+    for block in blocks {
+        events.append(block);
+    }
+    Some(RawTimeline {
+        title: title?,
+        subject,
+        people,
+        places,
+        periods,
+        stays,
+        events,
+    })
+}
+
+/// The structure of a JSON document, found without parsing its values.
+mod json {
+    use std::ops::Range;
+
+    /// Top-level keys and the byte ranges of their values.
+    pub(super) type Fields<'a> = Vec<(&'a str, Range<usize>)>;
+
+    /// The top-level fields of an object (key and value's byte range) and the byte range of each
+    /// element of its `events` array; `None` unless the text is one object whose keys are plain
+    /// strings and whose `events`, if any, is an array. Values are delimited, not validated: each
+    /// is parsed from its slice afterwards.
+    pub(super) fn scan(text: &str) -> Option<(Fields<'_>, Vec<Range<usize>>)> {
+        let b = text.as_bytes();
+        let mut fields = Vec::new();
+        let mut elements = Vec::new();
+        let mut i = skip_space(b, 0);
+        if b.get(i) != Some(&b'{') {
+            return None;
+        }
+        i = skip_space(b, i + 1);
+        if b.get(i) == Some(&b'}') {
+            i += 1;
+        } else {
+            loop {
+                if b.get(i) != Some(&b'"') {
+                    return None;
+                }
+                let key_end = end_of_string(b, i)?;
+                let key = &text[i + 1..key_end - 1];
+                if key.contains('\\') {
+                    return None;
+                }
+                i = skip_space(b, key_end);
+                if b.get(i) != Some(&b':') {
+                    return None;
+                }
+                i = skip_space(b, i + 1);
+                let start = i;
+                if key == "events" && b.get(i) == Some(&b'[') {
+                    i = skip_space(b, i + 1);
+                    if b.get(i) == Some(&b']') {
+                        i += 1;
+                    } else {
+                        loop {
+                            let element = i;
+                            i = end_of_value(b, i)?;
+                            elements.push(element..i);
+                            i = skip_space(b, i);
+                            match b.get(i)? {
+                                b',' => i = skip_space(b, i + 1),
+                                b']' => {
+                                    i += 1;
+                                    break;
+                                }
+                                _ => return None,
+                            }
+                        }
+                    }
+                } else {
+                    i = end_of_value(b, i)?;
+                }
+                fields.push((key, start..i));
+                i = skip_space(b, i);
+                match b.get(i)? {
+                    b',' => i = skip_space(b, i + 1),
+                    b'}' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        (skip_space(b, i) == b.len()).then_some((fields, elements))
+    }
+
+    fn skip_space(b: &[u8], mut i: usize) -> usize {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = b.get(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The end (exclusive) of the string whose opening quote is at `i`.
+    fn end_of_string(b: &[u8], i: usize) -> Option<usize> {
+        let mut j = i + 1;
+        loop {
+            let k = j + memchr::memchr2(b'"', b'\\', b.get(j..)?)?;
+            if b[k] == b'\\' {
+                j = k + 2;
+            } else {
+                return Some(k + 1);
+            }
+        }
+    }
+
+    /// The end (exclusive) of the value starting at `i`.
+    fn end_of_value(b: &[u8], i: usize) -> Option<usize> {
+        match b.get(i)? {
+            b'"' => end_of_string(b, i),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                let mut j = i;
+                loop {
+                    match b.get(j)? {
+                        b'"' => j = end_of_string(b, j)?,
+                        b'{' | b'[' => {
+                            depth += 1;
+                            j += 1;
+                        }
+                        b'}' | b']' => {
+                            depth -= 1;
+                            j += 1;
+                            if depth == 0 {
+                                return Some(j);
+                            }
+                        }
+                        _ => j += 1,
+                    }
+                }
+            }
+            _ => {
+                let mut j = i;
+                while let Some(c) = b.get(j) {
+                    if matches!(c, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                        break;
+                    }
+                    j += 1;
+                }
+                (j > i).then_some(j)
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn finds_fields_and_elements_and_refuses_what_is_not_json() {
+            let text = r#" { "title" : "a \" } [" , "events": [ {"id": "x}"} , {"id": [1, {"a": "]"}]} ], "n": 12 } "#;
+            let (fields, elements) = scan(text).unwrap();
+            let keys: Vec<&str> = fields.iter().map(|f| f.0).collect();
+            assert_eq!(keys, ["title", "events", "n"]);
+            assert_eq!(&text[fields[0].1.clone()], r#""a \" } [""#);
+            assert_eq!(&text[fields[2].1.clone()], "12");
+            assert_eq!(elements.len(), 2);
+            assert_eq!(&text[elements[0].clone()], r#"{"id": "x}"}"#);
+            for bad in [
+                "",
+                "[1]",
+                "{",
+                r#"{"a": 1,}"#,
+                r#"{"events": [1,]}"#,
+                r#"{"a" 1}"#,
+                r#"{"a": "unterminated}"#,
+                r#"{"a": 1} x"#,
+                r#"{"a\u0041": 1}"#,
+                r#"{"events": [{]}"#,
+            ] {
+                assert!(scan(bad).is_none(), "{bad}");
+            }
+            assert!(scan("{}").is_some());
+        }
+    }
 }
 
 fn check<T: Located>(source: &Source, raw: RawTimeline<T>) -> Result<Timeline, Vec<Problem>> {
@@ -779,19 +1136,8 @@ impl Checker<'_> {
         if let Some(&i) = map.get(reference.text()) {
             return Some(i);
         }
-        let suggestion = map
-            .keys()
-            .map(|k| (strsim::jaro_winkler(k, reference.text()), k))
-            .filter(|(score, _)| *score > 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, k)| format!("; did you mean `{k}`?"))
-            .unwrap_or_else(|| {
-                format!("; expected the id of one of the timeline's {kind} entries")
-            });
-        self.report(
-            reference,
-            format!("{owner}: unknown {kind} `{}`{suggestion}", reference.text()),
-        );
+        let message = unknown_reference(map.keys().map(String::as_str), kind, reference, owner);
+        self.report(reference, message);
         None
     }
 
@@ -846,6 +1192,9 @@ impl Checker<'_> {
             self.report(&at, message);
         }
         for r in refs {
+            if r.place.is_none() && r.people.is_empty() && r.period.is_none() {
+                continue;
+            }
             let owner = Owner::new("event", r.id.text());
             let place = r
                 .place
@@ -864,8 +1213,12 @@ impl Checker<'_> {
                 let event = &mut events[i as usize];
                 event.place = place;
                 event.people = people;
-                event.period = period
-                    .or_else(|| assign_period(&periods, &event.date, event.source.as_deref()));
+                event.period = period;
+            }
+        }
+        for event in &mut events {
+            if event.period.is_none() {
+                event.period = assign_period(&periods, &event.date, event.source.as_deref());
             }
         }
         Timeline {
@@ -1280,5 +1633,63 @@ mod tests {
             found[0].starts_with("3:") || found[0].starts_with("2:"),
             "{found:?}"
         );
+    }
+
+    /// A timeline of `n` events in JSON, one event a line (line `i + 4` holds event `i`).
+    fn big_json(n: usize, bad_date_at: usize, bad_person_at: usize) -> String {
+        let mut text = "{\"title\": \"Big\", \"subject\": \"me\",\n\"people\": [{\"id\": \"me\", \"name\": \"Me\"}, {\"id\": \"lenin\", \"name\": \"Lenin\"}],\n\"events\": [\n".to_string();
+        for i in 0..n {
+            let date = if i == bad_date_at {
+                "1917-02-30".to_string()
+            } else {
+                format!("{}-{:02}", 1880 + i % 60, 1 + i % 12)
+            };
+            let person = if i == bad_person_at { "lenim" } else { "lenin" };
+            let comma = if i + 1 < n { "," } else { "" };
+            text.push_str(&format!("{{\"id\": \"e{i}\", \"date\": \"{date}\", \"title\": \"Event {i} of a long synthetic list\", \"people\": [\"{person}\"]}}{comma}\n"));
+        }
+        text.push_str("]}\n");
+        text
+    }
+
+    #[test]
+    fn a_big_json_file_parsed_in_pieces_equals_one_parsed_whole() {
+        let text = big_json(600, usize::MAX, usize::MAX);
+        assert!(text.len() > PARALLEL_MIN_BYTES);
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return;
+        }
+        let pieces = parse_json_parallel(&text).expect("this file has the shape for pieces");
+        let pieces = check(&source(&text), pieces).unwrap();
+        let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
+        let whole = check(&source(&text), whole).unwrap();
+        assert_eq!(pieces.events.len(), 600);
+        for (a, b) in pieces.events.iter().zip(&whole.events) {
+            assert_eq!((&a.id, a.date, a.file_order), (&b.id, b.date, b.file_order));
+            assert_eq!((&a.people, a.period), (&b.people, b.period));
+        }
+    }
+
+    #[test]
+    fn problems_in_a_later_json_piece_point_into_the_file() {
+        let found = problems(&big_json(600, 450, 590));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("454:24 event `e450`: `1917-02-30`"),
+            "{found:?}"
+        );
+        assert!(
+            found[1]
+                .starts_with("594:93 event `e590`: unknown person `lenim`; did you mean `lenin`?"),
+            "{found:?}"
+        );
+        // An unknown key sends the file to the whole-file parse, which names it.
+        let extra = big_json(600, usize::MAX, usize::MAX).replacen(
+            "{\"title\"",
+            "{\"extra\": 1, \"title\"",
+            1,
+        );
+        assert!(parse_json_parallel(&extra).is_none());
+        assert!(problems(&extra)[0].contains("unknown field `extra`"));
     }
 }
