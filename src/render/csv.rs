@@ -16,11 +16,20 @@ fn write_records<const N: usize>(
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    writer.write_record(header)?;
+    writer.write_record(header).map_err(io_error)?;
     for record in records {
-        writer.write_record(&record)?;
+        writer.write_record(&record).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// The I/O error inside a CSV error as it is, so that a closed pipe stays a closed pipe (the
+/// csv crate's own conversion turns every error into `ErrorKind::Other`).
+fn io_error(error: ::csv::Error) -> io::Error {
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("CSV: {other:?}")),
+    }
 }
 
 fn event_record(row: &EventRow) -> [String; 14] {
