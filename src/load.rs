@@ -352,8 +352,12 @@ impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
                     refs: Vec::with_capacity(hint),
                     problems: Vec::new(),
                 };
+                let known = KNOWN_IDS.with(|k| k.borrow().clone());
                 while let Some(raw) = seq.next_element::<RawEvent<T>>()? {
-                    events.push(raw);
+                    match &known {
+                        Some(ids) => events.push_resolved(raw, ids.as_ref()),
+                        None => events.push(raw),
+                    }
                 }
                 Ok(events)
             }
@@ -474,20 +478,25 @@ fn unknown_reference<'k>(
 
 /// The ids of people, places and periods, for events read after them (see
 /// [`Events::push_resolved`]). A duplicate id maps to its last entry, as in [`Checker::ids`].
-struct Resolver<'a> {
-    people: HashMap<&'a str, usize>,
-    places: HashMap<&'a str, usize>,
-    periods: HashMap<&'a str, usize>,
+/// Keys borrow from the file (`&str`) or, to cross into a thread-local, own their text.
+struct Resolver<K> {
+    people: HashMap<K, usize>,
+    places: HashMap<K, usize>,
+    periods: HashMap<K, usize>,
 }
 
-impl<'a> Resolver<'a> {
+impl<'a, K: From<&'a str> + Eq + std::hash::Hash> Resolver<K> {
     fn new<T: Located>(
         people: &'a [RawPerson<T>],
         places: &'a [RawPlace<T>],
         periods: &'a [RawPeriod<T>],
-    ) -> Resolver<'a> {
-        fn ids<'a, T: Located + 'a>(ids: impl Iterator<Item = &'a T>) -> HashMap<&'a str, usize> {
-            ids.enumerate().map(|(i, id)| (id.text(), i)).collect()
+    ) -> Resolver<K> {
+        fn ids<'a, K: From<&'a str> + Eq + std::hash::Hash, T: Located + 'a>(
+            ids: impl Iterator<Item = &'a T>,
+        ) -> HashMap<K, usize> {
+            ids.enumerate()
+                .map(|(i, id)| (K::from(id.text()), i))
+                .collect()
         }
         Resolver {
             people: ids(people.iter().map(|p| &p.id)),
@@ -497,9 +506,20 @@ impl<'a> Resolver<'a> {
     }
 }
 
+thread_local! {
+    /// The ids known before the events of a YAML piece are read (see [`parse_yaml_parallel`]):
+    /// serde-saphyr takes no seed, so the piece's thread leaves them here for [`Events`].
+    static KNOWN_IDS: std::cell::RefCell<Option<std::sync::Arc<Resolver<String>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 impl<T: Located> Events<T> {
     /// Converts one event as [`Events::push`] does, and resolves its references at once.
-    fn push_resolved(&mut self, mut raw: RawEvent<T>, ids: &Resolver) {
+    fn push_resolved<K: std::borrow::Borrow<str> + Eq + std::hash::Hash>(
+        &mut self,
+        mut raw: RawEvent<T>,
+        ids: &Resolver<K>,
+    ) {
         let (place, people, period) = (
             raw.place.take(),
             std::mem::take(&mut raw.people),
@@ -513,9 +533,10 @@ impl<T: Located> Events<T> {
         } = self;
         let just_read = refs.last().expect("pushed");
         let owner = Owner::new("event", just_read.id.text());
-        let mut resolve = |map: &HashMap<&str, usize>, kind: &str, reference: T| {
+        let mut resolve = |map: &HashMap<K, usize>, kind: &str, reference: T| {
             map.get(reference.text()).copied().or_else(|| {
-                let message = unknown_reference(map.keys().copied(), kind, &reference, owner);
+                let keys = map.keys().map(|k| k.borrow());
+                let message = unknown_reference(keys, kind, &reference, owner);
                 problems.push((reference, message));
                 None
             })
@@ -634,7 +655,7 @@ fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>>> {
         return None;
     }
     let per_piece = elements.len().div_ceil(threads);
-    let ids = Resolver::new(&people, &places, &periods);
+    let ids: Resolver<&str> = Resolver::new(&people, &places, &periods);
     let total = elements.len();
     // The first piece reads into room for every event; the others read in small blocks, each
     // freed as it is appended, so no more than one block of events ever exists twice.
@@ -999,29 +1020,34 @@ fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
             (&body[from..to], events_line + 1 + first_line)
         })
         .collect();
-    let (head, pieces) = std::thread::scope(|scope| {
+    // The head first (people, places, periods: small), so the pieces can resolve references as
+    // they read, keeping nothing of an event but its id until the end.
+    let head = format!("{head}events: []\n");
+    let mut raw: RawTimeline<YamlText> =
+        serde_saphyr::from_str_with_options(&head, yaml_options(head.len())).ok()?;
+    let ids: std::sync::Arc<Resolver<String>> =
+        std::sync::Arc::new(Resolver::new(&raw.people, &raw.places, &raw.periods));
+    let pieces: Vec<Option<Events<YamlText>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()
             .map(|&(piece, shift)| {
+                let ids = ids.clone();
                 scope.spawn(move || {
-                    let mut events: Events<YamlText> =
-                        serde_saphyr::from_str_with_options(piece, yaml_options(piece.len()))
-                            .ok()?;
+                    KNOWN_IDS.with(|k| *k.borrow_mut() = Some(ids));
+                    let events: Option<Events<YamlText>> =
+                        serde_saphyr::from_str_with_options(piece, yaml_options(piece.len())).ok();
+                    KNOWN_IDS.with(|k| *k.borrow_mut() = None);
+                    let mut events = events?;
                     events.shift_lines(shift as u32);
                     Some(events)
                 })
             })
             .collect();
-        let head = format!("{head}events: []\n");
-        let head: Option<RawTimeline<YamlText>> =
-            serde_saphyr::from_str_with_options(&head, yaml_options(head.len())).ok();
-        let pieces: Vec<Option<Events<YamlText>>> = handles
+        handles
             .into_iter()
             .map(|h| h.join().ok().flatten())
-            .collect();
-        (head, pieces)
+            .collect()
     });
-    let mut raw = head?;
     for piece in pieces {
         raw.events.append(piece?);
     }
