@@ -346,7 +346,8 @@ impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
                 self,
                 mut seq: A,
             ) -> Result<Events<T>, A::Error> {
-                let hint = seq.size_hint().unwrap_or(0).min(1 << 20);
+                let expected = EXPECTED_EVENTS.with(|e| e.replace(0));
+                let hint = seq.size_hint().unwrap_or(expected).min(1 << 24);
                 let mut events = Events {
                     events: Vec::with_capacity(hint),
                     refs: Vec::with_capacity(hint),
@@ -511,6 +512,8 @@ thread_local! {
     /// serde-saphyr takes no seed, so the piece's thread leaves them here for [`Events`].
     static KNOWN_IDS: std::cell::RefCell<Option<std::sync::Arc<Resolver<String>>>> =
         const { std::cell::RefCell::new(None) };
+    /// How many events the piece holds, counted by the cut: room is made for them at once.
+    static EXPECTED_EVENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 impl<T: Located> Events<T> {
@@ -1011,13 +1014,13 @@ fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
         return None;
     }
     let per_piece = starts.len().div_ceil(threads);
-    let pieces: Vec<(&str, usize)> = starts
+    let pieces: Vec<(&str, usize, usize)> = starts
         .chunks(per_piece)
         .enumerate()
         .map(|(i, chunk)| {
             let (from, first_line) = chunk[0];
             let to = starts.get((i + 1) * per_piece).map_or(body.len(), |s| s.0);
-            (&body[from..to], events_line + 1 + first_line)
+            (&body[from..to], events_line + 1 + first_line, chunk.len())
         })
         .collect();
     // The head first (people, places, periods: small), so the pieces can resolve references as
@@ -1030,10 +1033,11 @@ fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
     let pieces: Vec<Option<Events<YamlText>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()
-            .map(|&(piece, shift)| {
+            .map(|&(piece, shift, count)| {
                 let ids = ids.clone();
                 scope.spawn(move || {
                     KNOWN_IDS.with(|k| *k.borrow_mut() = Some(ids));
+                    EXPECTED_EVENTS.with(|e| e.set(count));
                     let events: Option<Events<YamlText>> =
                         serde_saphyr::from_str_with_options(piece, yaml_options(piece.len())).ok();
                     KNOWN_IDS.with(|k| *k.borrow_mut() = None);
