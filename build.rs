@@ -17,6 +17,7 @@ mod load;
 #[path = "src/model/mod.rs"]
 mod model;
 
+use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
 
 fn main() {
@@ -44,7 +45,28 @@ fn main() {
             std::process::exit(1);
         }
     };
+    println!(
+        "cargo::rustc-env=TIMELINE_MODEL_FINGERPRINT={:016x}",
+        model_fingerprint()
+    );
     let bytes = postcard::to_stdvec(&timeline).expect("a timeline serializes");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("embedded.postcard"), bytes).expect("OUT_DIR is writable");
+}
+
+/// A hash of the source of the serialized types (the model and dates). The parse cache keeps
+/// postcard, which has no field names: an entry written by a build with another model must never
+/// be decoded by this one, so the cache's header carries this fingerprint.
+fn model_fingerprint() -> u64 {
+    let mut files: Vec<_> = std::fs::read_dir("src/model")
+        .expect("src/model exists")
+        .map(|e| e.expect("src/model is readable").path())
+        .collect();
+    files.push("src/date.rs".into());
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in files {
+        hasher.write(&std::fs::read(&file).expect("a model source is readable"));
+    }
+    hasher.finish()
 }

@@ -33,8 +33,18 @@ const LEAK_ABOVE_EVENTS: usize = 10_000;
 /// How many cache entries are kept; the least recently written go first.
 const KEEP_ENTRIES: usize = 4;
 
-/// The start of every cache file; the number changes whenever the format of the model does.
-const MAGIC: &[u8; 16] = b"timeline-cache-1";
+/// The start of every cache file: the format, then a fingerprint of the model's source (from
+/// `build.rs`), so that no build reads an entry written by a build with another model.
+const MAGIC: &[u8; 32] = &{
+    let mut magic = *b"timeline-cache-1................";
+    let fingerprint = env!("TIMELINE_MODEL_FINGERPRINT").as_bytes();
+    let mut i = 0;
+    while i < 16 {
+        magic[16 + i] = fingerprint[i];
+        i += 1;
+    }
+    magic
+};
 
 /// An opened timeline. Dereferences to its [`Index`].
 #[derive(Debug)]
