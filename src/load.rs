@@ -311,21 +311,33 @@ struct RawEvent<T> {
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
 /// exist twice over (once as written, once as model). What needs the rest of the file (the ids of
-/// people, places and periods, which may come after the events) waits in [`EventRefs`].
+/// people, places and periods, which may come after the events) waits in [`Pending`].
 struct Events<T> {
     /// The events with a valid date, in file order; their references are filled in later.
     events: Vec<Event>,
-    /// Every event's id and references as written, in file order.
+    /// Every event's id as written, in file order.
     refs: Vec<EventRefs<T>>,
+    /// References still to resolve, for the events that have any and were read before the ids
+    /// of people, places and periods were known.
+    pending: Vec<Pending<T>>,
     /// Problems found while reading, at the value they are about.
     problems: Vec<(T, String)>,
+    /// The following events of the same list, when it was read in blocks (see
+    /// [`BLOCK_EVENTS`]); [`Events::append`] takes them in order.
+    rest: Vec<Events<T>>,
 }
 
-/// An event's id and references as written, resolved once the whole file is read.
+/// An event's id as written, and where its event is.
 struct EventRefs<T> {
     id: T,
     /// Its position in [`Events::events`]; `None` when its date was refused.
     event: Option<u32>,
+}
+
+/// An event's references as written, resolved once the whole file is read.
+struct Pending<T> {
+    /// The event's position in [`Events::refs`].
+    at: u32,
     place: Option<T>,
     people: Vec<T>,
     period: Option<T>,
@@ -347,19 +359,27 @@ impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
                 mut seq: A,
             ) -> Result<Events<T>, A::Error> {
                 let expected = EXPECTED_EVENTS.with(|e| e.replace(0));
-                let hint = seq.size_hint().unwrap_or(expected).min(1 << 24);
-                let mut events = Events {
-                    events: Vec::with_capacity(hint),
-                    refs: Vec::with_capacity(hint),
-                    problems: Vec::new(),
+                let block = BLOCK_EVENTS.with(|b| b.replace(0));
+                let first = match block {
+                    0 => seq.size_hint().unwrap_or(expected).min(1 << 24),
+                    block => block,
                 };
+                let mut blocks = vec![Events::with_capacity(first)];
                 let known = KNOWN_IDS.with(|k| k.borrow().clone());
                 while let Some(raw) = seq.next_element::<RawEvent<T>>()? {
+                    let full = blocks.last().is_some_and(|b| b.refs.len() == block);
+                    if block > 0 && full {
+                        blocks.push(Events::with_capacity(block));
+                    }
+                    let events = blocks.last_mut().expect("one block at least");
                     match &known {
                         Some(ids) => events.push_resolved(raw, ids.as_ref()),
                         None => events.push(raw),
                     }
                 }
+                let mut blocks = blocks.into_iter();
+                let mut events = blocks.next().expect("one block at least");
+                events.rest = blocks.collect();
                 Ok(events)
             }
         }
@@ -374,12 +394,17 @@ impl Events<YamlText> {
         let mut shift = |t: &mut YamlText| t.line += lines;
         for r in &mut self.refs {
             shift(&mut r.id);
-            r.place.as_mut().map(&mut shift);
-            r.people.iter_mut().for_each(&mut shift);
-            r.period.as_mut().map(&mut shift);
+        }
+        for p in &mut self.pending {
+            p.place.as_mut().map(&mut shift);
+            p.people.iter_mut().for_each(&mut shift);
+            p.period.as_mut().map(&mut shift);
         }
         for (at, _) in &mut self.problems {
             shift(at);
+        }
+        for block in &mut self.rest {
+            block.shift_lines(lines);
         }
     }
 }
@@ -389,12 +414,24 @@ impl<T: Located> Events<T> {
         Events {
             events: Vec::with_capacity(capacity),
             refs: Vec::with_capacity(capacity),
+            pending: Vec::new(),
             problems: Vec::new(),
+            rest: Vec::new(),
         }
     }
 
-    /// Adds the events of the next piece of the same list.
+    /// Adds the events of the next piece of the same list, block by block, each block freed as
+    /// soon as it is in: appending never holds a second copy of more than one block.
     fn append(&mut self, mut next: Events<T>) {
+        let rest = std::mem::take(&mut next.rest);
+        self.append_block(next);
+        for block in rest {
+            self.append_block(block);
+        }
+    }
+
+    fn append_block(&mut self, mut next: Events<T>) {
+        debug_assert!(self.rest.is_empty() && next.rest.is_empty());
         let (events, refs) = (self.events.len() as u32, self.refs.len());
         if refs == 0 {
             *self = next;
@@ -406,8 +443,12 @@ impl<T: Located> Events<T> {
         for r in &mut next.refs {
             r.event = r.event.map(|i| i + events);
         }
+        for p in &mut next.pending {
+            p.at += refs as u32;
+        }
         self.events.append(&mut next.events);
         self.refs.append(&mut next.refs);
+        self.pending.append(&mut next.pending);
         self.problems.append(&mut next.problems);
     }
 
@@ -451,13 +492,15 @@ impl<T: Located> Events<T> {
             });
             (self.events.len() - 1) as u32
         });
-        self.refs.push(EventRefs {
-            id: raw.id,
-            event,
-            place: raw.place,
-            people: raw.people,
-            period: raw.period,
-        });
+        if raw.place.is_some() || !raw.people.is_empty() || raw.period.is_some() {
+            self.pending.push(Pending {
+                at: file_order as u32,
+                place: raw.place,
+                people: raw.people,
+                period: raw.period,
+            });
+        }
+        self.refs.push(EventRefs { id: raw.id, event });
     }
 }
 
@@ -514,6 +557,8 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
     /// How many events the piece holds, counted by the cut: room is made for them at once.
     static EXPECTED_EVENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// When not 0, the piece is read in blocks of this many events (see [`Events::append`]).
+    static BLOCK_EVENTS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 impl<T: Located> Events<T> {
@@ -533,6 +578,7 @@ impl<T: Located> Events<T> {
             events,
             refs,
             problems,
+            ..
         } = self;
         let just_read = refs.last().expect("pushed");
         let owner = Owner::new("event", just_read.id.text());
@@ -669,7 +715,7 @@ fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>>> {
             .map(|(number, piece)| {
                 let ids = &ids;
                 scope.spawn(move || {
-                    let block = if number == 0 { total } else { 8192 };
+                    let block = if number == 0 { total } else { BLOCK };
                     let mut blocks = vec![Events::with_capacity(block.min(total))];
                     for range in piece {
                         let raw = serde_json::from_str(&text[range.clone()]).ok()?;
@@ -955,6 +1001,10 @@ fn parse_yaml(source: &Source) -> Result<RawTimeline<YamlText>, Vec<Problem>> {
     )
 }
 
+/// How many events a block holds when a piece after the first is read in blocks (fewer in tests,
+/// so that they cross blocks).
+const BLOCK: usize = if cfg!(test) { 16 } else { 8192 };
+
 /// Below this size a YAML file is parsed in one piece (smaller in tests, which run unoptimized).
 const PARALLEL_MIN_BYTES: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };
 
@@ -1014,13 +1064,14 @@ fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
         return None;
     }
     let per_piece = starts.len().div_ceil(threads);
-    let pieces: Vec<(&str, usize, usize)> = starts
+    let total = starts.len();
+    let pieces: Vec<(&str, usize)> = starts
         .chunks(per_piece)
         .enumerate()
         .map(|(i, chunk)| {
             let (from, first_line) = chunk[0];
             let to = starts.get((i + 1) * per_piece).map_or(body.len(), |s| s.0);
-            (&body[from..to], events_line + 1 + first_line, chunk.len())
+            (&body[from..to], events_line + 1 + first_line)
         })
         .collect();
     // The head first (people, places, periods: small), so the pieces can resolve references as
@@ -1033,11 +1084,18 @@ fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
     let pieces: Vec<Option<Events<YamlText>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()
-            .map(|&(piece, shift, count)| {
+            .enumerate()
+            .map(|(number, &(piece, shift))| {
                 let ids = ids.clone();
                 scope.spawn(move || {
                     KNOWN_IDS.with(|k| *k.borrow_mut() = Some(ids));
-                    EXPECTED_EVENTS.with(|e| e.set(count));
+                    // The first piece makes room for every event; the others are read in blocks
+                    // appended to it one by one, so no more than a block exists twice.
+                    if number == 0 {
+                        EXPECTED_EVENTS.with(|e| e.set(total));
+                    } else {
+                        BLOCK_EVENTS.with(|b| b.set(BLOCK));
+                    }
                     let events: Option<Events<YamlText>> =
                         serde_saphyr::from_str_with_options(piece, yaml_options(piece.len())).ok();
                     KNOWN_IDS.with(|k| *k.borrow_mut() = None);
@@ -1216,29 +1274,29 @@ impl Checker<'_> {
         let Events {
             mut events,
             refs,
+            pending,
             problems,
+            ..
         } = raw.events;
         for (at, message) in problems {
             self.report(&at, message);
         }
-        for r in refs {
-            if r.place.is_none() && r.people.is_empty() && r.period.is_none() {
-                continue;
-            }
+        for p in pending {
+            let r = &refs[p.at as usize];
             let owner = Owner::new("event", r.id.text());
-            let place = r
+            let place = p
                 .place
                 .as_ref()
-                .and_then(|p| self.resolve(&place_ids, "place", p, owner));
-            let people = r
+                .and_then(|x| self.resolve(&place_ids, "place", x, owner));
+            let people = p
                 .people
                 .iter()
-                .filter_map(|p| self.resolve(&person_ids, "person", p, owner))
+                .filter_map(|x| self.resolve(&person_ids, "person", x, owner))
                 .collect();
-            let period = r
+            let period = p
                 .period
                 .as_ref()
-                .and_then(|p| self.resolve(&period_ids, "period", p, owner));
+                .and_then(|x| self.resolve(&period_ids, "period", x, owner));
             if let Some(i) = r.event {
                 let event = &mut events[i as usize];
                 event.place = place;
