@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
             return check(&source, out);
         }
         Some(Command::Schema) => {
-            serde_json::to_writer_pretty(&mut *out, &crate::load::schema())
+            serde_json::to_writer_pretty(&mut *out, &crate::schema::schema())
                 .map_err(io::Error::from)?;
             writeln!(out)?;
             return Ok(());
@@ -75,11 +75,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         }
         _ => {}
     }
-    let source = match &config.file {
-        Some(path) => Source::read(path)?,
-        None => Source::embedded(),
-    };
-    let index = Index::new(load_source(&source)?);
+    let index = crate::cache::open(config.file.as_deref())?;
     let mut query = query(&cli.filters, &index)?;
     let renderer = renderer(config);
     let views = Views::new(&index);

@@ -28,9 +28,10 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 /// The calendar a date was written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Calendar {
     /// New Style: the calendar used in the West since 1582 and in Russia from 14 February 1918.
     Gregorian,
@@ -39,7 +40,7 @@ pub enum Calendar {
 }
 
 /// How finely a point in time is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Precision {
     /// A single day: `1917-11-07`.
     Day,
@@ -70,7 +71,9 @@ impl Precision {
 }
 
 /// One end of a date as written: its calendar fields, qualifiers and Gregorian bounds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// Serialized (for the embedded timeline and the parse cache) with its bounds as day numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Point {
     calendar: Calendar,
     precision: Precision,
@@ -82,12 +85,32 @@ pub struct Point {
     day: u32,
     approximate: bool,
     uncertain: bool,
+    #[serde(with = "day_number")]
     earliest: NaiveDate,
+    #[serde(with = "day_number")]
     latest: NaiveDate,
 }
 
+/// A day as its number counted from 1 January of year 1: four bytes, no text to parse.
+pub mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    /// Writes the day's number.
+    pub fn serialize<S: Serializer>(day: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(day.num_days_from_ce())
+    }
+
+    /// Reads a day's number, refusing one chrono cannot represent.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days)
+            .ok_or_else(|| D::Error::custom(format!("day number {days} is out of range")))
+    }
+}
+
 /// A historical date: one point, or an interval from one point to another.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Date {
     start: Point,
     end: Option<Point>,
@@ -483,6 +506,23 @@ impl Date {
     /// The last point of an interval.
     pub fn end(&self) -> Option<&Point> {
         self.end.as_ref()
+    }
+
+    /// The first point on its own: `1917-12-22/1918-02-10` gives `1917-12-22`.
+    pub fn first(&self) -> Date {
+        Date {
+            start: self.start,
+            end: None,
+        }
+    }
+
+    /// The last point on its own: `1917-12-22/1918-02-10` gives `1918-02-10`; a single point
+    /// gives itself.
+    pub fn last(&self) -> Date {
+        Date {
+            start: self.end.unwrap_or(self.start),
+            end: None,
+        }
     }
 
     /// An interval from `self` to `end`, refused when `end` is over before `self` begins.

@@ -31,14 +31,67 @@ impl fmt::Display for Problem {
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
+            let (text, column) = snippet(text, self.column.saturating_sub(1) as usize);
             let caret_pad: String = text
                 .chars()
-                .take(self.column.saturating_sub(1) as usize)
+                .take(column)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(f, "\n {number} | {text}\n {gutter} | {caret_pad}^")?;
         }
         Ok(())
+    }
+}
+
+/// The most of a source line shown under a problem, in characters.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of `line` worth showing around the 0-based character `column`, and the column within
+/// it: a whole short line, or a window of a long one (a 100,000-character line of brackets must not
+/// flood the terminal), marked with `…` where it was cut.
+fn snippet(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= SNIPPET_CHARS {
+        return (line.to_string(), column);
+    }
+    let column = column.min(count);
+    let start = column.saturating_sub(SNIPPET_CHARS / 2);
+    let end = (start + SNIPPET_CHARS).min(count);
+    let start = end.saturating_sub(SNIPPET_CHARS).min(start);
+    let mut text: String = line.chars().skip(start).take(end - start).collect();
+    let mut column = column - start;
+    if start > 0 {
+        text.insert(0, '…');
+        column += 1;
+    }
+    if end < count {
+        text.push('…');
+    }
+    (text, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_source_lines_are_cut_around_the_column() {
+        let line = "[".repeat(100_000);
+        let problem = Problem {
+            file: "f".into(),
+            line: 2,
+            column: 50_001,
+            message: "recursion limit exceeded".into(),
+            source_line: Some(line),
+        };
+        let shown = problem.to_string();
+        assert!(shown.len() < 500, "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines.len(), 3);
+        let caret = lines[2].chars().count() - 1;
+        assert_eq!(lines[1].chars().nth(caret), Some('['));
+        assert!(lines[1].contains('…'));
+        assert_eq!(snippet("short", 2), ("short".to_string(), 2));
     }
 }
 

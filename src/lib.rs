@@ -2,6 +2,7 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod schema;
 pub mod stats;
 pub mod term;
 pub mod view;

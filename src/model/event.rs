@@ -1,9 +1,10 @@
 //! One event of a life.
 
 use crate::date::Date;
+use serde::{Deserialize, Serialize};
 
 /// Something that happened, with its date, place and people.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     /// Unique id, used by `timeline show ID`.
     pub id: String,

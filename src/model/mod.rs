@@ -1,6 +1,7 @@
 //! The timeline as the program understands it: events, people, places, periods and stays, all
 //! validated and cross-referenced by index.
 
+use serde::{Deserialize, Serialize};
 mod event;
 mod period;
 mod person;
@@ -13,7 +14,7 @@ pub use place::{HistoricalName, Place};
 
 /// A whole timeline, as loaded and validated. Events are in file order here; see
 /// [`crate::index::Index`] for the sorted view.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Timeline {
     /// The timeline's title, e.g. "Leon Trotsky".
     pub title: String,

@@ -1,9 +1,10 @@
 //! Named periods of a life, and the stays that say where the subject lived.
 
 use crate::date::Date;
+use serde::{Deserialize, Serialize};
 
 /// A named stretch of the life, such as a section of the source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Period {
     /// Unique id, used by `--in ID`.
     pub id: String,
@@ -14,7 +15,7 @@ pub struct Period {
 }
 
 /// A stretch of time the subject lived in one place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Stay {
     /// Where, as an index into the timeline's places.
     pub place: usize,

@@ -1,9 +1,10 @@
 //! A person of the timeline.
 
 use crate::date::Date;
+use serde::{Deserialize, Serialize};
 
 /// Someone who appears in events.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Person {
     /// Unique id, e.g. `lev-kamenev`.
     pub id: String,

@@ -1,9 +1,10 @@
 //! A place, its hierarchy and the names it had over time.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// A name a place bore over a range of days.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HistoricalName {
     /// The name, e.g. "Petrograd".
     pub name: String,
@@ -21,7 +22,7 @@ impl HistoricalName {
 }
 
 /// A city, region or country.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Place {
     /// Unique id, e.g. `saint-petersburg`.
     pub id: String,

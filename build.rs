@@ -1,0 +1,72 @@
+//! Parses the curated timeline at build time, so that the binary starts without parsing YAML.
+//!
+//! The loader's own source files are compiled into this script, so the build validates
+//! `timeline.yaml` exactly as `timeline check` would: a broken file fails the build with every
+//! problem at its file:line:column. The validated timeline is written to `OUT_DIR` in postcard
+//! (a compact serde binary format), which `src/cache.rs` embeds and decodes in microseconds.
+
+// The script uses the loader and little else of these modules.
+#![allow(dead_code)]
+
+#[path = "src/date.rs"]
+mod date;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/load.rs"]
+mod load;
+#[path = "src/model/mod.rs"]
+mod model;
+
+use std::hash::{DefaultHasher, Hasher};
+use std::path::Path;
+
+fn main() {
+    for input in [
+        "timeline.yaml",
+        "src/date.rs",
+        "src/error.rs",
+        "src/load.rs",
+        "src/model",
+    ] {
+        println!("cargo::rerun-if-changed={input}");
+    }
+    let source = load::Source {
+        name: "timeline.yaml".to_string(),
+        text: load::EMBEDDED.to_string(),
+    };
+    let timeline = match load::load(&source) {
+        Ok(timeline) => timeline,
+        Err(problems) => {
+            for problem in &problems {
+                for line in problem.to_string().lines() {
+                    println!("cargo::error={line}");
+                }
+            }
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "cargo::rustc-env=TIMELINE_MODEL_FINGERPRINT={:016x}",
+        model_fingerprint()
+    );
+    let bytes = postcard::to_stdvec(&timeline).expect("a timeline serializes");
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("embedded.postcard"), bytes).expect("OUT_DIR is writable");
+}
+
+/// A hash of the source of the serialized types (the model and dates). The parse cache keeps
+/// postcard, which has no field names: an entry written by a build with another model must never
+/// be decoded by this one, so the cache's header carries this fingerprint.
+fn model_fingerprint() -> u64 {
+    let mut files: Vec<_> = std::fs::read_dir("src/model")
+        .expect("src/model exists")
+        .map(|e| e.expect("src/model is readable").path())
+        .collect();
+    files.push("src/date.rs".into());
+    files.sort();
+    let mut hasher = DefaultHasher::new();
+    for file in files {
+        hasher.write(&std::fs::read(&file).expect("a model source is readable"));
+    }
+    hasher.finish()
+}

@@ -1,0 +1,273 @@
+//! Opening a timeline without parsing it where that can be avoided: the embedded timeline was
+//! parsed at build time (see `build.rs`), and a big timeline file, once parsed, is kept in the
+//! user's cache directory under a hash of its content, so a repeated query skips the parse.
+//!
+//! Only YAML files of a megabyte or more are cached; JSON parses fast enough without.
+//! The cache lives in `$XDG_CACHE_HOME/timeline` (else `~/.cache/timeline`), never beside the
+//! user's file. An entry is used only when its header, key and checksum all match; anything else
+//! (a truncated, corrupt or foreign file) is ignored and rewritten. Failing to write the cache is
+//! never an error. `TIMELINE_CACHE=off` turns it off.
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+
+use std::fs::File;
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use crate::error::Error;
+use crate::index::Index;
+use crate::load::{Source, load_source};
+use crate::model::Timeline;
+
+/// The embedded timeline, validated and serialized by `build.rs`.
+static EMBEDDED_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
+
+/// Files smaller than this are parsed every time: parsing them takes less than reading a cache.
+pub const CACHE_MIN_BYTES: usize = 1 << 20;
+
+/// Above this many events the index is not freed at exit: freeing a million events one string at
+/// a time costs a third of a second, and the operating system reclaims the memory anyway.
+const LEAK_ABOVE_EVENTS: usize = 10_000;
+
+/// How many cache entries are kept; the least recently written go first.
+const KEEP_ENTRIES: usize = 4;
+
+/// The start of every cache file: the format, then a fingerprint of the model's source (from
+/// `build.rs`), so that no build reads an entry written by a build with another model.
+const MAGIC: &[u8; 32] = &{
+    let mut magic = *b"timeline-cache-1................";
+    let fingerprint = env!("TIMELINE_MODEL_FINGERPRINT").as_bytes();
+    let mut i = 0;
+    while i < 16 {
+        magic[16 + i] = fingerprint[i];
+        i += 1;
+    }
+    magic
+};
+
+/// An opened timeline. Dereferences to its [`Index`].
+#[derive(Debug)]
+pub struct Opened(Option<Index>);
+
+impl Opened {
+    fn new(index: Index) -> Opened {
+        Opened(Some(index))
+    }
+}
+
+impl Deref for Opened {
+    type Target = Index;
+
+    fn deref(&self) -> &Index {
+        self.0.as_ref().expect("present until dropped")
+    }
+}
+
+impl Drop for Opened {
+    fn drop(&mut self) {
+        if let Some(index) = self.0.take()
+            && index.events().len() > LEAK_ABOVE_EVENTS
+        {
+            std::mem::forget(index);
+        }
+    }
+}
+
+/// Opens `file`, or the embedded timeline, as an index.
+pub fn open(file: Option<&Path>) -> Result<Opened, Error> {
+    let Some(path) = file else {
+        return Ok(Opened::new(Index::new(embedded()?)));
+    };
+    let source = Source::read(path)?;
+    // JSON parses fast enough on its own (a million events in about 1.5 s): writing a cache entry
+    // would cost its first run more than later runs gain. YAML is ten times slower to parse.
+    let json = source.text.trim_start().starts_with('{');
+    if source.text.len() < CACHE_MIN_BYTES || json || !enabled() {
+        return Ok(Opened::new(Index::new(load_source(&source)?)));
+    }
+    let key = xxh3_128(source.text.as_bytes());
+    let entry = directory().map(|dir| dir.join(format!("{key:032x}.postcard")));
+    if let Some(timeline) = entry.as_deref().and_then(|entry| read(entry, key)) {
+        drop(source);
+        return Ok(Opened::new(Index::new(timeline)));
+    }
+    let timeline = load_source(&source)?;
+    drop(source);
+    let index = Index::new(timeline);
+    if let Some(entry) = entry {
+        // Best effort: a read-only or full disk only costs the next run a parse.
+        let _ = write(&entry, key, index.timeline());
+    }
+    Ok(Opened::new(index))
+}
+
+/// The embedded timeline, decoded from its build-time form (parsed from the YAML should that
+/// ever fail, which would be a bug).
+pub fn embedded() -> Result<Timeline, Error> {
+    match postcard::from_bytes(EMBEDDED_POSTCARD) {
+        Ok(timeline) => Ok(timeline),
+        Err(_) => load_source(&Source::embedded()),
+    }
+}
+
+fn enabled() -> bool {
+    std::env::var_os("TIMELINE_CACHE").is_none_or(|v| v != "off")
+}
+
+/// `$XDG_CACHE_HOME/timeline`, else `$HOME/.cache/timeline`; `None` when neither is usable.
+pub fn directory() -> Option<PathBuf> {
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+    };
+    let base = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+    Some(base.join("timeline"))
+}
+
+/// The timeline in a cache entry, if the entry is whole and is for this content.
+///
+/// An entry is the magic, the content's key, the postcard payload, and a checksum of the payload.
+fn read(entry: &Path, key: u128) -> Option<Timeline> {
+    let bytes = std::fs::read(entry).ok()?;
+    let (header, rest) = bytes.split_at_checked(MAGIC.len() + 16)?;
+    let (payload, checksum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
+    let (magic, stored_key) = header.split_at(MAGIC.len());
+    if magic != MAGIC
+        || stored_key != key.to_le_bytes()
+        || checksum != xxh3_64(payload).to_le_bytes()
+    {
+        return None;
+    }
+    let timeline: Timeline = postcard::from_bytes(payload).ok()?;
+    consistent(&timeline).then_some(timeline)
+}
+
+/// Writes a cache entry through a temporary file, so a reader never sees half of one. The payload
+/// is streamed to the file and hashed on the way, never held in memory whole.
+fn write(entry: &Path, key: u128, timeline: &Timeline) -> std::io::Result<()> {
+    use std::io::Write;
+
+    struct Hashing<W> {
+        inner: W,
+        hasher: Xxh3,
+    }
+
+    impl<W: Write> Write for Hashing<W> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let written = self.inner.write(buf)?;
+            self.hasher.update(&buf[..written]);
+            Ok(written)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.inner.flush()
+        }
+    }
+
+    let dir = entry.parent().expect("an entry is in the cache directory");
+    std::fs::create_dir_all(dir)?;
+    let temporary = entry.with_extension(format!("tmp{}", std::process::id()));
+    let result = (|| {
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, File::create(&temporary)?);
+        file.write_all(MAGIC)?;
+        file.write_all(&key.to_le_bytes())?;
+        let mut hashing = Hashing {
+            inner: file,
+            hasher: Xxh3::new(),
+        };
+        postcard::to_io(timeline, &mut hashing).map_err(std::io::Error::other)?;
+        let Hashing { mut inner, hasher } = hashing;
+        inner.write_all(&hasher.digest().to_le_bytes())?;
+        inner.flush()?;
+        drop(inner);
+        std::fs::rename(&temporary, entry)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result?;
+    prune(dir);
+    Ok(())
+}
+
+/// Keeps the most recent [`KEEP_ENTRIES`] entries.
+fn prune(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "postcard"))
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    entries.sort_by_key(|e| std::cmp::Reverse(e.0));
+    for (_, path) in entries.into_iter().skip(KEEP_ENTRIES) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// True when every index in the timeline points at something: a checksum guards against
+/// corruption, this against a cache written by a different build with the same format number.
+fn consistent(t: &Timeline) -> bool {
+    let (people, places, periods) = (t.people.len(), t.places.len(), t.periods.len());
+    t.subject.is_none_or(|s| s < people)
+        && t.places.iter().all(|p| p.within.is_none_or(|w| w < places))
+        && t.stays.iter().all(|s| s.place < places)
+        && t.events.iter().all(|e| {
+            e.place.is_none_or(|p| p < places)
+                && e.period.is_none_or(|p| p < periods)
+                && e.people.iter().all(|&p| p < people)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_timeline_decodes_to_what_parsing_gives() {
+        let decoded = embedded().unwrap();
+        let parsed = load_source(&Source::embedded()).unwrap();
+        assert_eq!(decoded.events.len(), parsed.events.len());
+        assert!(!decoded.events.is_empty());
+        for (a, b) in decoded.events.iter().zip(&parsed.events) {
+            assert_eq!((&a.id, a.date, &a.title), (&b.id, b.date, &b.title));
+            assert_eq!(
+                (a.place, &a.people, a.period),
+                (b.place, &b.people, b.period)
+            );
+        }
+        assert_eq!(decoded.people.len(), parsed.people.len());
+        assert_eq!(decoded.places.len(), parsed.places.len());
+    }
+
+    #[test]
+    fn an_entry_round_trips_and_anything_else_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let entry = dir.path().join("timeline").join("k.postcard");
+        let timeline = embedded().unwrap();
+        write(&entry, 42, &timeline).unwrap();
+        let back = read(&entry, 42).expect("a fresh entry reads back");
+        assert_eq!(back.events.len(), timeline.events.len());
+        assert!(read(&entry, 43).is_none(), "another key");
+        let mut bytes = std::fs::read(&entry).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0xff;
+        std::fs::write(&entry, &bytes).unwrap();
+        assert!(read(&entry, 42).is_none(), "a flipped bit");
+        std::fs::write(&entry, &bytes[..100]).unwrap();
+        assert!(read(&entry, 42).is_none(), "a truncated entry");
+        std::fs::write(&entry, b"").unwrap();
+        assert!(read(&entry, 42).is_none(), "an empty entry");
+    }
+
+    #[test]
+    fn inconsistent_indices_are_refused() {
+        let mut timeline = embedded().unwrap();
+        assert!(consistent(&timeline));
+        timeline.events[0].place = Some(usize::MAX);
+        assert!(!consistent(&timeline));
+    }
+}

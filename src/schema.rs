@@ -1,0 +1,202 @@
+//! The JSON Schema of the timeline file, for editors that validate YAML as it is typed
+//! (yaml-language-server). The types below mirror the loader's file types field for field; the
+//! loader reads with its own types (positions, borrowed text), and `tests/views.rs` validates the
+//! embedded timeline and rejects malformed documents against this schema, so the two stay in step.
+
+use schemars::JsonSchema;
+
+use crate::date::GRAMMAR_HINT;
+
+/// A timeline file: one life's people, places, periods, stays and events.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+#[schemars(title = "timeline file")]
+struct RawTimeline {
+    /// The timeline's title, e.g. "Leon Trotsky".
+    title: String,
+    /// The id of the person whose life this is (their age is shown beside events).
+    subject: Option<String>,
+    /// Everyone named by an event.
+    #[serde(default)]
+    people: Vec<RawPerson>,
+    /// Cities, regions and countries, each `within` another.
+    #[serde(default)]
+    places: Vec<RawPlace>,
+    /// Named stretches of the life; `--in ID` selects one.
+    #[serde(default)]
+    periods: Vec<RawPeriod>,
+    /// Where the subject lived, in order (the rows of `timeline chart`).
+    #[serde(default)]
+    stays: Vec<RawStay>,
+    /// What happened, in any order.
+    events: Vec<RawEvent>,
+}
+
+/// A person named by events.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawPerson {
+    /// Unique id, e.g. `lev-kamenev`.
+    id: String,
+    /// Full name as usually written.
+    name: String,
+    /// Other names a reader might type: surname, birth name, pseudonyms.
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// Date of birth.
+    #[schemars(with = "Option<DateText>")]
+    born: Option<String>,
+    /// Date of death.
+    #[schemars(with = "Option<DateText>")]
+    died: Option<String>,
+    /// One line about who they were.
+    about: Option<String>,
+}
+
+/// A city, region or country.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    /// Unique id, e.g. `saint-petersburg`.
+    id: String,
+    /// The name outside every dated range of `names`.
+    name: String,
+    /// Other names with no dates of use, still searchable.
+    #[serde(default)]
+    aliases: Vec<String>,
+    /// The id of the place this one lies within.
+    within: Option<String>,
+    /// Names in use over ranges of days, which must not overlap.
+    #[serde(default)]
+    names: Vec<RawName>,
+    /// The calendar dates here were written in.
+    calendar: Option<RawCalendar>,
+}
+
+/// A name a place bore over a range of days.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawName {
+    /// The name, e.g. "Petrograd".
+    name: String,
+    /// First day in use; unbounded when absent.
+    #[schemars(with = "Option<DateText>")]
+    from: Option<String>,
+    /// First day no longer in use; unbounded when absent.
+    #[schemars(with = "Option<DateText>")]
+    to: Option<String>,
+}
+
+/// The calendar of a place.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    /// Dates here were Julian (Old Style) before this Gregorian day, e.g. 1918-02-14 in Russia.
+    #[schemars(with = "DateText")]
+    julian_until: String,
+}
+
+/// A named stretch of the life.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawPeriod {
+    /// Unique id, used by `--in ID`.
+    id: String,
+    /// Title; events whose `source` is this title belong to the period.
+    title: String,
+    /// Where the period starts.
+    #[schemars(with = "DateText")]
+    from: String,
+    /// Where the period ends (through the end of this date).
+    #[schemars(with = "DateText")]
+    to: String,
+}
+
+/// A stretch of time the subject lived in one place.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawStay {
+    /// The place's id.
+    place: String,
+    /// When the stay began.
+    #[schemars(with = "DateText")]
+    from: String,
+    /// When the stay ended (through the end of this date).
+    #[schemars(with = "DateText")]
+    to: String,
+    /// What the stay was (school, prison, exile…).
+    note: Option<String>,
+    /// The section of the source it comes from.
+    source: Option<String>,
+}
+
+/// Something that happened.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    /// Unique id, used by `timeline show ID`.
+    id: String,
+    /// When it happened, as precisely as the source says; an interval as `A/B`.
+    #[schemars(with = "DateText")]
+    date: String,
+    /// Where a lasting event ended; the same as writing `date: A/B`.
+    #[schemars(with = "Option<DateText>")]
+    end: Option<String>,
+    /// One line, at most about 70 characters.
+    title: String,
+    /// One or two sentences of context.
+    summary: Option<String>,
+    /// The id of the place it happened at.
+    place: Option<String>,
+    /// The ids of the people who took part (besides the subject).
+    #[serde(default)]
+    people: Vec<String>,
+    /// Tags from the timeline's vocabulary, e.g. exile, war, trial.
+    #[serde(default)]
+    tags: Vec<String>,
+    /// The id of its period; by default the period whose title is `source`, else the narrowest.
+    period: Option<String>,
+    /// The section of the source it comes from.
+    source: Option<String>,
+}
+
+/// The schema of a date field: a string in the date grammar, or a bare year, which YAML reads as
+/// a number. Only for [`JsonSchema`]; the loader reads dates with [`Date::parse`].
+struct DateText;
+
+/// One point of the date grammar, as a regular expression (ECMA 262, as JSON Schema uses).
+const DATE_POINT_PATTERN: &str = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}X|[0-9]{2}XX)[~?%]?(?: (?:[Oo]\.[Ss]\.?|[Oo][Ss]))?";
+
+impl JsonSchema for DateText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let point = DATE_POINT_PATTERN;
+        schemars::json_schema!({
+            "description": format!("A date: {GRAMMAR_HINT}."),
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": format!(r"^\s*{point}\s*(?:/\s*{point}\s*)?$"),
+                },
+                { "type": "integer", "minimum": 1, "maximum": 9999 },
+            ],
+        })
+    }
+}
+
+/// A JSON Schema (draft 7, which most editors read) of the timeline file.
+pub fn schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    generator.into_root_schema_for::<RawTimeline>().to_value()
+}
