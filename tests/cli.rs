@@ -256,7 +256,7 @@ fn show_gives_one_event_in_full() {
     let table =
         stdout(timeline().args(["show", "uprising", "--format", "table", "--color", "never"]));
     assert!(
-        table.starts_with("The October uprising\n  Date    25–26 Oct 1917 O.S. · 7–8 Nov 1917\n"),
+        table.starts_with("The October uprising\n  Date   25–26 Oct 1917 O.S. · 7–8 Nov 1917\n"),
         "{table}"
     );
 }

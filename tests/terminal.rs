@@ -237,11 +237,9 @@ fn tables_never_exceed_the_width() {
     fits(&tables);
 }
 
-/// Known: the `show` card writes its fields (place hierarchy, people with their descriptions)
-/// unwrapped, so at narrow widths a line outgrows --width (`Place   Yanovka, Kherson
-/// Governorate, Ukraine` at 40). The fix belongs in render/table.rs `detail`.
+/// The `show` card wraps long values (place hierarchy, people with their descriptions) under
+/// themselves instead of outgrowing --width (`Place  Yanovka, Kherson Governorate, Ukraine` at 40).
 #[test]
-#[ignore = "render/table.rs detail() does not wrap field values yet"]
 fn the_event_card_never_exceeds_the_width() {
     fits(&[&["show", "birth"], &["show", "lenin-shot"]]);
 }

@@ -371,9 +371,24 @@ impl Renderer for Table {
             fields.push(("Source", source.clone()));
         }
         fields.push(("Id", p.dim(&row.id)));
+        // A borderless two-column grid wraps long values (colored or not) under themselves.
+        let mut card = Grid::new();
+        card.load_style(presets::NOTHING)
+            .force_no_tty()
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(self.width.min(u16::MAX as usize) as u16);
         for (label, value) in fields {
-            writeln!(out, "  {} {value}", p.dim(&format!("{label:<7}")))?;
+            card.add_row(vec![Cell::new(p.dim(label)), Cell::new(value)]);
         }
+        if let Some(column) = card.column_mut(0) {
+            column
+                .set_constraint(ColumnConstraint::ContentWidth)
+                .set_padding((2, 1));
+        }
+        if let Some(column) = card.column_mut(1) {
+            column.set_padding((0, 0));
+        }
+        self.write(out, &card)?;
         if let Some(summary) = &row.summary {
             writeln!(out)?;
             self.card_line(out, summary)?;
