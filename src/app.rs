@@ -75,7 +75,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         }
         _ => {}
     }
-    let index = crate::cache::open(config.file.as_deref())?;
+    let index = crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref())?;
     let mut query = query(&cli.filters, &index)?;
     let renderer = renderer(config);
     let views = Views::new(&index);

@@ -19,6 +19,7 @@ use crate::error::Error;
 use crate::index::Index;
 use crate::load::{Source, load_source};
 use crate::model::Timeline;
+use crate::term::Environment;
 
 /// The embedded timeline, validated and serialized by `build.rs`.
 static EMBEDDED_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
@@ -75,7 +76,7 @@ impl Drop for Opened {
 }
 
 /// Opens `file`, or the embedded timeline, as an index.
-pub fn open(file: Option<&Path>) -> Result<Opened, Error> {
+pub fn open(file: Option<&Path>, cache_dir: Option<&Path>) -> Result<Opened, Error> {
     let Some(path) = file else {
         return Ok(Opened::new(Index::new(embedded()?)));
     };
@@ -83,11 +84,11 @@ pub fn open(file: Option<&Path>) -> Result<Opened, Error> {
     // JSON parses fast enough on its own (a million events in about 1.5 s): writing a cache entry
     // would cost its first run more than later runs gain. YAML is ten times slower to parse.
     let json = source.text.trim_start().starts_with('{');
-    if source.text.len() < CACHE_MIN_BYTES || json || !enabled() {
+    if source.text.len() < CACHE_MIN_BYTES || json || cache_dir.is_none() {
         return Ok(Opened::new(Index::new(load_source(&source)?)));
     }
     let key = xxh3_128(source.text.as_bytes());
-    let entry = directory().map(|dir| dir.join(format!("{key:032x}.postcard")));
+    let entry = cache_dir.map(|dir| dir.join(format!("{key:032x}.postcard")));
     if let Some(timeline) = entry.as_deref().and_then(|entry| read(entry, key)) {
         drop(source);
         return Ok(Opened::new(Index::new(timeline)));
@@ -111,18 +112,20 @@ pub fn embedded() -> Result<Timeline, Error> {
     }
 }
 
-fn enabled() -> bool {
-    std::env::var_os("TIMELINE_CACHE").is_none_or(|v| v != "off")
-}
-
-/// `$XDG_CACHE_HOME/timeline`, else `$HOME/.cache/timeline`; `None` when neither is usable.
-pub fn directory() -> Option<PathBuf> {
-    let absolute = |var: &str| {
-        std::env::var_os(var)
+/// The cache folder: `$XDG_CACHE_HOME/timeline`, else `$HOME/.cache/timeline`; `None` when the
+/// cache is off (`TIMELINE_CACHE=off`) or neither variable holds an absolute path.
+pub fn directory(env: &Environment) -> Option<PathBuf> {
+    if env.timeline_cache.as_deref().is_some_and(|v| v == "off") {
+        return None;
+    }
+    let absolute = |value: &Option<std::ffi::OsString>| {
+        value
+            .as_ref()
             .map(PathBuf::from)
             .filter(|p| p.is_absolute())
     };
-    let base = absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+    let base =
+        absolute(&env.xdg_cache_home).or_else(|| absolute(&env.home).map(|h| h.join(".cache")))?;
     Some(base.join("timeline"))
 }
 

@@ -19,6 +19,8 @@ pub struct Config {
     /// Whether tables and charts may use Unicode box drawing and blocks (not with `--ascii` or on
     /// `TERM=dumb`).
     pub unicode: bool,
+    /// Where parsed large YAML timelines are cached; `None` turns the cache off.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Config {
@@ -38,6 +40,7 @@ impl Config {
             color: color_allowed && term::use_color(cli.output.color, env, stdout_is_terminal),
             width: term::width(cli.output.width, env, stdout_is_terminal),
             unicode: !env.is_dumb() && !cli.output.ascii,
+            cache_dir: crate::cache::directory(env),
         }
     }
 }

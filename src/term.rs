@@ -1,5 +1,5 @@
-//! The terminal: whether to color, how wide to draw, and the palette that gives colors meaning.
-//! Decided once at start-up from flags and the environment; renderers never read the environment.
+//! The environment and the terminal: whether to color, how wide to draw, where to cache, and the
+//! palette that gives colors meaning. Read once at start-up; nothing else reads the environment.
 
 use std::ffi::OsString;
 
@@ -16,6 +16,12 @@ pub struct Environment {
     pub term: Option<OsString>,
     /// `COLUMNS`: the width to draw at, when set to a number.
     pub columns: Option<String>,
+    /// `TIMELINE_CACHE`: `off` turns the cache of parsed large timelines off.
+    pub timeline_cache: Option<OsString>,
+    /// `XDG_CACHE_HOME`: where caches go, when set to an absolute path.
+    pub xdg_cache_home: Option<OsString>,
+    /// `HOME`: caches go under `~/.cache` when `XDG_CACHE_HOME` is unset.
+    pub home: Option<OsString>,
 }
 
 impl Environment {
@@ -26,6 +32,9 @@ impl Environment {
             clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
             term: std::env::var_os("TERM"),
             columns: std::env::var("COLUMNS").ok(),
+            timeline_cache: std::env::var_os("TIMELINE_CACHE"),
+            xdg_cache_home: std::env::var_os("XDG_CACHE_HOME"),
+            home: std::env::var_os("HOME"),
         }
     }
 
@@ -179,7 +188,7 @@ mod tests {
             no_color: no_color.map(Into::into),
             clicolor_force: force.map(Into::into),
             term: term.map(Into::into),
-            columns: None,
+            ..Environment::default()
         }
     }
 
