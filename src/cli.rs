@@ -22,7 +22,9 @@ Examples:
   timeline --format json | jq '.[].title'
 
 Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
-Exit status: 0 found, 1 nothing matched, 2 bad arguments or a bad timeline file.";
+Exit status: 0 found, 1 nothing matched, 2 bad arguments or a bad timeline file.
+Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR_FORCE, COLUMNS, TIMELINE_CACHE=off
+(no cache of parsed large YAML files in $XDG_CACHE_HOME/timeline).";
 
 /// Explore the life of Leon Trotsky (or any life in the same file format) from the terminal.
 ///
@@ -217,7 +219,7 @@ pub struct FilterArgs {
 /// Where the timeline comes from and how output looks.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Read this timeline instead of the embedded one.
+    /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one.
     #[arg(long, value_name = "PATH", env = "TIMELINE_FILE", global = true)]
     pub file: Option<PathBuf>,
 
