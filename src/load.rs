@@ -1496,27 +1496,30 @@ mod tests {
             .collect()
     }
 
+    /// The problems found, in order, each starting with its expected "line:column message".
+    fn assert_problems(found: &[String], expected: &[&str]) {
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (problem, prefix) in found.iter().zip(expected) {
+            assert!(
+                problem.starts_with(prefix),
+                "{problem:?} should start with {prefix:?}"
+            );
+        }
+    }
+
     #[test]
     fn reports_every_problem_with_its_position() {
         let found = problems(
             "title: t\npeople:\n  - {id: a, name: A}\n  - {id: a, name: B}\nevents:\n  - id: e\n    date: 1917-02-30\n    title: x\n    place: nowhere\n    people: [b]\n",
         );
-        assert_eq!(found.len(), 4, "{found:?}");
-        assert!(
-            found[0].starts_with("4:10 duplicate person id `a`"),
-            "{found:?}"
-        );
-        assert!(
-            found[1].starts_with("7:11 event `e`: `1917-02-30` is not a date"),
-            "{found:?}"
-        );
-        assert!(
-            found[2].starts_with("9:12 event `e`: unknown place `nowhere`"),
-            "{found:?}"
-        );
-        assert!(
-            found[3].starts_with("10:14 event `e`: unknown person `b`"),
-            "{found:?}"
+        assert_problems(
+            &found,
+            &[
+                "4:10 duplicate person id `a`",
+                "7:11 event `e`: `1917-02-30` is not a date",
+                "9:12 event `e`: unknown place `nowhere`",
+                "10:14 event `e`: unknown person `b`",
+            ],
         );
     }
 
@@ -1682,22 +1685,14 @@ mod tests {
   {"id": "a", "date": "1917", "title": "y\u0041", "people": ["n\u00f6body"]}
 ]}"#;
         let found = problems(bad);
-        assert_eq!(found.len(), 4, "{found:?}");
-        assert!(
-            found[0].starts_with("3:23 event `a`: `1917-02-30` is not a date"),
-            "{found:?}"
-        );
-        assert!(
-            found[1].starts_with("3:60 event `a`: unknown place `nowhere`"),
-            "{found:?}"
-        );
-        assert!(
-            found[2].starts_with("4:10 duplicate event id `a`"),
-            "{found:?}"
-        );
-        assert!(
-            found[3].starts_with("4:62 event `a`: unknown person `nöbody`"),
-            "{found:?}"
+        assert_problems(
+            &found,
+            &[
+                "3:23 event `a`: `1917-02-30` is not a date",
+                "3:60 event `a`: unknown place `nowhere`",
+                "4:10 duplicate event id `a`",
+                "4:62 event `a`: unknown person `nöbody`",
+            ],
         );
     }
 
