@@ -296,6 +296,7 @@ impl Renderer for Table {
                 Cell::new(c.about.as_deref().unwrap_or("")),
             ]);
         }
+        keep_whole(&mut grid, &[0, 1, 2], self.width);
         self.write(out, &grid)
     }
 
@@ -316,6 +317,7 @@ impl Renderer for Table {
                 Cell::new(c.events),
             ]);
         }
+        keep_whole(&mut grid, &[0, 3], self.width);
         self.write(out, &grid)
     }
 
@@ -330,6 +332,7 @@ impl Renderer for Table {
                 Cell::new(p.dim(&r.id)),
             ]);
         }
+        keep_whole(&mut grid, &[1, 2, 3], self.width);
         self.write(out, &grid)
     }
 
@@ -396,6 +399,29 @@ impl Renderer for Table {
         Ok(())
     }
 }
+
+/// Never wraps these columns (names, dates, counts, ids a reader may type) when they fit with at
+/// least [`MIN_WRAPPED`] columns left for each of the others; otherwise all columns share the width.
+fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
+    let widths = grid.column_max_content_widths();
+    let whole: usize = columns
+        .iter()
+        .filter_map(|&c| widths.get(c))
+        .map(|&w| w as usize + 3)
+        .sum();
+    let wrapped = widths.len().saturating_sub(columns.len());
+    if whole + wrapped * MIN_WRAPPED + 1 > width {
+        return;
+    }
+    for &column in columns {
+        if let Some(c) = grid.column_mut(column) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
+
+/// The narrowest a wrapping column of a list table is allowed to get.
+const MIN_WRAPPED: usize = 16;
 
 /// "1 event", "3 events".
 fn events(count: usize) -> String {
