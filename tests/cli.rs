@@ -477,3 +477,12 @@ fn help_and_version() {
     assert!(help.contains("timeline --from 1917 --to 1921"), "{help}");
     assert!(stdout(bare().arg("--version")).starts_with("timeline "));
 }
+
+#[test]
+fn list_tables_keep_ids_whole_so_they_can_be_typed_back() {
+    let periods = stdout(bare().args([
+        "periods", "--format", "table", "--color", "never", "--width", "80",
+    ]));
+    assert!(periods.contains(" revolutionary-activity "), "{periods}");
+    assert!(periods.contains(" fate-of-oppositionists "), "{periods}");
+}
