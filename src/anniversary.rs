@@ -44,7 +44,8 @@ pub fn window(today: NaiveDate, day: Option<MonthDay>, before: u32, after: u32) 
 }
 
 /// The events (of `positions`, in index order) whose start is known to the day and falls on a day
-/// of `window` in `calendar`, ordered by the window's days, then by date.
+/// of `window` in `calendar`, ordered by the window's days, then by date. In the Julian calendar
+/// only events that Old Style applies to count: a day in Paris or in 1923 had no Old Style date.
 pub fn on_days(
     index: &Index,
     positions: &[usize],
@@ -64,6 +65,7 @@ pub fn on_days(
                 let d = date.earliest();
                 (d.year(), d.month(), d.day())
             }
+            CalendarChoice::Julian if !views.old_style_applies(&events[i]) => continue,
             CalendarChoice::Julian => to_julian(date.earliest()),
         };
         if let Some(slot) = window

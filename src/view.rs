@@ -160,7 +160,7 @@ impl<'a> Views<'a> {
 
     /// True when Old Style applies to the event: written in it, or at a place that still used
     /// the Julian calendar on the date.
-    fn old_style_applies(&self, event: &Event) -> bool {
+    pub fn old_style_applies(&self, event: &Event) -> bool {
         let timeline = self.index.timeline();
         event.date.is_old_style()
             || event

@@ -312,6 +312,21 @@ fn on_matches_old_style_events_on_their_gregorian_day_unless_asked() {
         "2025-06-01",
     ]);
     assert!(revolution.starts_with("108\t1917-11-07\t"), "{revolution}");
+    // 31 December 1905 in Paris was 18 December O.S. in Russia, but Paris had no Old Style:
+    // only events that Old Style applies to have a Julian day to match.
+    timeline()
+        .args([
+            "--file",
+            LIFE,
+            "on",
+            "12-18",
+            "--calendar",
+            "julian",
+            "--today",
+            "2025-06-01",
+        ])
+        .assert()
+        .code(1);
 }
 
 #[test]
