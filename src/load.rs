@@ -806,14 +806,10 @@ mod json {
                             let element = i;
                             i = end_of_value(b, i)?;
                             elements.push(element..i);
-                            i = skip_space(b, i);
-                            match b.get(i)? {
-                                b',' => i = skip_space(b, i + 1),
-                                b']' => {
-                                    i += 1;
-                                    break;
-                                }
-                                _ => return None,
+                            let (next, closed) = after_item(b, i, b']')?;
+                            i = next;
+                            if closed {
+                                break;
                             }
                         }
                     }
@@ -821,18 +817,25 @@ mod json {
                     i = end_of_value(b, i)?;
                 }
                 fields.push((key, start..i));
-                i = skip_space(b, i);
-                match b.get(i)? {
-                    b',' => i = skip_space(b, i + 1),
-                    b'}' => {
-                        i += 1;
-                        break;
-                    }
-                    _ => return None,
+                let (next, closed) = after_item(b, i, b'}')?;
+                i = next;
+                if closed {
+                    break;
                 }
             }
         }
         (skip_space(b, i) == b.len()).then_some((fields, elements))
+    }
+
+    /// After an item of an array or object: past a `,` to the next item (`false`), or past the
+    /// closing bracket `close` (`true`); `None` for anything else.
+    fn after_item(b: &[u8], i: usize, close: u8) -> Option<(usize, bool)> {
+        let i = skip_space(b, i);
+        match *b.get(i)? {
+            b',' => Some((skip_space(b, i + 1), false)),
+            c if c == close => Some((i + 1, true)),
+            _ => None,
+        }
     }
 
     fn skip_space(b: &[u8], mut i: usize) -> usize {

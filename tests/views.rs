@@ -210,21 +210,17 @@ fn stats_as_json() {
     let periods = stats["periods"].as_array().unwrap();
     assert_eq!(periods[0]["key"], "revolution");
     assert_eq!(periods[0]["events"], 6);
-    let years: Vec<&str> = stats["years"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|y| y["key"].as_str().unwrap())
-        .collect();
+    let keys = |section: &str| -> Vec<String> {
+        stats[section]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["key"].as_str().unwrap().to_string())
+            .collect()
+    };
     // The busiest first; the decade-long `192X` counts in no year.
-    assert_eq!(years, ["1917", "1918", "1924", "1930"]);
-    let precision: Vec<&str> = stats["precision"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["key"].as_str().unwrap())
-        .collect();
-    assert_eq!(precision, ["day", "month", "decade"]);
+    assert_eq!(keys("years"), ["1917", "1918", "1924", "1930"]);
+    assert_eq!(keys("precision"), ["day", "month", "decade"]);
 }
 
 // ---- on ----
