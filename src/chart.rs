@@ -335,6 +335,49 @@ fn range_words(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
+/// The selected events the axis has no tick for, and why.
+#[derive(Debug, Default)]
+struct LeftOff {
+    /// Starting before the axis's first day (a span that began earlier).
+    before: usize,
+    /// Starting after its last day (a legacy after the subject's death).
+    after: usize,
+    /// Known only to the decade or century.
+    coarse: usize,
+}
+
+impl LeftOff {
+    /// "316 events", or "310 of 316 events; 6 after 1940 not drawn".
+    fn words(&self, ticked: usize, selected: usize, axis: &Axis) -> String {
+        let plural = |n: usize| if n == 1 { "event" } else { "events" };
+        if ticked == selected {
+            return format!("{selected} {}", plural(selected));
+        }
+        let year = |day: NaiveDate| format!("{:04}", day.year());
+        let mut why = Vec::new();
+        if self.before > 0 {
+            why.push(format!(
+                "{} starting before {}",
+                self.before,
+                year(axis.first)
+            ));
+        }
+        if self.after > 0 {
+            why.push(format!("{} after {}", self.after, year(axis.last)));
+        }
+        if self.coarse > 0 {
+            why.push(format!(
+                "{} dated only to the decade or century",
+                self.coarse
+            ));
+        }
+        format!(
+            "{ticked} of {selected} events; {} not drawn",
+            why.join(", ")
+        )
+    }
+}
+
 /// Draws the chart of `selection` to `out`.
 pub fn draw(
     out: &mut dyn Write,
@@ -431,14 +474,18 @@ pub fn draw(
         Unit::Month => Precision::Month,
     };
     let mut per_unit: Vec<usize> = vec![0; axis.unit_index(axis.last) as usize + 1];
+    let mut left_off = LeftOff::default();
     for &i in selection.events {
         let start = events[i].date.start();
         if start.precision() > Precision::Year {
+            left_off.coarse += 1;
             continue;
         }
         let middle = start.earliest() + (start.latest() - start.earliest()) / 2;
-        if let Some(column) = axis.column(middle) {
-            ticks[column] += 1;
+        match axis.column(middle) {
+            Some(column) => ticks[column] += 1,
+            None if middle < axis.first => left_off.before += 1,
+            None => left_off.after += 1,
         }
         if start.precision() <= fine_enough && (axis.first..=axis.last).contains(&start.earliest())
         {
@@ -483,8 +530,9 @@ pub fn draw(
         (" - ", range_words(axis.first, axis.last).replace('–', "-"))
     };
     let title = format!(
-        "{}{separator}{range}{separator}{ticked} events",
-        timeline.title
+        "{}{separator}{range}{separator}{}",
+        timeline.title,
+        left_off.words(ticked, selection.events.len(), &axis)
     );
     lines.push(p.title(&truncate(&title, style.width)));
     lines.push(format!("{blank} {}", p.dim(&labels)));

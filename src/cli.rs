@@ -1,5 +1,5 @@
-//! The command line as clap sees it: flags, subcommands and their help. Nothing here acts; see
-//! [`crate::config`] for what the flags become.
+//! The command line as clap sees it: the top level, the flag groups the commands share, and the
+//! value parsers. Each subcommand's own flags live with it in [`crate::cmd`]; nothing here acts.
 
 use std::path::PathBuf;
 
@@ -7,6 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
 use crate::term::ColorChoice;
+
+pub use crate::cmd::export::{ExportArgs, ExportFormat};
+pub use crate::cmd::on::{CalendarChoice, MonthDay, OnArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -21,6 +24,7 @@ Examples:
   timeline --from 1917 --to 1921 | grep -i brest
   timeline --format json | jq '.[].title'
 
+Each command takes only the flags it honours; `timeline COMMAND --help` lists them.
 Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
 Exit status: 0 found, 1 nothing matched, 2 bad arguments or a bad timeline file.
 Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR_FORCE, COLUMNS, TIMELINE_CACHE=off
@@ -37,52 +41,42 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Filters that narrow the events.
+    /// The flags of the event list (the view without a subcommand). Given before a subcommand,
+    /// they go to it when it takes them and are refused when it does not.
     #[command(flatten)]
-    pub filters: FilterArgs,
+    pub list: ListView,
 
-    /// Output options.
+    /// Flags every command takes, before or after its name.
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub global: GlobalArgs,
 }
 
-/// The subcommands.
+/// The subcommands, each with the flags it honours.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// People: a card for each person matching NAME, then their events; all people without NAME.
-    Who {
-        /// A name, surname, alias or pseudonym; case and accents do not matter.
-        name: Option<String>,
-    },
+    /// People: a card for each person matching NAME, then their events; without NAME, the
+    /// people of the matching events with their counts.
+    Who(crate::cmd::who::WhoArgs),
     /// Places: a card for each place matching NAME (any historical name), then the events there
-    /// and at the places within it; all places without NAME.
-    Where {
-        /// A place name, old or new; case and accents do not matter.
-        name: Option<String>,
-    },
-    /// The periods of the life, with their spans and event counts.
-    Periods,
+    /// and at the places within it; without NAME, the places of the matching events.
+    Where(crate::cmd::places::WhereArgs),
+    /// The periods the filters touch, with their spans and how many matching events overlap them.
+    Periods(crate::cmd::periods::PeriodsArgs),
     /// One event in full: both calendars, age, place and its hierarchy, people, source.
-    Show {
-        /// The event's id (see the last column of the plain output, or `--format json`).
-        id: String,
-    },
+    Show(crate::cmd::show::ShowArgs),
     /// Validate a timeline file and report every problem with its line and column.
-    Check {
-        /// The file to check; the embedded timeline (or --file) without it.
-        file: Option<PathBuf>,
-    },
+    Check(crate::cmd::check::CheckArgs),
     /// A picture of the life: periods, places of stay and events along a time axis.
     ///
     /// A bar per period and per place of stay, a row of event ticks, and a histogram of events
     /// per year (per month on a short axis). The axis follows --from/--to/--in; without them it
     /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb.
-    Chart,
+    Chart(crate::cmd::chart::ChartArgs),
     /// Counts of the matching events: by period, tag, place, person, year and date precision.
     ///
     /// The top 10 periods, tags, places and people, the 10 busiest years, and the share of events
     /// dated to the day, month, season, year, decade or century.
-    Stats,
+    Stats(crate::cmd::stats::StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
@@ -90,154 +84,298 @@ pub enum Command {
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
     /// Print a shell completion script.
-    Completions {
-        /// The shell to complete for.
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
+    Completions(crate::cmd::completions::CompletionsArgs),
     /// Print a man page (roff) for timeline(1).
     Man,
 }
 
-/// The day and window of `timeline on`.
-#[derive(Debug, Args)]
-pub struct OnArgs {
-    /// The day of the year as MM-DD (e.g. 11-07) [default: today].
-    #[arg(value_name = "MM-DD", value_parser = parse_month_day)]
-    pub day: Option<MonthDay>,
+impl Command {
+    /// The command's name as typed, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Who(_) => "who",
+            Command::Where(_) => "where",
+            Command::Periods(_) => "periods",
+            Command::Show(_) => "show",
+            Command::Check(_) => "check",
+            Command::Chart(_) => "chart",
+            Command::Stats(_) => "stats",
+            Command::On(_) => "on",
+            Command::Export(_) => "export",
+            Command::Schema => "schema",
+            Command::Completions(_) => "completions",
+            Command::Man => "man",
+        }
+    }
 
-    /// Also show events up to DAYS days after the day (wrapping past 31 December).
-    #[arg(short = 'A', long = "after", value_name = "DAYS", default_value_t = 0, value_parser = parse_window)]
-    pub after: u32,
-
-    /// Also show events up to DAYS days before the day (wrapping past 1 January).
-    #[arg(short = 'B', long = "before", value_name = "DAYS", default_value_t = 0, value_parser = parse_window)]
-    pub before: u32,
-
-    /// The calendar the day is read in: Old Style events match their Julian day with `julian`.
-    #[arg(long, value_enum, value_name = "CALENDAR", default_value_t = CalendarChoice::Gregorian)]
-    pub calendar: CalendarChoice,
-
-    /// Take this day (YYYY-MM-DD) as today, for reproducible output.
-    #[arg(long, value_name = "DATE", value_parser = parse_today, hide = true)]
-    pub today: Option<chrono::NaiveDate>,
+    /// The flag groups this command takes, to merge the ones given before its name into.
+    pub fn groups_mut(&mut self) -> Groups<'_> {
+        match self {
+            Command::Who(a) => a.view.groups_mut(),
+            Command::Where(a) => a.view.groups_mut(),
+            Command::Periods(a) => a.view.groups_mut(),
+            Command::On(a) => a.view.groups_mut(),
+            Command::Show(a) => Groups {
+                format: Some(&mut a.format),
+                layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Chart(a) => Groups {
+                filters: Some(&mut a.filters),
+                layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Stats(a) => Groups {
+                filters: Some(&mut a.filters),
+                format: Some(&mut a.format),
+                layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Export(a) => Groups {
+                filters: Some(&mut a.filters),
+                ..Groups::default()
+            },
+            Command::Check(_) | Command::Schema | Command::Completions(_) | Command::Man => {
+                Groups::default()
+            }
+        }
+    }
 }
 
-/// A month and a day of the month, as `timeline on` takes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MonthDay {
-    /// 1–12.
-    pub month: u32,
-    /// 1–31, valid for the month in a leap year.
-    pub day: u32,
+/// Mutable access to the flag groups a command has; `None` for a group it does not take.
+#[derive(Default)]
+pub struct Groups<'a> {
+    /// Which events.
+    pub filters: Option<&'a mut FilterArgs>,
+    /// How many and in which order.
+    pub list: Option<&'a mut ListArgs>,
+    /// The output format.
+    pub format: Option<&'a mut FormatArgs>,
+    /// Table width and drawing characters.
+    pub layout: Option<&'a mut LayoutArgs>,
 }
 
-/// The calendar `timeline on` matches days in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CalendarChoice {
-    /// New Style: every event on its Gregorian day.
-    Gregorian,
-    /// Old Style: every event on its Julian day (as Russia counted before February 1918).
-    Julian,
+/// The flags of every view that lists things: which events, how many, in which format.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ListView {
+    /// Which events.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// How many and in which order.
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// The output format.
+    #[command(flatten)]
+    pub format: FormatArgs,
+    /// Table width and drawing characters.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
 }
 
-/// What `timeline export` writes and where.
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// The format to export.
-    #[arg(value_enum, id = "export_format", value_name = "FORMAT")]
-    pub format: ExportFormat,
-
-    /// Write to FILE instead of standard output; an existing FILE is kept unless --force.
-    #[arg(short = 'o', long = "output", id = "output_file", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite the -o FILE if it exists.
-    #[arg(long, requires = "output_file")]
-    pub force: bool,
-
-    /// iCalendar only: repeat each event every year on its day (RRULE:FREQ=YEARLY).
-    #[arg(long)]
-    pub anniversaries: bool,
+impl ListView {
+    /// Every group of a list view.
+    pub fn groups_mut(&mut self) -> Groups<'_> {
+        Groups {
+            filters: Some(&mut self.filters),
+            list: Some(&mut self.list),
+            format: Some(&mut self.format),
+            layout: Some(&mut self.layout),
+        }
+    }
 }
 
-/// Formats `timeline export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// TimelineJS 3 JSON, with eras from the periods.
-    Timelinejs,
-    /// iCalendar (RFC 5545): one all-day event per event known to the day.
-    Ics,
-    /// A Markdown document: a section per period, a bullet per event.
-    Markdown,
-    /// RFC 4180 CSV, as `--format csv`.
-    Csv,
-    /// One JSON document, as `--format json`.
-    Json,
-}
-
-/// Filters shared by every listing; they combine with AND.
-#[derive(Debug, Args, Default)]
-pub struct FilterArgs {
-    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
-    pub from: Option<Date>,
-
-    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
-    #[arg(long, value_name = "DATE", value_parser = parse_date, global = true)]
-    pub to: Option<Date>,
-
-    /// Events within a year (1917) or a period (its id; see `timeline periods`).
-    #[arg(long = "in", value_name = "YEAR|PERIOD", global = true)]
-    pub within: Option<String>,
-
-    /// Events at a place or at the places within it, by any of its names.
-    #[arg(long, value_name = "NAME", global = true)]
-    pub place: Option<String>,
-
-    /// Events involving a person, by any of their names.
-    #[arg(long, value_name = "NAME", global = true)]
-    pub person: Option<String>,
-
-    /// Events with this tag (e.g. exile, war, trial).
-    #[arg(long, value_name = "TAG", global = true)]
-    pub tag: Option<String>,
-
-    /// Events whose title or summary contains TEXT (case and accents do not matter).
-    #[arg(long, value_name = "TEXT", global = true)]
-    pub search: Option<String>,
-
-    /// Show at most N events.
-    #[arg(long, value_name = "N", value_parser = parse_limit, global = true)]
-    pub limit: Option<usize>,
-
-    /// Newest first.
-    #[arg(long, global = true)]
-    pub reverse: bool,
-}
-
-/// Where the timeline comes from and how output looks.
-#[derive(Debug, Args)]
-pub struct OutputArgs {
+/// Flags every command takes, before or after its name.
+#[derive(Debug, Args, Clone)]
+pub struct GlobalArgs {
     /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one.
     #[arg(long, value_name = "PATH", env = "TIMELINE_FILE", global = true)]
     pub file: Option<PathBuf>,
 
-    /// Output format [default: table on a terminal, plain in a pipe].
-    #[arg(long, value_enum, value_name = "FORMAT", global = true)]
-    pub format: Option<Format>,
-
-    /// When to color the output.
+    /// When to color: tables, plain lines, cards and charts; never JSON, CSV or Markdown.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+}
 
-    /// Draw tables this many columns wide [default: COLUMNS, else the terminal's width, else 80].
-    #[arg(long, value_name = "COLUMNS", global = true)]
+/// A flag group that was given before a subcommand and must be handed to it.
+pub trait FlagGroup {
+    /// The flags of the group that were given, as typed (`--from`).
+    fn given(&self) -> Vec<&'static str>;
+    /// Takes over the flags given in `earlier`; a flag given in both places is an error.
+    fn take(&mut self, earlier: Self) -> Result<(), String>;
+}
+
+/// Moves `earlier` into `later` unless `later` has it too.
+fn take_one<T>(later: &mut Option<T>, earlier: Option<T>, flag: &str) -> Result<(), String> {
+    match (later.is_some(), earlier) {
+        (true, Some(_)) => Err(format!("{flag} is given twice")),
+        (false, Some(value)) => {
+            *later = Some(value);
+            Ok(())
+        }
+        (_, None) => Ok(()),
+    }
+}
+
+/// Moves a switch given earlier into `later`.
+fn take_switch(later: &mut bool, earlier: bool, flag: &str) -> Result<(), String> {
+    if *later && earlier {
+        return Err(format!("{flag} is given twice"));
+    }
+    *later |= earlier;
+    Ok(())
+}
+
+/// Which events: the filters; they combine with AND.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FilterArgs {
+    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Date>,
+
+    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Date>,
+
+    /// Events overlapping a year (1917) or a period (its id; see `timeline periods`).
+    #[arg(long = "in", value_name = "YEAR|PERIOD")]
+    pub within: Option<String>,
+
+    /// Events at a place or at the places within it, by any of its names.
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+
+    /// Events involving a person, by any of their names.
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// Events with this tag (e.g. exile, war, trial).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Events whose title or summary contains TEXT (case and accents do not matter).
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// True when any filter was given.
+    pub fn any(&self) -> bool {
+        !self.given().is_empty()
+    }
+}
+
+impl FlagGroup for FilterArgs {
+    fn given(&self) -> Vec<&'static str> {
+        [
+            (self.from.is_some(), "--from"),
+            (self.to.is_some(), "--to"),
+            (self.within.is_some(), "--in"),
+            (self.place.is_some(), "--place"),
+            (self.person.is_some(), "--person"),
+            (self.tag.is_some(), "--tag"),
+            (self.search.is_some(), "--search"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.from, earlier.from, "--from")?;
+        take_one(&mut self.to, earlier.to, "--to")?;
+        take_one(&mut self.within, earlier.within, "--in")?;
+        take_one(&mut self.place, earlier.place, "--place")?;
+        take_one(&mut self.person, earlier.person, "--person")?;
+        take_one(&mut self.tag, earlier.tag, "--tag")?;
+        take_one(&mut self.search, earlier.search, "--search")
+    }
+}
+
+/// How many and in which order: for every view that lists things.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ListArgs {
+    /// Show at most N (events, people, places or periods: what the view lists).
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
+    pub limit: Option<usize>,
+
+    /// The other way round: newest events first; fewest events first in who, where and periods.
+    #[arg(long)]
+    pub reverse: bool,
+}
+
+impl FlagGroup for ListArgs {
+    fn given(&self) -> Vec<&'static str> {
+        [
+            (self.limit.is_some(), "--limit"),
+            (self.reverse, "--reverse"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.limit, earlier.limit, "--limit")?;
+        take_switch(&mut self.reverse, earlier.reverse, "--reverse")
+    }
+}
+
+impl ListArgs {
+    /// Applies `--reverse` and `--limit` to a list in its natural order.
+    pub fn apply<T>(&self, mut items: Vec<T>) -> Vec<T> {
+        if self.reverse {
+            items.reverse();
+        }
+        if let Some(limit) = self.limit {
+            items.truncate(limit);
+        }
+        items
+    }
+}
+
+/// The output format of a view that can be written as data.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FormatArgs {
+    /// Output format [default: table on a terminal, plain in a pipe].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+impl FlagGroup for FormatArgs {
+    fn given(&self) -> Vec<&'static str> {
+        self.format.iter().map(|_| "--format").collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.format, earlier.format, "--format")
+    }
+}
+
+/// How tables and charts are drawn.
+#[derive(Debug, Args, Default, Clone)]
+pub struct LayoutArgs {
+    /// Draw tables this many columns wide [default: COLUMNS, else the terminal's width, else 80];
+    /// asks for a table even in a pipe.
+    #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 
-    /// Draw tables and charts with ASCII only (as on TERM=dumb): no box drawing, no blocks.
-    #[arg(long, global = true)]
+    /// Draw tables and charts with ASCII only (as on TERM=dumb); asks for a table even in a pipe.
+    #[arg(long)]
     pub ascii: bool,
+}
+
+impl FlagGroup for LayoutArgs {
+    fn given(&self) -> Vec<&'static str> {
+        [(self.width.is_some(), "--width"), (self.ascii, "--ascii")]
+            .into_iter()
+            .filter_map(|(given, flag)| given.then_some(flag))
+            .collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.width, earlier.width, "--width")?;
+        take_switch(&mut self.ascii, earlier.ascii, "--ascii")
+    }
 }
 
 /// Output formats.
@@ -245,7 +383,7 @@ pub struct OutputArgs {
 pub enum Format {
     /// A table sized to the terminal, colored when color is on.
     Table,
-    /// Tab-separated lines, no header, no color: for grep, sort and cut.
+    /// Tab-separated lines, no header, no truncation: for grep, sort and cut.
     Plain,
     /// One JSON document.
     Json,
@@ -257,41 +395,33 @@ pub enum Format {
     Markdown,
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.with_hint())
-}
+impl Format {
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Plain => "plain",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+        }
+    }
 
-fn parse_month_day(text: &str) -> Result<MonthDay, String> {
-    let hint = "expected a day of the year as MM-DD, e.g. 11-07 or 02-29";
-    let (month, day) = text.split_once('-').ok_or(hint)?;
-    let number = |part: &str| {
-        (part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse::<u32>().ok())
-            .flatten()
-    };
-    let (month, day) = (number(month).ok_or(hint)?, number(day).ok_or(hint)?);
-    // 2000 was a leap year, so 02-29 is a day of the year too.
-    chrono::NaiveDate::from_ymd_opt(2000, month, day)
-        .map(|_| MonthDay { month, day })
-        .ok_or_else(|| format!("{text} is no day of the year; {hint}"))
-}
-
-fn parse_window(text: &str) -> Result<u32, String> {
-    match text.parse::<u32>() {
-        Ok(n) if n <= 366 => Ok(n),
-        _ => Err("expected a number of days from 0 to 366".to_string()),
+    /// True for formats other programs parse, which are never colored.
+    pub fn is_data(self) -> bool {
+        !matches!(self, Format::Table | Format::Plain)
     }
 }
 
-fn parse_today(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "expected a day as YYYY-MM-DD".to_string())
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| e.with_hint())
 }
 
 fn parse_limit(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err("expected a whole number of events, 1 or more".to_string()),
+        _ => Err("expected a whole number, 1 or more".to_string()),
     }
 }
 
@@ -308,29 +438,38 @@ mod tests {
     #[test]
     fn filters_work_after_a_subcommand() {
         let cli = Cli::try_parse_from(["timeline", "who", "Kamenev", "--from", "1917"]).unwrap();
-        assert!(cli.filters.from.is_some());
-        assert!(matches!(cli.command, Some(Command::Who { name: Some(_) })));
+        let Some(Command::Who(who)) = cli.command else {
+            panic!("not `who`")
+        };
+        assert!(who.view.filters.from.is_some());
+        assert_eq!(who.name.as_deref(), Some("Kamenev"));
     }
 
     #[test]
-    fn export_takes_its_format_beside_the_global_one() {
-        let cli = Cli::try_parse_from(["timeline", "export", "ics", "--format", "json"]).unwrap();
-        let Some(Command::Export(export)) = cli.command else {
-            panic!("not `export`")
-        };
-        assert_eq!(export.format, ExportFormat::Ics);
-        assert_eq!(cli.output.format, Some(Format::Json));
+    fn flags_a_command_does_not_take_are_refused() {
+        for args in [
+            &["timeline", "show", "birth", "--from", "1930"][..],
+            &["timeline", "chart", "--format", "json"],
+            &["timeline", "export", "ics", "--format", "json"],
+            &["timeline", "schema", "--tag", "war"],
+            &["timeline", "completions", "bash", "--limit", "2"],
+            &["timeline", "man", "--reverse"],
+            &["timeline", "check", "--in", "1917"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
+        }
     }
 
     #[test]
-    fn on_takes_a_month_day_and_a_window() {
-        let cli = Cli::try_parse_from(["timeline", "on", "02-29", "-A", "2", "-B", "1"]).unwrap();
-        let Some(Command::On(on)) = cli.command else {
-            panic!("not `on`")
-        };
-        assert_eq!(on.day, Some(MonthDay { month: 2, day: 29 }));
-        assert_eq!((on.after, on.before), (2, 1));
-        assert_eq!(on.calendar, CalendarChoice::Gregorian);
+    fn file_and_color_go_before_or_after_any_command() {
+        for args in [
+            &["timeline", "check", "--file", "x.yaml"][..],
+            &["timeline", "--file", "x.yaml", "check"],
+            &["timeline", "schema", "--color", "never"],
+            &["timeline", "who", "--color", "always", "--file", "x.yaml"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
     }
 
     #[test]

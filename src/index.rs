@@ -207,31 +207,63 @@ impl Index {
         self.timeline.periods.iter().position(|p| p.id == id)
     }
 
-    /// How many events involve each person (the subject: all of them).
+    /// How many events of the whole timeline involve each person.
     pub fn person_event_counts(&self) -> Vec<usize> {
+        let all: Vec<usize> = (0..self.timeline.events.len()).collect();
+        self.person_counts(&all)
+    }
+
+    /// How many of the events at `positions` involve each person (the subject: all of them).
+    pub fn person_counts(&self, positions: &[usize]) -> Vec<usize> {
+        let events = &self.timeline.events;
         let mut counts = vec![0; self.timeline.people.len()];
-        for event in &self.timeline.events {
-            for &p in &event.people {
+        for &i in positions {
+            for &p in &events[i].people {
                 counts[p] += 1;
             }
         }
         if let Some(subject) = self.timeline.subject {
-            counts[subject] = self.timeline.events.len();
+            counts[subject] = positions.len();
         }
         counts
     }
 
-    /// How many events happened at each place or within it.
-    pub fn place_event_counts(&self) -> Vec<usize> {
+    /// How many of the events at `positions` happened at each place or within it.
+    pub fn place_counts(&self, positions: &[usize]) -> Vec<usize> {
+        let events = &self.timeline.events;
         let mut counts = vec![0; self.timeline.places.len()];
-        for event in &self.timeline.events {
-            if let Some(place) = event.place {
+        for &i in positions {
+            if let Some(place) = events[i].place {
                 for p in self.place_ancestry(place) {
                     counts[p] += 1;
                 }
             }
         }
         counts
+    }
+
+    /// How many of the events at `positions` overlap each period: the one rule for "in a period"
+    /// that `periods`, `--in`, `stats`, `chart` and JSON share.
+    pub fn period_counts(&self, positions: &[usize]) -> Vec<usize> {
+        let events = &self.timeline.events;
+        let mut counts = vec![0; self.timeline.periods.len()];
+        for &i in positions {
+            for p in self.periods_of(&events[i].date) {
+                counts[p] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The periods whose spans overlap `date`'s, in file order.
+    pub fn periods_of<'a>(&'a self, date: &'a Date) -> impl Iterator<Item = usize> + 'a {
+        let (first, last) = (date.earliest(), date.latest());
+        self.timeline
+            .periods
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.span.earliest() <= last && first <= p.span.latest())
+            .map(|(i, _)| i)
     }
 
     fn place_ancestry(&self, place: usize) -> Vec<usize> {

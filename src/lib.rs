@@ -5,6 +5,7 @@ pub mod app;
 pub mod cache;
 pub mod chart;
 pub mod cli;
+pub mod cmd;
 pub mod config;
 pub mod date;
 pub mod error;

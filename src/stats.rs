@@ -111,7 +111,8 @@ impl Stats {
             percent: percent(events),
         };
 
-        let mut periods = vec![0; timeline.periods.len()];
+        // An event is in every period its span overlaps, as in `periods` and `--in`.
+        let periods = index.period_counts(positions);
         let mut places = vec![0; timeline.places.len()];
         let mut people = vec![0; timeline.people.len()];
         // Tags keep the order they are first met in, which breaks ties in the ranking.
@@ -121,9 +122,6 @@ impl Stats {
         let mut precision: HashMap<Precision, usize> = HashMap::new();
         for &i in positions {
             let event = &events[i];
-            if let Some(p) = event.period {
-                periods[p] += 1;
-            }
             if let Some(p) = event.place {
                 places[p] += 1;
             }

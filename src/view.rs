@@ -47,8 +47,8 @@ pub struct EventRow {
     pub people_ids: Vec<String>,
     /// Tags.
     pub tags: Vec<String>,
-    /// The id of the period it falls in.
-    pub period: Option<String>,
+    /// The ids of the periods its span overlaps, in file order.
+    pub periods: Vec<String>,
     /// The source section.
     pub source: Option<String>,
     /// The date split for a narrow column: the Old Style words and the New Style words.
@@ -143,8 +143,8 @@ pub struct EventDetail {
     pub place_hierarchy: Vec<String>,
     /// The people with their about lines.
     pub participants: Vec<Participant>,
-    /// The period's title.
-    pub period_title: Option<String>,
+    /// The titles of the periods its span overlaps.
+    pub period_titles: Vec<String>,
 }
 
 /// Builds rows and cards from an index.
@@ -213,7 +213,11 @@ impl<'a> Views<'a> {
                 .map(|&p| timeline.people[p].id.clone())
                 .collect(),
             tags: event.tags.clone(),
-            period: event.period.map(|p| timeline.periods[p].id.clone()),
+            periods: self
+                .index
+                .periods_of(date)
+                .map(|p| timeline.periods[p].id.clone())
+                .collect(),
             source: event.source.clone(),
             date_parts,
         }
@@ -225,9 +229,8 @@ impl<'a> Views<'a> {
         positions.iter().map(|&i| self.row(&events[i])).collect()
     }
 
-    /// Cards for these people.
-    pub fn person_cards(&self, people: &[usize]) -> Vec<PersonCard> {
-        let counts = self.index.person_event_counts();
+    /// Cards for these people, each with its count in `counts` (see [`Index::person_counts`]).
+    pub fn person_cards(&self, people: &[usize], counts: &[usize]) -> Vec<PersonCard> {
         let timeline = self.index.timeline();
         people
             .iter()
@@ -247,9 +250,8 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Cards for these places.
-    pub fn place_cards(&self, places: &[usize]) -> Vec<PlaceCard> {
-        let counts = self.index.place_event_counts();
+    /// Cards for these places, each with its count in `counts` (see [`Index::place_counts`]).
+    pub fn place_cards(&self, places: &[usize], counts: &[usize]) -> Vec<PlaceCard> {
         let timeline = self.index.timeline();
         places
             .iter()
@@ -279,26 +281,21 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// Every period with its event count.
-    pub fn periods(&self) -> Vec<PeriodRow> {
+    /// Rows for these periods, each with its count in `counts` (see [`Index::period_counts`]).
+    pub fn periods(&self, periods: &[usize], counts: &[usize]) -> Vec<PeriodRow> {
         let timeline = self.index.timeline();
-        let mut counts = vec![0; timeline.periods.len()];
-        for event in self.index.events() {
-            if let Some(p) = event.period {
-                counts[p] += 1;
-            }
-        }
-        timeline
-            .periods
+        periods
             .iter()
-            .zip(counts)
-            .map(|(p, events)| PeriodRow {
-                id: p.id.clone(),
-                title: p.title.clone(),
-                date: p.span.words(),
-                start: p.span.earliest().to_string(),
-                end: p.span.latest().to_string(),
-                events,
+            .map(|&i| {
+                let p = &timeline.periods[i];
+                PeriodRow {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    date: p.span.words(),
+                    start: p.span.earliest().to_string(),
+                    end: p.span.latest().to_string(),
+                    events: counts[i],
+                }
             })
             .collect()
     }
@@ -326,7 +323,11 @@ impl<'a> Views<'a> {
                     about: timeline.people[p].about.clone(),
                 })
                 .collect(),
-            period_title: event.period.map(|p| timeline.periods[p].title.clone()),
+            period_titles: self
+                .index
+                .periods_of(&event.date)
+                .map(|p| timeline.periods[p].title.clone())
+                .collect(),
         }
     }
 }

@@ -97,13 +97,27 @@ fn color_flag_is_honoured_by_every_view() {
             !has_color(&output(never)),
             "{view:?} --color never: colored"
         );
-        // Other formats are for programs: never colored.
-        for format in &FORMATS[1..] {
-            let text = output(timeline(&with_args(
+        // Plain lines take color on request, inside fields: the tabs stay where they were.
+        let plain = |color: &str| {
+            output(timeline(&with_args(
                 view,
-                &["--format", format, "--color", "always"],
-            )));
+                &["--format", "plain", "--color", color],
+            )))
+        };
+        let (colored, uncolored) = (plain("always"), plain("never"));
+        assert!(has_color(&colored), "{view:?} --format plain: not colored");
+        assert_eq!(strip_ansi(&colored), uncolored, "{view:?}");
+        // Formats for programs are never colored, and asking for it is an error, not ignored.
+        for format in &FORMATS[2..] {
+            let mut forced = timeline(&with_args(view, &["--format", format]));
+            forced.env("CLICOLOR_FORCE", "1");
+            let text = output(forced);
             assert!(!has_color(&text), "{view:?} --format {format}: colored");
+            let refused = timeline(&with_args(view, &["--format", format, "--color", "always"]))
+                .output()
+                .unwrap();
+            assert_eq!(refused.status.code(), Some(2), "{view:?} --format {format}");
+            assert!(String::from_utf8_lossy(&refused.stderr).contains("never colored"));
         }
     }
 }

@@ -43,7 +43,7 @@ fn event_record(row: &EventRow) -> [String; 14] {
         row.place.clone().unwrap_or_default(),
         row.people.join("; "),
         row.tags.join(";"),
-        row.period.clone().unwrap_or_default(),
+        row.periods.join(","),
         row.source.clone().unwrap_or_default(),
         row.age.clone().unwrap_or_default(),
         row.start_os.clone().unwrap_or_default(),
@@ -53,7 +53,7 @@ fn event_record(row: &EventRow) -> [String; 14] {
 }
 
 const EVENT_HEADER: [&str; 14] = [
-    "id", "start", "end", "date", "title", "place", "people", "tags", "period", "source", "age",
+    "id", "start", "end", "date", "title", "place", "people", "tags", "periods", "source", "age",
     "start_os", "end_os", "summary",
 ];
 

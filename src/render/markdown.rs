@@ -173,7 +173,7 @@ impl Renderer for Markdown {
         if !row.tags.is_empty() {
             writeln!(out, "- **Tags:** {}", row.tags.join(", "))?;
         }
-        if let Some(period) = &detail.period_title {
+        for period in &detail.period_titles {
             writeln!(out, "- **Period:** {period}")?;
         }
         if let Some(source) = &row.source {

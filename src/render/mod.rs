@@ -113,7 +113,9 @@ pub fn renderer(config: &Config) -> Box<dyn Renderer> {
             unicode: config.unicode,
             palette: Palette::new(config.color),
         }),
-        Format::Plain => Box::new(Plain),
+        Format::Plain => Box::new(Plain {
+            palette: Palette::new(config.color),
+        }),
         Format::Json => Box::new(Json { lines: false }),
         Format::Ndjson => Box::new(Json { lines: true }),
         Format::Csv => Box::new(Csv),

@@ -1,16 +1,21 @@
-//! Plain output: tab-separated lines with no header, no color and no truncation, for grep, sort
-//! and cut. Events: start, date, title, place, people, tags, id; anniversaries: years ago, then
-//! the event's fields; stats: section, key, events, percent, label.
+//! Plain output: tab-separated lines with no header and no truncation, for grep, sort and cut;
+//! colored only on request (`--color always`), and then inside fields, never across a tab.
+//! Events: start, date, title, place, people, tags, id; anniversaries: the event's fields, then
+//! years ago and the anniversary day; stats: section, key, events, percent, label.
 
 use std::io::{self, Write};
 
 use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
+use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
 
 /// Tab-separated lines.
-pub struct Plain;
+pub struct Plain {
+    /// Colors for the fields; off unless asked for.
+    pub palette: Palette,
+}
 
 /// A field with the characters that would break a line or a column replaced by spaces.
 fn field(text: &str) -> String {
@@ -22,35 +27,39 @@ fn line(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     writeln!(out, "{}", fields.join("\t"))
 }
 
-/// The fields of an event's line.
-fn event_fields(row: &EventRow) -> [String; 7] {
-    [
-        row.start.clone(),
-        row.date.clone(),
-        row.title.clone(),
-        row.place.clone().unwrap_or_default(),
-        row.people.join(", "),
-        row.tags.join(","),
-        row.id.clone(),
+/// The fields of an event's line, each colored by its role when the palette is on.
+fn event_fields(row: &EventRow, p: &Palette) -> Vec<String> {
+    vec![
+        p.date(&field(&row.start)),
+        p.date(&field(&row.date)),
+        field(&row.title),
+        p.place(&field(row.place.as_deref().unwrap_or_default())),
+        p.person(&field(&row.people.join(", "))),
+        field(&row.tags.join(",")),
+        p.dim(&field(&row.id)),
     ]
+}
+
+/// Writes already cleaned fields as one line.
+fn cleaned_line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
+    writeln!(out, "{}", fields.join("\t"))
 }
 
 impl Renderer for Plain {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
         for row in rows {
-            let fields = event_fields(row);
-            line(out, &fields.each_ref().map(String::as_str))?;
+            cleaned_line(out, &event_fields(row, &self.palette))?;
         }
         Ok(())
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
+        // The event's own fields come first, as in every view; what `on` adds follows them.
         for a in rows {
-            let years = a.years_ago.to_string();
-            let fields = event_fields(&a.row);
-            let mut all = vec![years.as_str()];
-            all.extend(fields.iter().map(String::as_str));
-            line(out, &all)?;
+            let mut fields = event_fields(&a.row, &self.palette);
+            fields.push(a.years_ago.to_string());
+            fields.push(self.palette.date(&field(&a.anniversary)));
+            cleaned_line(out, &fields)?;
         }
         Ok(())
     }
@@ -76,11 +85,12 @@ impl Renderer for Plain {
 
     fn people(&self, out: &mut dyn Write, cards: &[PersonCard]) -> io::Result<()> {
         for card in cards {
+            let name = self.palette.person(&field(&card.name));
             line(
                 out,
                 &[
                     &card.id,
-                    &card.name,
+                    &name,
                     &card.life,
                     &card.events.to_string(),
                     card.about.as_deref().unwrap_or(""),
@@ -98,11 +108,12 @@ impl Renderer for Plain {
                 .map(|n| n.name.as_str())
                 .chain(card.aliases.iter().map(String::as_str))
                 .collect();
+            let name = self.palette.place(&field(&card.name));
             line(
                 out,
                 &[
                     &card.id,
-                    &card.name,
+                    &name,
                     &card.within.join(", "),
                     &other_names.join(", "),
                     &card.events.to_string(),
@@ -114,15 +125,10 @@ impl Renderer for Plain {
 
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
         for row in rows {
+            let (start, end) = (self.palette.date(&row.start), self.palette.date(&row.end));
             line(
                 out,
-                &[
-                    &row.id,
-                    &row.start,
-                    &row.end,
-                    &row.events.to_string(),
-                    &row.title,
-                ],
+                &[&row.id, &start, &end, &row.events.to_string(), &row.title],
             )?;
         }
         Ok(())
@@ -148,13 +154,13 @@ impl Renderer for Plain {
             ("place", detail.place_hierarchy.join(", ")),
             ("people", people.join("; ")),
             ("tags", row.tags.join(",")),
-            ("period", detail.period_title.clone().unwrap_or_default()),
+            ("periods", detail.period_titles.join("; ")),
             ("source", row.source.clone().unwrap_or_default()),
             ("summary", row.summary.clone().unwrap_or_default()),
         ];
         for (name, value) in fields {
             if !value.is_empty() {
-                line(out, &[name, &value])?;
+                line(out, &[&self.palette.heading(name), &value])?;
             }
         }
         Ok(())

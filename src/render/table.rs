@@ -367,7 +367,7 @@ impl Renderer for Table {
         if !row.tags.is_empty() {
             fields.push(("Tags", row.tags.join(", ")));
         }
-        if let Some(period) = &detail.period_title {
+        for period in &detail.period_titles {
             fields.push(("Period", period.clone()));
         }
         if let Some(source) = &row.source {

@@ -1,0 +1,250 @@
+//! The commands, one file each as in xsv's `src/cmd/`: each owns its flags and turns them into a
+//! view. This module hands flags given before a subcommand to it, builds the query the filters
+//! describe, and runs the command.
+
+pub mod chart;
+pub mod check;
+pub mod completions;
+pub mod export;
+pub mod list;
+pub mod man;
+pub mod on;
+pub mod periods;
+pub mod places;
+pub mod schema;
+pub mod show;
+pub mod stats;
+pub mod who;
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, ListView};
+use crate::config::{Config, Output};
+use crate::date::Date;
+use crate::error::Error;
+use crate::index::{Index, Query, fold};
+use crate::render::{Renderer, renderer};
+use crate::view::Views;
+
+/// What a command works with once the timeline is loaded.
+pub struct Context<'a> {
+    /// The timeline's index.
+    pub index: &'a Index,
+    /// The run's settings.
+    pub config: &'a Config,
+    /// Rows and cards built from the index.
+    pub views: Views<'a>,
+    /// The renderer of the configured format.
+    pub renderer: Box<dyn Renderer>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over `index` with `config`.
+    pub fn new(index: &'a Index, config: &'a Config) -> Context<'a> {
+        Context {
+            index,
+            config,
+            views: Views::new(index),
+            renderer: renderer(config),
+        }
+    }
+
+    /// The query the filters and list flags describe, names resolved against the index.
+    pub fn query(&self, filters: &FilterArgs, list: &ListArgs) -> Result<Query, Error> {
+        query(filters, list, self.index)
+    }
+}
+
+/// Hands the flags given before the subcommand's name to the subcommand, refusing those it does
+/// not take: `timeline --from 1917 who Kamenev` is `timeline who Kamenev --from 1917`, and
+/// `timeline --limit 3 show birth` is an error naming `show`.
+pub fn resolve(mut cli: Cli) -> Result<Cli, Error> {
+    let Some(command) = cli.command.as_mut() else {
+        return Ok(cli);
+    };
+    let name = command.name();
+    let earlier = std::mem::take(&mut cli.list);
+    let groups = command.groups_mut();
+    let refuse = |flags: Vec<&'static str>| -> Result<(), Error> {
+        match flags.first() {
+            None => Ok(()),
+            Some(flag) => Err(not_taken(name, flag)),
+        }
+    };
+    let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
+    match groups.filters {
+        Some(group) => group.take(earlier.filters).map_err(usage)?,
+        None => refuse(earlier.filters.given())?,
+    }
+    match groups.list {
+        Some(group) => group.take(earlier.list).map_err(usage)?,
+        None => refuse(earlier.list.given())?,
+    }
+    match groups.format {
+        Some(group) => group.take(earlier.format).map_err(usage)?,
+        None => refuse(earlier.format.given())?,
+    }
+    match groups.layout {
+        Some(group) => group.take(earlier.layout).map_err(usage)?,
+        None => refuse(earlier.layout.given())?,
+    }
+    Ok(cli)
+}
+
+/// The error for a flag a command does not take, naming the commands that do.
+pub fn not_taken(command: &str, flag: &str) -> Error {
+    let long = flag.trim_start_matches('-');
+    let root = Cli::command();
+    let mut takers: Vec<String> = Vec::new();
+    if root
+        .get_arguments()
+        .any(|a| a.get_long() == Some(long) && !a.is_global_set())
+    {
+        takers.push("the event list (no command)".to_string());
+    }
+    for sub in root.get_subcommands() {
+        if sub.get_arguments().any(|a| a.get_long() == Some(long)) {
+            takers.push(sub.get_name().to_string());
+        }
+    }
+    let hint = if takers.is_empty() {
+        String::new()
+    } else {
+        format!("; it works with {}", takers.join(", "))
+    };
+    Error::Usage(format!(
+        "`timeline {command}` does not take {flag} (see `timeline {command} --help`){hint}"
+    ))
+}
+
+/// How the command's output is shaped, for [`Config::new`].
+pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
+    let view = |v: &ListView| (Output::View(v.format.format), v.layout.clone());
+    match &cli.command {
+        None => view(&cli.list),
+        Some(Command::Who(a)) => view(&a.view),
+        Some(Command::Where(a)) => view(&a.view),
+        Some(Command::Periods(a)) => view(&a.view),
+        Some(Command::On(a)) => view(&a.view),
+        Some(Command::Show(a)) => (Output::View(a.format.format), a.layout.clone()),
+        Some(Command::Stats(a)) => (Output::View(a.format.format), a.layout.clone()),
+        Some(Command::Chart(a)) => (Output::Picture, a.layout.clone()),
+        Some(Command::Check(_)) => (Output::Report, LayoutArgs::default()),
+        Some(Command::Export(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
+            (Output::Data, LayoutArgs::default())
+        }
+    }
+}
+
+/// Runs a resolved command line, writing the result to `out`.
+pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
+    // Commands about the program itself need no timeline.
+    match &cli.command {
+        Some(Command::Check(args)) => return check::run(args, config, out),
+        Some(Command::Schema) => return schema::run(out),
+        Some(Command::Completions(args)) => return completions::run(args, out),
+        Some(Command::Man) => return man::run(out),
+        _ => {}
+    }
+    let index = crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref())?;
+    let ctx = Context::new(&index, config);
+    match &cli.command {
+        None => list::run(&cli.list, &ctx, out),
+        Some(Command::Who(args)) => who::run(args, &ctx, out),
+        Some(Command::Where(args)) => places::run(args, &ctx, out),
+        Some(Command::Periods(args)) => periods::run(args, &ctx, out),
+        Some(Command::Show(args)) => show::run(args, &ctx, out),
+        Some(Command::Chart(args)) => chart::run(args, &ctx, out),
+        Some(Command::Stats(args)) => stats::run(args, &ctx, out),
+        Some(Command::On(args)) => on::run(args, &ctx, out),
+        Some(Command::Export(args)) => export::run(args, &ctx, out),
+        Some(Command::Check(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
+            unreachable!("handled before loading")
+        }
+    }
+}
+
+/// `found`, or a "nothing matched" error (exit 1) with `message` when it is empty.
+pub fn nonempty<T>(found: Vec<T>, message: &str) -> Result<Vec<T>, Error> {
+    if found.is_empty() {
+        Err(Error::NoMatch(message.to_string()))
+    } else {
+        Ok(found)
+    }
+}
+
+/// Turns the filter and list flags into a query, resolving names against the index.
+pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Query, Error> {
+    let mut range = match (&filters.from, &filters.to) {
+        (None, None) => None,
+        (from, to) => {
+            let first = from.map_or(NaiveDate::MIN, |d| d.earliest());
+            let last = to.map_or(NaiveDate::MAX, |d| d.latest());
+            if let (Some(from), Some(to)) = (from, to)
+                && first > last
+            {
+                return Err(Error::Usage(format!(
+                    "--from {from} is after --to {to}; give the earlier date to --from"
+                )));
+            }
+            Some((first, last))
+        }
+    };
+    if let Some(within) = &filters.within {
+        let span = within_span(within, index)?;
+        let (first, last) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
+        range = Some((first.max(span.earliest()), last.min(span.latest())));
+    }
+    let places = match &filters.place {
+        Some(name) => {
+            let found = nonempty(
+                index.find_places(name),
+                &format!("no place matches `{name}`"),
+            )?;
+            Some(index.places_within(&found))
+        }
+        None => None,
+    };
+    let people = match &filters.person {
+        Some(name) => Some(nonempty(
+            index.find_people(name),
+            &format!("no person matches `{name}`"),
+        )?),
+        None => None,
+    };
+    Ok(Query {
+        range,
+        places,
+        people,
+        tag: filters.tag.as_deref().map(fold),
+        text: filters.search.as_deref().map(fold),
+        reverse: list.reverse,
+        limit: list.limit,
+    })
+}
+
+/// The span `--in` names: a period by id, else a date such as a year.
+fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
+    if let Some(p) = index.period(within) {
+        return Ok(index.timeline().periods[p].span);
+    }
+    Date::parse(within).map_err(|_| {
+        let ids: Vec<&str> = index
+            .timeline()
+            .periods
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        Error::Usage(format!(
+            "--in takes a year (e.g. 1917) or a period id ({}), not `{within}`",
+            if ids.is_empty() {
+                "this timeline has none".to_string()
+            } else {
+                ids.join(", ")
+            }
+        ))
+    })
+}

@@ -1,0 +1,37 @@
+//! `timeline periods`: the periods the filters touch, each with the number of matching events
+//! that overlap it — the same rule as `--in`, `stats` and `chart`.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::{Context, nonempty};
+use crate::cli::{ListArgs, ListView};
+use crate::error::Error;
+
+/// The flags of `timeline periods`.
+#[derive(Debug, Args)]
+pub struct PeriodsArgs {
+    /// Which events are counted, how many periods, and how they are shown.
+    #[command(flatten)]
+    pub view: ListView,
+}
+
+/// Lists the periods with their matching events; all of them when no filter is given.
+pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let filters = &args.view.filters;
+    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let counts = ctx.index.period_counts(&matching);
+    let periods: Vec<usize> = (0..counts.len())
+        .filter(|&p| !filters.any() || counts[p] > 0)
+        .collect();
+    let message = if ctx.index.timeline().periods.is_empty() {
+        "this timeline has no periods"
+    } else {
+        "no period holds a matching event"
+    };
+    let periods = nonempty(args.view.list.apply(periods), message)?;
+    ctx.renderer
+        .periods(out, &ctx.views.periods(&periods, &counts))?;
+    Ok(())
+}

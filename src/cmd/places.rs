@@ -1,0 +1,62 @@
+//! `timeline where [NAME]`: cards for the places a name matches (under any of their names) and the
+//! events there and within them; without a name, the places of the matching events.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::{Context, nonempty};
+use crate::cli::{ListArgs, ListView};
+use crate::error::Error;
+
+/// The flags of `timeline where`.
+#[derive(Debug, Args)]
+pub struct WhereArgs {
+    /// A place name, old or new; case and accents do not matter.
+    pub name: Option<String>,
+
+    /// Which events, how many, and how they are shown.
+    #[command(flatten)]
+    pub view: ListView,
+}
+
+/// Shows the places a name matches with their events, or every place of the matching events.
+pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let filters = &args.view.filters;
+    // Counts are within the filters, before --limit: a place counts the events within it too.
+    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let counts = ctx.index.place_counts(&matching);
+    match &args.name {
+        None => {
+            let places: Vec<usize> = (0..counts.len())
+                .filter(|&p| !filters.any() || counts[p] > 0)
+                .collect();
+            let places = nonempty(args.view.list.apply(places), "no events match")?;
+            ctx.renderer
+                .places(out, &ctx.views.place_cards(&places, &counts))?;
+        }
+        Some(name) => {
+            let places = nonempty(
+                ctx.index.find_places(name),
+                &format!("no place matches `{name}`"),
+            )?;
+            let mut query = ctx.query(filters, &args.view.list)?;
+            let within = ctx.index.places_within(&places);
+            // Also narrowed by --place: both must hold.
+            query.places = Some(match query.places.take() {
+                Some(other) => within.iter().zip(other).map(|(a, b)| *a && b).collect(),
+                None => within,
+            });
+            let events = nonempty(
+                ctx.index.select(&query),
+                &format!("`{name}` is in the timeline, but none of its events match the filters"),
+            )?;
+            ctx.renderer.where_(
+                out,
+                &ctx.views.place_cards(&places, &counts),
+                &ctx.views.rows(&events),
+            )?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! `timeline show ID`: one event in full, in both calendars, with its place's hierarchy, the
+//! people with their about lines, its periods and its source.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::Context;
+use crate::cli::{FormatArgs, LayoutArgs};
+use crate::error::Error;
+
+/// The flags of `timeline show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The event's id (see the last column of the plain output, or `--format json`).
+    pub id: String,
+
+    /// The output format.
+    #[command(flatten)]
+    pub format: FormatArgs,
+
+    /// How the card is drawn.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+/// Shows one event, or says which ids are close to the one asked for.
+pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let id = &args.id;
+    let events = ctx.index.events();
+    let event = events.iter().find(|e| e.id == *id).ok_or_else(|| {
+        let close = events
+            .iter()
+            .filter(|e| strsim::jaro_winkler(&e.id, id) > 0.85)
+            .map(|e| format!("`{}`", e.id))
+            .take(3)
+            .collect::<Vec<_>>();
+        let hint = if close.is_empty() {
+            "; event ids are the last column of the plain output".to_string()
+        } else {
+            format!("; did you mean {}?", close.join(" or "))
+        };
+        Error::NoMatch(format!("no event has the id `{id}`{hint}"))
+    })?;
+    ctx.renderer.detail(out, &ctx.views.detail(event))?;
+    Ok(())
+}

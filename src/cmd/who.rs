@@ -1,0 +1,59 @@
+//! `timeline who [NAME]`: cards for the people a name matches and their events; without a name,
+//! the people of the matching events, busiest first.
+
+use std::cmp::Reverse;
+use std::io::Write;
+
+use clap::Args;
+
+use super::{Context, nonempty};
+use crate::cli::{ListArgs, ListView};
+use crate::error::Error;
+
+/// The flags of `timeline who`.
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// A name, surname, alias or pseudonym; case and accents do not matter.
+    pub name: Option<String>,
+
+    /// Which events, how many, and how they are shown.
+    #[command(flatten)]
+    pub view: ListView,
+}
+
+/// Shows the people a name matches with their events, or every person of the matching events.
+pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let filters = &args.view.filters;
+    // Counts are within the filters, before --limit, so a card says how many events match.
+    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let counts = ctx.index.person_counts(&matching);
+    match &args.name {
+        None => {
+            let mut people: Vec<usize> = (0..counts.len())
+                .filter(|&p| !filters.any() || counts[p] > 0)
+                .collect();
+            people.sort_by_key(|&p| Reverse(counts[p]));
+            let people = nonempty(args.view.list.apply(people), "no events match")?;
+            ctx.renderer
+                .people(out, &ctx.views.person_cards(&people, &counts))?;
+        }
+        Some(name) => {
+            let people = nonempty(
+                ctx.index.find_people(name),
+                &format!("no person matches `{name}`"),
+            )?;
+            let mut query = ctx.query(filters, &args.view.list)?;
+            query.people = Some(people.clone());
+            let events = nonempty(
+                ctx.index.select(&query),
+                &format!("`{name}` is in the timeline, but none of their events match the filters"),
+            )?;
+            ctx.renderer.who(
+                out,
+                &ctx.views.person_cards(&people, &counts),
+                &ctx.views.rows(&events),
+            )?;
+        }
+    }
+    Ok(())
+}
