@@ -20,12 +20,20 @@ pub struct PeriodsArgs {
 /// Lists the periods with their matching events; all of them when no filter is given.
 pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
-    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
-    let counts = ctx.index.period_counts(&matching);
+    let query = ctx.query(filters, &ListArgs::default())?;
+    let counts = ctx.index.period_counts(&ctx.index.select(&query));
+    let timeline = ctx.index.timeline();
+    // A period the filters touch overlaps their dates and holds a matching event.
+    let overlaps_range = |p: usize| {
+        let span = &timeline.periods[p].span;
+        query
+            .range
+            .is_none_or(|(first, last)| span.earliest() <= last && first <= span.latest())
+    };
     let periods: Vec<usize> = (0..counts.len())
-        .filter(|&p| !filters.any() || counts[p] > 0)
+        .filter(|&p| overlaps_range(p) && (!filters.any() || counts[p] > 0))
         .collect();
-    let message = if ctx.index.timeline().periods.is_empty() {
+    let message = if timeline.periods.is_empty() {
         "this timeline has no periods"
     } else {
         "no period holds a matching event"

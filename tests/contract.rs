@@ -1,0 +1,297 @@
+//! The contract every view keeps, checked by driving the binary: a flag shapes the view or is
+//! refused with exit 2 naming it, and one question (how many events in a period, which events
+//! match) gets one answer in every view and format.
+
+use assert_cmd::Command;
+use clap::CommandFactory;
+
+/// The binary with a clean environment and the embedded timeline.
+fn timeline() -> Command {
+    let mut cmd = Command::cargo_bin("timeline").unwrap();
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "TIMELINE_FILE",
+        "COLUMNS",
+        "TERM",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    timeline().args(args).output().unwrap()
+}
+
+fn stdout(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(
+        output.status.success(),
+        "{args:?}: exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&stdout(&all)).unwrap()
+}
+
+fn lines(args: &[&str]) -> usize {
+    stdout(args).lines().count()
+}
+
+/// Every flag of the program but the global ones, with a value that is valid for it.
+const FLAGS: &[&[&str]] = &[
+    &["--from", "1917"],
+    &["--to", "1921"],
+    &["--in", "1917"],
+    &["--place", "Petrograd"],
+    &["--person", "Lenin"],
+    &["--tag", "war"],
+    &["--search", "Brest"],
+    &["--limit", "2"],
+    &["--reverse"],
+    &["--format", "json"],
+    &["--width", "100"],
+    &["--ascii"],
+];
+
+/// Each subcommand with the arguments it needs.
+const COMMANDS: &[&[&str]] = &[
+    &["who"],
+    &["who", "Lenin"],
+    &["where"],
+    &["where", "Petrograd"],
+    &["periods"],
+    &["show", "birth"],
+    &["check"],
+    &["chart"],
+    &["stats"],
+    &["on", "11-07", "--today", "2026-12-01"],
+    &["export", "json"],
+    &["schema"],
+    &["completions", "bash"],
+    &["man"],
+];
+
+#[test]
+fn every_flag_on_every_command_is_honoured_or_refused_naming_the_command() {
+    let cli = timeline::cli::Cli::command();
+    for command in COMMANDS {
+        let name = command[0];
+        let sub = cli.find_subcommand(name).unwrap();
+        for flag in FLAGS {
+            let long = flag[0].trim_start_matches('-');
+            let takes = sub.get_arguments().any(|a| a.get_long() == Some(long));
+            for args in [
+                // After the command's name, and before it.
+                command.iter().chain(*flag).copied().collect::<Vec<_>>(),
+                flag.iter().chain(*command).copied().collect(),
+            ] {
+                let output = run(&args);
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                if takes {
+                    assert_ne!(output.status.code(), Some(2), "{args:?}: {stderr}");
+                } else {
+                    assert_eq!(output.status.code(), Some(2), "{args:?} was not refused");
+                    assert!(
+                        stderr.contains(&format!("`timeline {name}` does not take {}", flag[0])),
+                        "{args:?}: {stderr}"
+                    );
+                }
+            }
+            // A command's help lists exactly the flags it takes.
+            let help = stdout(&[name, "--help"]);
+            let listed = help.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with(&format!("--{long}")) || l.contains(&format!(", --{long}"))
+            });
+            assert_eq!(listed, takes, "{name} --help, --{long}");
+        }
+    }
+}
+
+#[test]
+fn file_and_color_go_before_or_after_any_command() {
+    let check = stdout(&["check", "--file", "tests/fixtures/small.yaml"]);
+    assert!(
+        check.starts_with("tests/fixtures/small.yaml: ok:"),
+        "{check}"
+    );
+    let check = stdout(&["--file", "tests/fixtures/small.yaml", "check"]);
+    assert!(
+        check.starts_with("tests/fixtures/small.yaml: ok:"),
+        "{check}"
+    );
+    for command in COMMANDS {
+        let mut args = command.to_vec();
+        args.extend(["--color", "never"]);
+        assert!(run(&args).status.success(), "{args:?}");
+    }
+}
+
+#[test]
+fn a_flag_given_twice_is_an_error() {
+    let output = run(&["--from", "1917", "who", "--from", "1918"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--from is given twice"));
+}
+
+#[test]
+fn width_and_ascii_ask_for_a_table_and_are_refused_with_a_data_format() {
+    // In a pipe the default is plain lines; --width asks for the table it shapes.
+    assert!(stdout(&["--width", "100"]).contains('╭'));
+    assert!(stdout(&["--ascii"]).contains("+--"));
+    for args in [
+        &["--width", "100", "--format", "json"][..],
+        &["--ascii", "--format", "plain"],
+        &["stats", "--width", "90", "--format", "csv"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&output.stderr).contains("shapes a table"));
+    }
+}
+
+#[test]
+fn anniversaries_are_refused_outside_ics() {
+    let output = run(&["export", "csv", "--anniversaries"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("export ics"));
+}
+
+#[test]
+fn who_where_and_periods_without_a_name_honour_the_filters_and_the_list_flags() {
+    let everyone = lines(&["who"]);
+    let in_1917 = lines(&["who", "--in", "1917"]);
+    assert!(0 < in_1917 && in_1917 < everyone, "{in_1917} of {everyone}");
+    // Each person's count is their events within the filters.
+    for line in stdout(&["who", "--in", "1917"]).lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let events = lines(&["--in", "1917", "--person", fields[1]]);
+        let counted: usize = fields[3].parse().unwrap();
+        // A name can match namesakes, whose events add up; never fewer than the count.
+        assert!(counted <= events, "{line}: {events} listed");
+    }
+    assert_eq!(lines(&["who", "--limit", "3"]), 3);
+    let people = stdout(&["who"]);
+    let reversed = stdout(&["who", "--reverse"]);
+    assert_eq!(
+        people.lines().rev().collect::<Vec<_>>(),
+        reversed.lines().collect::<Vec<_>>()
+    );
+    assert!(lines(&["where", "--in", "1917"]) < lines(&["where"]));
+    assert_eq!(lines(&["where", "--limit", "4"]), 4);
+    assert_eq!(lines(&["periods", "--limit", "2"]), 2);
+    let periods_1917 = stdout(&["periods", "--in", "1917"]);
+    assert!(periods_1917.lines().count() < lines(&["periods"]));
+    for line in periods_1917.lines() {
+        let start = line.split('\t').nth(1).unwrap();
+        assert!(start <= "1917-12-31", "{line}");
+    }
+}
+
+#[test]
+fn who_name_counts_within_the_filters() {
+    let cards = json(&["who", "Kamenev", "--in", "1917"]);
+    let events = cards["events"].as_array().unwrap().len();
+    let sum: u64 = cards["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["events"].as_u64().unwrap())
+        .sum();
+    assert!(sum >= events as u64 && events > 0, "{sum} vs {events}");
+    let limited = json(&["who", "Kamenev", "--limit", "1"]);
+    assert_eq!(limited["events"].as_array().unwrap().len(), 1);
+}
+
+/// The count a chart's title gives of the events it was asked to draw: "310 of 316 events" → 316.
+fn chart_count(args: &[&str]) -> usize {
+    let chart = stdout(&[&["chart"], args].concat());
+    let title = chart.lines().next().unwrap().to_string();
+    let words = title.rsplit(" · ").next().unwrap();
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let n = if words[1] == "of" { words[2] } else { words[0] };
+    n.parse().unwrap_or_else(|_| panic!("{title}"))
+}
+
+#[test]
+fn every_period_has_one_count_in_every_view() {
+    let periods = json(&["periods"]);
+    let stats_total = |args: &[&str]| -> u64 {
+        json(&[&["stats"], args].concat())["events"]
+            .as_u64()
+            .unwrap()
+    };
+    for period in periods.as_array().unwrap() {
+        let id = period["id"].as_str().unwrap();
+        let counted = period["events"].as_u64().unwrap() as usize;
+        let listed = lines(&["--in", id]);
+        assert_eq!(counted, listed, "periods vs --in {id}");
+        assert_eq!(
+            stats_total(&["--in", id]) as usize,
+            listed,
+            "stats --in {id}"
+        );
+        assert_eq!(chart_count(&["--in", id]), listed, "chart --in {id}");
+        let in_stats = json(&["stats", "--in", id])["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["key"] == id)
+            .map(|c| c["events"].as_u64().unwrap());
+        assert_eq!(in_stats, Some(listed as u64), "stats' own line for {id}");
+        // Every listed event names the period in JSON.
+        for event in json(&["--in", id]).as_array().unwrap() {
+            let ids: Vec<&str> = event["periods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p.as_str().unwrap())
+                .collect();
+            assert!(ids.contains(&id), "{} lacks {id}", event["id"]);
+        }
+    }
+}
+
+#[test]
+fn the_whole_life_chart_counts_every_event_and_says_what_it_leaves_off() {
+    let all = lines(&[]);
+    assert_eq!(chart_count(&[]), all);
+    let title = stdout(&["chart"]).lines().next().unwrap().to_string();
+    if !title.ends_with(&format!(" {all} events")) {
+        assert!(title.contains(&format!(" of {all} events; ")), "{title}");
+        assert!(title.ends_with(" not drawn"), "{title}");
+    }
+}
+
+#[test]
+fn plain_event_lines_have_one_layout_in_every_view() {
+    // ISO start, date words, title, place, people, tags, id — then what a view adds.
+    let list = stdout(&["--in", "1917"]);
+    let first = list.lines().next().unwrap();
+    let who = stdout(&["who", "Lenin", "--in", "1917"]);
+    let on = stdout(&["on", "11-07", "--today", "2026-12-01"]);
+    for line in list.lines().chain(who.lines()) {
+        assert_eq!(line.split('\t').count(), 7, "{line}");
+    }
+    for line in on.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 9, "{line}");
+        assert!(
+            fields[0].len() == 10 && fields[0].as_bytes()[4] == b'-',
+            "{line}"
+        );
+        assert!(
+            fields[7].parse::<i32>().is_ok(),
+            "years ago after the event: {line}"
+        );
+    }
+    assert!(first.split('\t').next().unwrap() <= "1917-12-31");
+}
