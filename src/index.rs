@@ -31,8 +31,11 @@ pub struct Query {
     pub places: Option<Vec<bool>>,
     /// Keep events involving one of these people.
     pub people: Option<Vec<usize>>,
-    /// Keep events with this tag (folded).
-    pub tag: Option<String>,
+    /// Keep events that also involve someone of each group (`who NAME`, `--with NAME`): every
+    /// group must hold.
+    pub with: Vec<Vec<usize>>,
+    /// Keep events with one of these tags (folded); none means any tag.
+    pub tags: Vec<String>,
     /// Keep events whose title or summary contains this text (folded).
     pub text: Option<String>,
     /// Newest first.
@@ -118,6 +121,12 @@ impl Index {
             ),
         };
         let subject = self.timeline.subject;
+        // The subject takes part in every event of their life without being listed.
+        let involves = |e: &Event, people: &[usize]| {
+            people
+                .iter()
+                .any(|p| Some(*p) == subject || e.people.contains(p))
+        };
         let mut kept: Vec<usize> = (lo..hi.max(lo))
             .filter(|&i| {
                 let e = &events[i];
@@ -126,15 +135,13 @@ impl Index {
                         .places
                         .as_ref()
                         .is_none_or(|set| e.place.is_some_and(|p| set[p]))
-                    && query.people.as_ref().is_none_or(|people| {
-                        people
-                            .iter()
-                            .any(|p| Some(*p) == subject || e.people.contains(p))
-                    })
                     && query
-                        .tag
+                        .people
                         .as_ref()
-                        .is_none_or(|tag| e.tags.iter().any(|t| fold(t) == *tag))
+                        .is_none_or(|people| involves(e, people))
+                    && query.with.iter().all(|people| involves(e, people))
+                    && (query.tags.is_empty()
+                        || e.tags.iter().any(|t| query.tags.contains(&fold(t))))
                     && query.text.as_ref().is_none_or(|text| {
                         fold(&e.title).contains(text.as_str())
                             || e.summary
@@ -200,6 +207,24 @@ impl Index {
         } else {
             format!("{youngest}–{oldest}")
         })
+    }
+
+    /// Every tag with its number of events, most used first (ties: first used first).
+    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
+        for event in &self.timeline.events {
+            for tag in &event.tags {
+                let i = *slot.entry(tag.as_str()).or_insert_with(|| {
+                    counts.push((tag.clone(), 0));
+                    counts.len() - 1
+                });
+                counts[i].1 += 1;
+            }
+        }
+        // A stable sort keeps first use as the tie-break.
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts
     }
 
     /// The period with this id.
@@ -430,7 +455,7 @@ events:
     fn tag_text_reverse_and_limit_filters() {
         let index = index();
         let tag = Query {
-            tag: Some("revolution".into()),
+            tags: vec!["revolution".into()],
             ..Query::default()
         };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);

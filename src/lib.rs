@@ -16,5 +16,6 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod stats;
+pub mod suggest;
 pub mod term;
 pub mod view;

@@ -124,6 +124,15 @@ pub struct PeriodRow {
     pub events: usize,
 }
 
+/// A tag with the number of events that carry it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagRow {
+    /// The tag as the file writes it, for `--tag`.
+    pub tag: String,
+    /// How many matching events carry it.
+    pub events: usize,
+}
+
 /// A person named in an event, with their one line.
 #[derive(Debug, Clone, Serialize)]
 pub struct Participant {

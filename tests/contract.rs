@@ -264,10 +264,13 @@ fn every_period_has_one_count_in_every_view() {
 fn the_whole_life_chart_counts_every_event_and_says_what_it_leaves_off() {
     let all = lines(&[]);
     assert_eq!(chart_count(&[]), all);
-    let title = stdout(&["chart"]).lines().next().unwrap().to_string();
-    if !title.ends_with(&format!(" {all} events")) {
-        assert!(title.contains(&format!(" of {all} events; ")), "{title}");
-        assert!(title.ends_with(" not drawn"), "{title}");
+    let chart = stdout(&["chart"]);
+    let mut lines = chart.lines();
+    let title = lines.next().unwrap();
+    if !title.ends_with(&format!(" · {all} events")) {
+        assert!(title.ends_with(&format!(" of {all} events")), "{title}");
+        let note = lines.next().unwrap();
+        assert!(note.starts_with("Not drawn: "), "{chart}");
     }
 }
 

@@ -14,6 +14,7 @@ pub mod places;
 pub mod schema;
 pub mod show;
 pub mod stats;
+pub mod tags;
 pub mod who;
 
 use std::io::Write;
@@ -27,6 +28,7 @@ use crate::date::Date;
 use crate::error::Error;
 use crate::index::{Index, Query, fold};
 use crate::render::{Renderer, renderer};
+use crate::suggest::{closest, did_you_mean};
 use crate::view::Views;
 
 /// What a command works with once the timeline is loaded.
@@ -128,6 +130,7 @@ pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
         Some(Command::Who(a)) => view(&a.view),
         Some(Command::Where(a)) => view(&a.view),
         Some(Command::Periods(a)) => view(&a.view),
+        Some(Command::Tags(a)) => view(&a.view),
         Some(Command::On(a)) => view(&a.view),
         Some(Command::Show(a)) => (Output::View(a.format.format), a.layout.clone()),
         Some(Command::Stats(a)) => (Output::View(a.format.format), a.layout.clone()),
@@ -156,6 +159,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Who(args)) => who::run(args, &ctx, out),
         Some(Command::Where(args)) => places::run(args, &ctx, out),
         Some(Command::Periods(args)) => periods::run(args, &ctx, out),
+        Some(Command::Tags(args)) => tags::run(args, &ctx, out),
         Some(Command::Show(args)) => show::run(args, &ctx, out),
         Some(Command::Chart(args)) => chart::run(args, &ctx, out),
         Some(Command::Stats(args)) => stats::run(args, &ctx, out),
@@ -198,32 +202,81 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
         let (first, last) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
         range = Some((first.max(span.earliest()), last.min(span.latest())));
     }
-    let places = match &filters.place {
-        Some(name) => {
-            let found = nonempty(
+    let places = if filters.place.is_empty() {
+        None
+    } else {
+        let mut found = Vec::new();
+        for name in &filters.place {
+            found.extend(nonempty(
                 index.find_places(name),
                 &format!("no place matches `{name}`"),
-            )?;
-            Some(index.places_within(&found))
+            )?);
         }
-        None => None,
+        Some(index.places_within(&found))
     };
-    let people = match &filters.person {
-        Some(name) => Some(nonempty(
-            index.find_people(name),
-            &format!("no person matches `{name}`"),
-        )?),
-        None => None,
+    let people = if filters.person.is_empty() {
+        None
+    } else {
+        let mut found = Vec::new();
+        for name in &filters.person {
+            found.extend(find_people(index, name)?);
+        }
+        Some(found)
     };
+    let with = filters
+        .with
+        .iter()
+        .map(|name| find_people(index, name))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Query {
         range,
         places,
         people,
-        tag: filters.tag.as_deref().map(fold),
+        with,
+        tags: filters
+            .tag
+            .iter()
+            .map(|t| known_tag(index, t))
+            .collect::<Result<_, _>>()?,
         text: filters.search.as_deref().map(fold),
         reverse: list.reverse,
         limit: list.limit,
     })
+}
+
+/// The folded tag, or a "nothing matched" error naming the closest tags.
+fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
+    let folded = fold(tag);
+    let tags = index.tag_counts();
+    if tags.iter().any(|(t, _)| fold(t) == folded) {
+        return Ok(folded);
+    }
+    let close = closest(tag, tags.iter().map(|(t, _)| t.as_str()));
+    let hint = if close.is_empty() {
+        "; `timeline tags` lists them".to_string()
+    } else {
+        did_you_mean(&close)
+    };
+    Err(Error::NoMatch(format!("no tag `{}`{hint}", cut(tag))))
+}
+
+/// A value typed by the user, cut for a message: a megabyte argument is not echoed whole.
+pub fn cut(text: &str) -> String {
+    const MOST: usize = 60;
+    if text.chars().count() <= MOST {
+        text.to_string()
+    } else {
+        let kept: String = text.chars().take(MOST).collect();
+        format!("{kept}…")
+    }
+}
+
+/// The people a name matches, or a "nothing matched" error.
+pub fn find_people(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
+    nonempty(
+        index.find_people(name),
+        &format!("no person matches `{name}`"),
+    )
 }
 
 /// The span `--in` names: a period by id, else a date such as a year.
@@ -232,19 +285,16 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
         return Ok(index.timeline().periods[p].span);
     }
     Date::parse(within).map_err(|_| {
-        let ids: Vec<&str> = index
-            .timeline()
-            .periods
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect();
+        let ids = index.timeline().periods.iter().map(|p| p.id.as_str());
+        let close = closest(within, ids);
+        let hint = if close.is_empty() {
+            "; `timeline periods` lists them".to_string()
+        } else {
+            did_you_mean(&close)
+        };
         Error::Usage(format!(
-            "--in takes a year (e.g. 1917) or a period id ({}), not `{within}`",
-            if ids.is_empty() {
-                "this timeline has none".to_string()
-            } else {
-                ids.join(", ")
-            }
+            "--in takes a year (e.g. 1917) or a period id, not `{}`{hint}",
+            cut(within)
         ))
     })
 }

@@ -38,12 +38,10 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
                 .people(out, &ctx.views.person_cards(&people, &counts))?;
         }
         Some(name) => {
-            let people = nonempty(
-                ctx.index.find_people(name),
-                &format!("no person matches `{name}`"),
-            )?;
+            let people = super::find_people(ctx.index, name)?;
             let mut query = ctx.query(filters, &args.view.list)?;
-            query.people = Some(people.clone());
+            // With --person and --with, each must hold too.
+            query.with.push(people.clone());
             let events = nonempty(
                 ctx.index.select(&query),
                 &format!("`{name}` is in the timeline, but none of their events match the filters"),

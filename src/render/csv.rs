@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// RFC 4180 CSV.
 pub struct Csv;
@@ -152,6 +152,11 @@ impl Renderer for Csv {
             ]
         });
         write_records(out, ["id", "title", "start", "end", "events"], records)
+    }
+
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        let records = rows.iter().map(|r| [r.tag.clone(), r.events.to_string()]);
+        write_records(out, ["tag", "events"], records)
     }
 
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {

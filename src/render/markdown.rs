@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::{Renderer, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// Markdown tables.
 pub struct Markdown;
@@ -151,6 +151,15 @@ impl Renderer for Markdown {
                     r.id.clone(),
                 ]
             }),
+        )
+    }
+
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        table(
+            out,
+            &["Tag", "Events"],
+            rows.iter()
+                .map(|r| vec![r.tag.clone(), r.events.to_string()]),
         )
     }
 

@@ -16,7 +16,7 @@ use crate::cli::Format;
 use crate::config::Config;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 pub use self::csv::Csv;
 pub use self::json::Json;
@@ -54,6 +54,9 @@ pub trait Renderer {
 
     /// The periods.
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()>;
+
+    /// The tags with their counts (`timeline tags`).
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()>;
 
     /// One event in full.
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()>;

@@ -11,7 +11,7 @@ use super::{Renderer, fit, wrap, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// From this width up, place and people have columns of their own.
 const WIDE: usize = 100;
@@ -333,6 +333,15 @@ impl Renderer for Table {
             ]);
         }
         keep_whole(&mut grid, &[1, 2, 3], self.width);
+        self.write(out, &grid)
+    }
+
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        let mut grid = self.grid(&["Tag", "Events"]);
+        for r in rows {
+            grid.add_row(vec![Cell::new(&r.tag), Cell::new(r.events)]);
+        }
+        keep_whole(&mut grid, &[0, 1], self.width);
         self.write(out, &grid)
     }
 
