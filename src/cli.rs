@@ -204,6 +204,11 @@ pub struct GlobalArgs {
     /// When to color: tables, plain lines, cards and charts; never JSON, CSV or Markdown.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+
+    /// Never page: output taller than the terminal otherwise goes through $TIMELINE_PAGER, else
+    /// $PAGER, else `less -FRX`.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 /// A flag group that was given before a subcommand and must be handed to it.

@@ -3,6 +3,13 @@
 use std::fmt;
 use std::io;
 
+/// Says something beside the output on stderr ("showing 5 of 21 events"). A stderr that cannot
+/// be written to changes nothing: the note is not worth failing the run for.
+pub fn note(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "timeline: {text}");
+}
+
 /// A problem in a timeline file, located by line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

@@ -54,6 +54,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// `items` with `--reverse` and `--limit` applied; on a terminal, says on stderr what the
+    /// limit left out ("showing 5 of 21 events"), as gh does.
+    pub fn limited<T>(&self, list: &ListArgs, items: Vec<T>, what: &str) -> Vec<T> {
+        let total = items.len();
+        let kept = list.apply(items);
+        if self.config.notes && kept.len() < total {
+            crate::error::note(&format!("showing {} of {total} {what}", kept.len()));
+        }
+        kept
+    }
+
     /// The query the filters and list flags describe, names resolved against the index.
     pub fn query(&self, filters: &FilterArgs, list: &ListArgs) -> Result<Query, Error> {
         query(filters, list, self.index)

@@ -31,7 +31,8 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
             let places: Vec<usize> = (0..counts.len())
                 .filter(|&p| !filters.any() || counts[p] > 0)
                 .collect();
-            let places = nonempty(args.view.list.apply(places), "no events match")?;
+            let places = nonempty(places, "no events match")?;
+            let places = ctx.limited(&args.view.list, places, "places");
             ctx.renderer
                 .places(out, &ctx.views.place_cards(&places, &counts))?;
         }
@@ -40,7 +41,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
                 ctx.index.find_places(name),
                 &format!("no place matches `{name}`"),
             )?;
-            let mut query = ctx.query(filters, &args.view.list)?;
+            let mut query = ctx.query(filters, &ListArgs::default())?;
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {
@@ -51,6 +52,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
                 ctx.index.select(&query),
                 &format!("`{name}` is in the timeline, but none of its events match the filters"),
             )?;
+            let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.where_(
                 out,
                 &ctx.views.place_cards(&places, &counts),

@@ -35,7 +35,8 @@ pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Er
     }
     // Most used first; a stable sort keeps first use as the tie-break.
     rows.sort_by_key(|r| std::cmp::Reverse(r.events));
-    let rows = nonempty(args.view.list.apply(rows), "no matching event has a tag")?;
+    let rows = nonempty(rows, "no matching event has a tag")?;
+    let rows = ctx.limited(&args.view.list, rows, "tags");
     ctx.renderer.tags(out, &rows)?;
     Ok(())
 }

@@ -33,19 +33,21 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
                 .filter(|&p| !filters.any() || counts[p] > 0)
                 .collect();
             people.sort_by_key(|&p| Reverse(counts[p]));
-            let people = nonempty(args.view.list.apply(people), "no events match")?;
+            let people = nonempty(people, "no events match")?;
+            let people = ctx.limited(&args.view.list, people, "people");
             ctx.renderer
                 .people(out, &ctx.views.person_cards(&people, &counts))?;
         }
         Some(name) => {
             let people = super::find_people(ctx.index, name)?;
-            let mut query = ctx.query(filters, &args.view.list)?;
+            let mut query = ctx.query(filters, &ListArgs::default())?;
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
             let events = nonempty(
                 ctx.index.select(&query),
                 &format!("`{name}` is in the timeline, but none of their events match the filters"),
             )?;
+            let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.who(
                 out,
                 &ctx.views.person_cards(&people, &counts),
