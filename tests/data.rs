@@ -1096,3 +1096,57 @@ fn place_names_a_reader_types_find_events() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+// ---- The file as other programs read it ----
+
+/// The README's example timeline: the first ```yaml block.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string("README.md").expect("README.md is readable");
+    let start = readme
+        .find("```yaml\n")
+        .expect("the README has a YAML example")
+        + 8;
+    let end = start
+        + readme[start..]
+            .find("```")
+            .expect("the YAML example is closed");
+    readme[start..end].to_string()
+}
+
+/// PyYAML (YAML 1.1, like js-yaml) reads an unquoted `1917-10-25` as a timestamp and `1917` as an
+/// integer; a timeline must read as text there too. Skips with a note when PyYAML is missing
+/// (`.ci/run` installs it).
+#[test]
+fn every_date_is_a_string_under_yaml_1_1() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let example = dir.path().join("readme-example.yaml");
+    std::fs::write(&example, readme_example()).expect("the example is written");
+    let output = std::process::Command::new("python3")
+        .arg("tests/clients/yaml11.py")
+        .args([
+            "timeline.yaml",
+            "tests/fixtures/small.yaml",
+            "tests/fixtures/views-life.yaml",
+            "tests/fixtures/broken.yaml",
+        ])
+        .arg(&example)
+        .output();
+    let output = match output {
+        Ok(o) if o.status.code() == Some(3) => {
+            eprintln!("note: PyYAML is not installed; YAML 1.1 check skipped");
+            return;
+        }
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("note: python3 cannot run ({e}); YAML 1.1 check skipped");
+            return;
+        }
+    };
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "read as YAML 1.1, these are not strings:\n{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(report.lines().count(), 5, "one line per file:\n{report}");
+}
