@@ -969,6 +969,58 @@ fn one_fact_one_event() {
 }
 
 #[test]
+fn titles_and_summaries_claim_only_what_the_article_says() {
+    let mut wrong = Vec::new();
+    let text = |e: &Event| {
+        fold(&format!(
+            "{} {}",
+            e.title,
+            e.summary.as_deref().unwrap_or("")
+        ))
+    };
+    // A summary tells the event; what the article does or does not say belongs in CURATING.md.
+    for e in index().events() {
+        let said = text(e);
+        for about_the_source in [
+            "the article sets",
+            "the article gives",
+            "the article does",
+            "the article dates",
+            "the article says",
+            "without dating",
+        ] {
+            if said.contains(about_the_source) {
+                wrong.push(format!(
+                    "event `{}`: describes the source (`{about_the_source}`), not the event",
+                    e.id
+                ));
+            }
+        }
+    }
+    // Claims the audit found the article does not make.
+    for (id, claim) in [
+        ("mezhraiontsy", "rose to lead"),
+        ("mezhraiontsy", "he led this"),
+        ("german-reply-1918", "harsher"),
+        ("nachalo", "menshevik paper"),
+    ] {
+        if text(event(id)).contains(claim) {
+            wrong.push(format!("event `{id}`: the article does not say `{claim}`"));
+        }
+    }
+    // What it does say: one of the Mezhraiontsy's leaders; the Weil stay itself.
+    for (id, said) in [
+        ("mezhraiontsy", "one of its leaders"),
+        ("simone-weil-house", "bodyguards"),
+    ] {
+        if !text(event(id)).contains(said) {
+            wrong.push(format!("event `{id}`: should say `{said}`"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
 fn names_are_unique_to_their_owner_unless_shared_on_purpose() {
     let timeline = index().timeline();
     // Namesakes the article itself distinguishes.
@@ -1058,6 +1110,19 @@ fn names_a_reader_types_find_someone() {
         if counts[i] == 0 {
             wrong.push(format!("person `{name}` ({id}) has no events"));
         }
+    }
+    // Gorky's son is Maxim Peshkov; no other entry may answer to the name.
+    let peshkovs: Vec<&str> = index
+        .timeline()
+        .people
+        .iter()
+        .filter(|p| p.all_names().any(|n| fold(n).contains("peshkov")))
+        .map(|p| p.id.as_str())
+        .collect();
+    if peshkovs != ["maxim-peshkov"] {
+        wrong.push(format!(
+            "the name Peshkov is carried by {peshkovs:?}, only Maxim Peshkov should carry it"
+        ));
     }
     // Namesakes: the surname finds both, the full name one.
     for (name, ids) in [
