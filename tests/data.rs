@@ -138,6 +138,17 @@ impl Facts {
         }
     }
 
+    /// Each event cites this article section (or the lead).
+    fn sources(&mut self, facts: &[(&str, &str)]) {
+        for &(id, source) in facts {
+            self.checked += 1;
+            let got = event(id).source.as_deref();
+            if got != Some(source) {
+                self.fail(id, format!("source is {got:?}, expected `{source}`"));
+            }
+        }
+    }
+
     /// These people take part in each event (others may too).
     fn people(&mut self, facts: &[(&str, &[&str])]) {
         for &(id, people) in facts {
@@ -570,6 +581,96 @@ fn mexico_assassination_and_legacy() {
 }
 
 #[test]
+fn facts_told_only_in_the_lead_or_inside_other_events() {
+    let mut f = Facts::new("the audit's missing facts");
+    #[rustfmt::skip]
+    let dates: &[(&str, &str, &str, &str)] = &[
+        // The lead: "just before" October; in June he still sat for the Mezhraiontsy.
+        ("joined-bolsheviks", "1917-07~/1917-11-07", "1917-07-01", "1917-11-07"),
+        ("first-politburo-1917", "1917", "1917-01-01", "1917-12-31"),
+        ("not-rehabilitated-1950s", "195X", "1950-01-01", "1959-12-31"),
+        // Told inside other events until now.
+        ("bund-cofounded-rsdlp", "1898", "1898-01-01", "1898-12-31"),
+        ("sedov-surname", "1917-11-07/1918?", "1917-11-07", "1918-12-31"),
+        ("brest-tactics-1925", "1925", "1925-01-01", "1925-12-31"),
+        ("joffe-friendship", "1907-10~/1927~", "1907-10-01", "1927-12-31"),
+        ("expropriations-dispute", "191X", "1910-01-01", "1919-12-31"),
+        ("kievskaya-mysl", "1907-10/1914-08-03", "1907-10-01", "1914-08-03"),
+        ("vatsetis-clash-1918", "1918-01/1918-09", "1918-01-01", "1918-09-30"),
+        ("zinoviev-rivalry", "1917-12~/1926", "1917-12-01", "1926-12-31"),
+        ("marx-engels-permanent-revolution", "1850-03", "1850-03-01", "1850-03-31"),
+    ];
+    f.dates(dates);
+    #[rustfmt::skip]
+    let people: &[(&str, &[&str])] = &[
+        ("first-politburo-1917", &[
+            "vladimir-lenin", "grigory-zinoviev", "lev-kamenev", "joseph-stalin",
+            "grigori-sokolnikov", "andrei-bubnov",
+        ]),
+        ("not-rehabilitated-1950s", &["nikita-khrushchev"]),
+        ("sedov-surname", &["natalia-sedova", "lev-sedov", "sergei-sedov"]),
+        ("joffe-friendship", &["adolph-joffe"]),
+        ("expropriations-dispute", &["vladimir-lenin"]),
+        ("vatsetis-clash-1918", &["ioakim-vatsetis"]),
+        ("zinoviev-rivalry", &["grigory-zinoviev"]),
+        ("marx-engels-permanent-revolution", &["karl-marx", "friedrich-engels"]),
+    ];
+    f.people(people);
+    #[rustfmt::skip]
+    let sources: &[(&str, &str)] = &[
+        ("joined-bolsheviks", LEAD),
+        ("first-politburo-1917", LEAD),
+        ("not-rehabilitated-1950s", LEAD),
+        ("bund-cofounded-rsdlp", "Split with Lenin (1903–1904)"),
+        ("sedov-surname", "First emigration and second marriage (1902–1903)"),
+        ("brest-tactics-1925", "Commissar for Foreign Affairs and Brest-Litovsk (1917–1918)"),
+        ("marx-engels-permanent-revolution", "Permanent Revolution"),
+    ];
+    f.sources(sources);
+    f.done();
+}
+
+/// His parents, sisters, wives, children and grandson, whose births and deaths are his life too.
+const FAMILY: [&str; 10] = [
+    "david-bronstein",
+    "anna-bronstein",
+    "olga-kameneva",
+    "alexandra-sokolovskaya",
+    "natalia-sedova",
+    "zinaida-volkova",
+    "nina-nevelson",
+    "lev-sedov",
+    "sergei-sedov",
+    "esteban-volkov",
+];
+
+#[test]
+fn every_dated_birth_and_death_in_the_family_is_an_event() {
+    let timeline = index().timeline();
+    let mut wrong = Vec::new();
+    for id in FAMILY {
+        let person = timeline
+            .people
+            .iter()
+            .position(|p| p.id == id)
+            .unwrap_or_else(|| panic!("no person `{id}`"));
+        let p = &timeline.people[person];
+        for (what, date, tag) in [("born", p.born, "family"), ("died", p.died, "death")] {
+            let Some(date) = date else { continue };
+            let told = index().events().iter().any(|e| {
+                e.date == date && e.people.contains(&person) && e.tags.iter().any(|t| t == tag)
+            });
+            if !told {
+                wrong.push(format!(
+                    "person `{id}` {what} {date}, but no `{tag}` event of theirs has that date"
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
 fn life_dates_of_the_people_match_their_events() {
     let timeline = index().timeline();
     let person = |id: &str| {
@@ -722,6 +823,9 @@ const HEADINGS: [&str; 32] = [
     "The United Front",
 ];
 
+/// The `source` of the facts only the article's untitled lead gives.
+const LEAD: &str = "(lead)";
+
 const TAGS: [&str; 20] = [
     "family",
     "education",
@@ -751,7 +855,7 @@ fn every_source_is_an_article_heading() {
     let mut wrong = Vec::new();
     for e in index().events() {
         match e.source.as_deref() {
-            Some(s) if HEADINGS.contains(&s) => {}
+            Some(s) if HEADINGS.contains(&s) || s == LEAD => {}
             Some(s) => wrong.push(format!("event `{}`: source `{s}` is not a heading", e.id)),
             None => wrong.push(format!("event `{}`: no source", e.id)),
         }
@@ -783,8 +887,16 @@ fn every_event_falls_in_a_period_that_shows_it() {
     let periods = &index.timeline().periods;
     let mut wrong = Vec::new();
     for (position, e) in index.events().iter().enumerate() {
+        // Before his birth (his parents' births, the theory's origin) there is no period yet.
+        let before_birth = index
+            .timeline()
+            .subject()
+            .and_then(|s| s.born)
+            .is_some_and(|born| e.date.latest() < born.earliest());
         let Some(p) = e.period else {
-            wrong.push(format!("event `{}` ({}) falls in no period", e.id, e.date));
+            if !before_birth {
+                wrong.push(format!("event `{}` ({}) falls in no period", e.id, e.date));
+            }
             continue;
         };
         // `timeline --in PERIOD` must list it.
@@ -1272,4 +1384,45 @@ fn every_date_is_a_string_under_yaml_1_1() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert_eq!(report.lines().count(), 5, "one line per file:\n{report}");
+}
+
+/// The README opens with the timeline's size ("330+ events, 100+ people and 75+ places"): each
+/// figure must hold and stay close enough (within a tenth) to tell a reader something.
+#[test]
+fn the_readme_states_the_timelines_size() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md is readable");
+    let opening: String = readme
+        .split("\n\n")
+        .nth(1)
+        .expect("the README has an opening paragraph")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let timeline = index().timeline();
+    let mut wrong = Vec::new();
+    for (what, count) in [
+        ("events", timeline.events.len()),
+        ("people", timeline.people.len()),
+        ("places", timeline.places.len()),
+    ] {
+        let words: Vec<&str> = opening.split(' ').collect();
+        let Some(at) = words
+            .iter()
+            .position(|w| w.trim_end_matches([',', '.']) == what)
+        else {
+            wrong.push(format!("the README's opening does not say how many {what}"));
+            continue;
+        };
+        let stated: usize = words[at - 1]
+            .trim_end_matches('+')
+            .parse()
+            .unwrap_or_else(|_| panic!("`{} {what}` is not a count", words[at - 1]));
+        if count < stated || count * 10 > stated * 11 {
+            wrong.push(format!(
+                "the README says {} {what}, the timeline has {count}",
+                words[at - 1]
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
