@@ -391,7 +391,7 @@ fn timelinejs_has_the_documented_shape() {
         revolution["start_date"],
         serde_json::json!({"year": 1917, "month": 11, "day": 7})
     );
-    assert_eq!(revolution["display_date"], "25 Oct 1917 O.S. · 7 Nov 1917");
+    assert_eq!(revolution["display_date"], "7 Nov 1917 [O.S. 25 Oct]");
     assert_eq!(revolution["group"], "revolution");
     assert_eq!(revolution["text"]["headline"], "Took part in the uprising");
     assert!(
