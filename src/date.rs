@@ -426,6 +426,22 @@ impl Point {
         }
     }
 
+    /// The point on its own in words, as written: "c. 7 Nov 1917?", "spring 1918", "Oct 1917 O.S.".
+    ///
+    /// ```
+    /// use timeline::date::Date;
+    /// let stay = Date::parse("1905-10~ O.S./1918-21").unwrap();
+    /// assert_eq!(stay.start().words(), "c. Oct 1905 O.S.");
+    /// assert_eq!(stay.end().unwrap().words(), "spring 1918");
+    /// ```
+    pub fn words(&self) -> String {
+        self.words_with(Marks {
+            qualifiers: true,
+            calendar: true,
+            year: true,
+        })
+    }
+
     /// The point in words under `marks`: "c. 7 Nov 1917?", "summer 1902", "Oct 1905 O.S.".
     fn words_with(&self, marks: Marks) -> String {
         self.qualify_with(self.bare_words(marks.year), marks)
