@@ -70,7 +70,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
             return Ok(());
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            crate::man::render(Cli::command(), out)?;
             return Ok(());
         }
         _ => {}

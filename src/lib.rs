@@ -11,6 +11,7 @@ pub mod error;
 pub mod export;
 pub mod index;
 pub mod load;
+pub mod man;
 pub mod model;
 pub mod render;
 pub mod schema;
