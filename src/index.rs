@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::date::Date;
+use crate::date::{Age, Date};
 use crate::model::{Event, Timeline};
 
 /// Folds a name for matching: accents and non-Latin letters transliterated to ASCII, lowercase,
@@ -185,28 +185,12 @@ impl Index {
         set
     }
 
-    /// The subject's age on `date`: "38", or "16–17" when the date is too coarse to tell. None
-    /// before birth, after death, or without a subject's birth date.
+    /// The subject's age over `date`: "38", or "24–38" from the first day the date may mean to
+    /// the last (see [`Age::over`]). None before birth, after death, or without a subject's birth
+    /// date.
     pub fn subject_age(&self, date: &Date) -> Option<String> {
         let subject = self.timeline.subject()?;
-        let born = subject.born.as_ref()?;
-        if date.earliest() < born.earliest() {
-            return None;
-        }
-        if subject
-            .died
-            .as_ref()
-            .is_some_and(|d| date.earliest() > d.latest())
-        {
-            return None;
-        }
-        let youngest = years_between(born.latest(), date.earliest()).max(0);
-        let oldest = years_between(born.earliest(), date.start().latest()).max(youngest);
-        Some(if youngest == oldest {
-            youngest.to_string()
-        } else {
-            format!("{youngest}–{oldest}")
-        })
+        Age::over(subject.born.as_ref()?, subject.died.as_ref(), date).map(|age| age.to_string())
     }
 
     /// Every tag with its number of events, most used first (ties: first used first).
@@ -348,12 +332,6 @@ fn find<'a>(
         .filter(|(_, names)| names.iter().any(|n| fold(n).contains(&query)))
         .map(|(i, _)| i)
         .collect()
-}
-
-/// Whole years from `born` to `day`.
-fn years_between(born: NaiveDate, day: NaiveDate) -> i32 {
-    let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
-    day.year() - born.year() - i32::from(before_birthday)
 }
 
 #[cfg(test)]

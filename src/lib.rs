@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod index;
 pub mod load;
+pub mod man;
 pub mod model;
 pub mod pager;
 pub mod render;

@@ -194,7 +194,7 @@ fn childhood_prison_and_siberia() {
     f.dates(dates);
     #[rustfmt::skip]
     let shown: &[(&str, &str)] = &[
-        ("birth", "26 Oct 1879 O.S. · 7 Nov 1879"),
+        ("birth", "7 Nov 1879 [O.S. 26 Oct]"),
         ("marriage-sokolovskaya", "summer 1899"),
     ];
     f.shown(shown);
@@ -269,8 +269,8 @@ fn revolution_of_1905_in_old_style() {
     f.dates(dates);
     #[rustfmt::skip]
     let shown: &[(&str, &str)] = &[
-        ("bloody-sunday", "9 Jan 1905 O.S. · 22 Jan 1905"),
-        ("soviet-trial", "4 Oct 1906 O.S. · 17 Oct 1906"),
+        ("bloody-sunday", "22 Jan 1905 [O.S. 9 Jan]"),
+        ("soviet-trial", "17 Oct 1906 [O.S. 4 Oct]"),
     ];
     f.shown(shown);
     #[rustfmt::skip]
@@ -352,8 +352,8 @@ fn year_1917_in_new_style_as_the_article_writes_it() {
     f.dates(dates);
     #[rustfmt::skip]
     let shown: &[(&str, &str)] = &[
-        ("return-russia-1917", "4 May 1917 O.S. · 17 May 1917"),
-        ("october-uprising", "25–26 Oct 1917 O.S. · 7–8 Nov 1917"),
+        ("return-russia-1917", "17 May 1917 [O.S. 4 May]"),
+        ("october-uprising", "7–8 Nov 1917 [O.S. 25–26 Oct]"),
     ];
     f.shown(shown);
     #[rustfmt::skip]
@@ -402,7 +402,7 @@ fn brest_litovsk_red_army_and_civil_war() {
     f.dates(dates);
     #[rustfmt::skip]
     let shown: &[(&str, &str)] = &[
-        ("brest-litovsk-talks", "9 Dec 1917 – 28 Jan 1918 O.S. · 22 Dec 1917 – 10 Feb 1918"),
+        ("brest-litovsk-talks", "22 Dec 1917 – 10 Feb 1918 [O.S. 9 Dec 1917 – 28 Jan 1918]"),
     ];
     f.shown(shown);
     #[rustfmt::skip]

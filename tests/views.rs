@@ -401,7 +401,7 @@ fn timelinejs_has_the_documented_shape() {
         revolution["start_date"],
         serde_json::json!({"year": 1917, "month": 11, "day": 7})
     );
-    assert_eq!(revolution["display_date"], "25 Oct 1917 O.S. · 7 Nov 1917");
+    assert_eq!(revolution["display_date"], "7 Nov 1917 [O.S. 25 Oct]");
     assert_eq!(revolution["group"], "revolution");
     assert_eq!(revolution["text"]["headline"], "Took part in the uprising");
     assert!(
@@ -450,8 +450,16 @@ fn timelinejs_has_the_documented_shape() {
             "Memory"
         ]
     );
-    assert_eq!(eras[0]["start_date"], serde_json::json!({"year": 1880}));
-    assert_eq!(eras[0]["end_date"], serde_json::json!({"year": 1899}));
+    // Eras run from their exact first day to their exact last: TimelineJS refuses an era whose
+    // end it cannot tell from its start, and a year-only end would stop on 1 January.
+    assert_eq!(
+        eras[0]["start_date"],
+        serde_json::json!({"year": 1880, "month": 1, "day": 1})
+    );
+    assert_eq!(
+        eras[0]["end_date"],
+        serde_json::json!({"year": 1899, "month": 12, "day": 31})
+    );
 }
 
 #[test]
@@ -526,6 +534,33 @@ fn ics_parses_back_with_folding_and_escaping() {
 
     let yearly = run(&["export", "ics", "--anniversaries"]);
     assert_eq!(yearly.matches("RRULE:FREQ=YEARLY\r\n").count(), 10);
+    // An anniversary lasts one day, the first, however long the event: never overlapping itself.
+    let unfolded = icalendar::parser::unfold(&yearly);
+    let yearly = icalendar::parser::read_calendar(&unfolded)
+        .unwrap()
+        .components
+        .into_iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect::<Vec<_>>();
+    assert_eq!(yearly.len(), 10);
+    let day = |event: &icalendar::parser::Component, name: &str| {
+        let text = value(event, name).unwrap();
+        chrono::NaiveDate::parse_from_str(&text, "%Y%m%d").unwrap()
+    };
+    for event in &yearly {
+        assert_eq!(
+            day(event, "DTEND") - day(event, "DTSTART"),
+            chrono::Duration::days(1),
+            "{:?}",
+            value(event, "UID")
+        );
+    }
+    let congress = yearly
+        .iter()
+        .find(|e| value(e, "UID").as_deref() == Some("congress@timeline"))
+        .unwrap();
+    assert_eq!(value(congress, "DTSTART").as_deref(), Some("19180310"));
+    assert_eq!(value(congress, "DTEND").as_deref(), Some("19180311"));
     // Nothing in the file depends on when it was made.
     assert_eq!(run(&["export", "ics"]), text);
 }

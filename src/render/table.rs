@@ -47,7 +47,7 @@ impl Table {
         grid
     }
 
-    /// The date cell: Old Style above New Style, long intervals broken after the dash.
+    /// The date cell: New Style above its Old Style twin, long intervals broken after the dash.
     fn date_cell(&self, row: &EventRow) -> String {
         let split = |text: &str| -> Vec<String> {
             match text.split_once(" – ") {
@@ -57,12 +57,15 @@ impl Table {
                 _ => vec![text.to_string()],
             }
         };
-        let (old_style, new_style) = &row.date_parts;
-        let mut lines: Vec<String> = Vec::new();
-        if let Some(os) = old_style {
-            lines.extend(split(os).iter().map(|l| self.palette.old_style(l)));
+        let dual = &row.date_parts;
+        let mut lines: Vec<String> = split(dual.new_style())
+            .iter()
+            .map(|l| self.palette.date(l))
+            .collect();
+        if let Some(os) = dual.old_style() {
+            let twin = format!("[O.S. {os}]");
+            lines.extend(split(&twin).iter().map(|l| self.palette.old_style(l)));
         }
-        lines.extend(split(new_style).iter().map(|l| self.palette.date(l)));
         lines.join("\n")
     }
 
@@ -351,9 +354,14 @@ impl Renderer for Table {
         for line in wrap(&row.title, self.width) {
             writeln!(out, "{}", p.title(&line))?;
         }
-        let date = match &row.date_parts {
-            (Some(os), ns) => format!("{} · {}", p.old_style(os), p.date(ns)),
-            (None, ns) => p.date(ns),
+        let dual = &row.date_parts;
+        let date = match dual.old_style() {
+            Some(os) => format!(
+                "{} {}",
+                p.date(dual.new_style()),
+                p.old_style(&format!("[O.S. {os}]"))
+            ),
+            None => p.date(dual.new_style()),
         };
         let mut fields: Vec<(&str, String)> = vec![("Date", date)];
         if let Some(age) = &row.age {
