@@ -6,13 +6,13 @@
 //! (a compact serde binary format), which `src/cache.rs` embeds and decodes in microseconds.
 
 // The script uses the loader and little else of these modules.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/error.rs"]
 mod error;
-#[path = "src/load.rs"]
+#[path = "src/load/mod.rs"]
 mod load;
 #[path = "src/model/mod.rs"]
 mod model;
@@ -25,7 +25,7 @@ fn main() {
         "timeline.yaml",
         "src/date.rs",
         "src/error.rs",
-        "src/load.rs",
+        "src/load",
         "src/model",
     ] {
         println!("cargo::rerun-if-changed={input}");
