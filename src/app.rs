@@ -4,7 +4,7 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 
 use chrono::NaiveDate;
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 use crate::anniversary::{on_days, window, window_words};
 use crate::chart::{Selection, Style};
@@ -21,7 +21,11 @@ use crate::view::Views;
 
 /// Runs the program with the process's arguments and environment; returns the exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    crate::process::start();
+    let cli: Cli = match crate::process::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let env = Environment::from_process();
     let config = Config::new(&cli, &env, io::stdout().is_terminal());
     let stdout = io::stdout();
@@ -33,7 +37,7 @@ pub fn main() -> i32 {
         Err(e) if e.is_broken_pipe() => 0,
         Err(e) => {
             drop(out);
-            eprintln!("{e}");
+            crate::error::say(&e);
             e.exit_code()
         }
     }

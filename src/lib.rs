@@ -12,6 +12,7 @@ pub mod export;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod process;
 pub mod render;
 pub mod schema;
 pub mod stats;

@@ -10,9 +10,10 @@ use foldhash::HashMap;
 
 use super::Source;
 use super::events::{EventRefs, Events};
-use super::raw::{Located, RawPerson, RawPlace, RawTimeline};
+use super::raw::{Located, Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
+use super::text::{Shape, closest, refusal};
 use crate::date::Date;
-use crate::error::Problem;
+use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
 
 pub(super) fn check<T: Located>(
@@ -41,13 +42,35 @@ pub(super) fn unknown_reference<'k>(
     reference: &impl Located,
     owner: Owner,
 ) -> String {
-    let suggestion = ids
-        .map(|k| (strsim::jaro_winkler(k, reference.text()), k))
-        .filter(|(score, _)| *score > 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| format!("; did you mean `{k}`?"))
+    let suggestion = closest(ids, reference.text())
+        .map(|k| format!("; did you mean `{}`?", quote(k)))
         .unwrap_or_else(|| format!("; expected the id of one of the timeline's {kind} entries"));
-    format!("{owner}: unknown {kind} `{}`{suggestion}", reference.text())
+    format!(
+        "{owner}: unknown {kind} `{}`{suggestion}",
+        quote(reference.text())
+    )
+}
+
+/// Why `id` cannot be the id of a `kind` entry: empty, or outside the id alphabet.
+fn id_problem(kind: &str, id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        return Some(format!("{kind} id is empty"));
+    }
+    refusal(id, Shape::Id).map(|why| format!("{kind} id {why}"))
+}
+
+/// The problem with the `field` of `owner` when its text breaks the rules of its `shape`.
+pub(super) fn text_problem(owner: Owner, field: &str, value: &str, shape: Shape) -> Option<String> {
+    refusal(value, shape).map(|why| format!("{owner}: the {field} {why}"))
+}
+
+/// The problem with each key of a mapping that is none of its fields.
+pub(super) fn unknown_field(owner: Owner, key: &str, what: &str, fields: &[&str]) -> String {
+    format!(
+        "{owner}: unknown field `{}`; {what} takes {}",
+        quote(key),
+        fields.join(", ")
+    )
 }
 
 /// Which of a span's two dates a problem is at.
@@ -60,7 +83,7 @@ pub(super) fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String>
     Date::parse(text.text()).map_err(|e| {
         format!(
             "{owner}: `{}` is not a date: {}",
-            text.text(),
+            quote(text.text()),
             e.with_hint()
         )
     })
@@ -100,7 +123,7 @@ impl<'a> Owner<'a> {
 impl fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.id {
-            Some(id) => write!(f, "{} `{id}`", self.kind),
+            Some(id) => write!(f, "{} `{}`", self.kind, quote(id)),
             None => f.write_str(self.kind),
         }
     }
@@ -140,6 +163,21 @@ impl Checker<'_> {
         });
     }
 
+    /// Reports `at` when its text breaks the rules of its shape (see [`refusal`]).
+    fn text(&mut self, at: &impl Located, owner: Owner, field: &str, shape: Shape) {
+        if let Some(message) = text_problem(owner, field, at.text(), shape) {
+            self.report(at, message);
+        }
+    }
+
+    /// Reports every key of a mapping of `owner` that is none of its fields.
+    fn unknown<T: Located, M: Mapping<T>>(&mut self, mapping: &M, owner: Owner) {
+        for key in mapping.unknown() {
+            let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
+            self.report(key, message);
+        }
+    }
+
     fn date(&mut self, text: &impl Located, owner: Owner) -> Option<Date> {
         date_of(text, owner)
             .map_err(|message| self.report(text, message))
@@ -153,10 +191,10 @@ impl Checker<'_> {
     ) -> HashMap<String, usize> {
         let mut map = HashMap::default();
         for (i, id) in ids.enumerate() {
-            if id.text().trim().is_empty() {
-                self.report(id, format!("{kind} id is empty"));
+            if let Some(message) = id_problem(kind, id.text()) {
+                self.report(id, message);
             } else if map.insert(id.text().to_string(), i).is_some() {
-                self.report(id, format!("duplicate {kind} id `{}`", id.text()));
+                self.report(id, format!("duplicate {kind} id `{}`", quote(id.text())));
             }
         }
         map
@@ -169,10 +207,10 @@ impl Checker<'_> {
         let mut problems = Vec::new();
         for r in refs {
             let id = r.id.text();
-            if id.trim().is_empty() {
-                problems.push((&r.id, "event id is empty".to_string()));
+            if let Some(message) = id_problem("event", id) {
+                problems.push((&r.id, message));
             } else if !seen.insert(id) {
-                problems.push((&r.id, format!("duplicate event id `{id}`")));
+                problems.push((&r.id, format!("duplicate event id `{}`", quote(id))));
             }
         }
         drop(seen);
@@ -201,6 +239,12 @@ impl Checker<'_> {
         let place_ids = self.ids("place", raw.places.iter().map(|p| &p.id));
         let period_ids = self.ids("period", raw.periods.iter().map(|p| &p.id));
         self.unique_event_ids(&raw.events.refs);
+        let whole = Owner {
+            kind: "the timeline",
+            id: None,
+        };
+        self.unknown(&raw, whole);
+        self.text(&raw.title, whole, "title", Shape::Line);
 
         let subject = raw.subject.as_ref().and_then(|s| {
             let owner = Owner {
@@ -215,7 +259,10 @@ impl Checker<'_> {
             .periods
             .into_iter()
             .filter_map(|p| {
-                let span = self.span(&p.from, &p.to, Owner::new("period", p.id.text()))?;
+                let owner = Owner::new("period", p.id.text());
+                self.unknown(&p, owner);
+                self.text(&p.title, owner, "title", Shape::Line);
+                let span = self.span(&p.from, &p.to, owner)?;
                 Some(Period {
                     id: p.id.take(),
                     title: p.title.take(),
@@ -228,13 +275,22 @@ impl Checker<'_> {
             .into_iter()
             .filter_map(|s| {
                 let owner = Owner::new("stay at", s.place.text());
+                self.unknown(&s, owner);
                 let place = self.resolve(&place_ids, "place", &s.place, owner);
                 let span = self.span(&s.from, &s.to, owner);
+                for (field, value, shape) in [
+                    ("note", &s.note, Shape::Prose),
+                    ("source", &s.source, Shape::Line),
+                ] {
+                    if let Some(value) = value {
+                        self.text(value, owner, field, shape);
+                    }
+                }
                 Some(Stay {
                     place: place?,
                     span: span?,
-                    note: s.note,
-                    source: s.source,
+                    note: s.note.map(Located::take),
+                    source: s.source.map(Located::take),
                 })
             })
             .collect();
@@ -304,6 +360,14 @@ impl Checker<'_> {
 
     fn person<T: Located>(&mut self, raw: RawPerson<T>) -> Person {
         let owner = Owner::new("person", raw.id.text());
+        self.unknown(&raw, owner);
+        self.text(&raw.name, owner, "name", Shape::Line);
+        for alias in &raw.aliases {
+            self.text(alias, owner, "alias", Shape::Line);
+        }
+        if let Some(about) = &raw.about {
+            self.text(about, owner, "about", Shape::Prose);
+        }
         let born = raw.born.as_ref().and_then(|d| self.date(d, owner));
         let died = raw.died.as_ref().and_then(|d| self.date(d, owner));
         if let (Some(b), Some(d), Some(at)) = (&born, &died, &raw.died)
@@ -317,7 +381,7 @@ impl Checker<'_> {
             aliases: raw.aliases.into_iter().map(Located::take).collect(),
             born,
             died,
-            about: raw.about,
+            about: raw.about.map(Located::take),
         }
     }
 
@@ -329,17 +393,20 @@ impl Checker<'_> {
         let mut places = Vec::with_capacity(raw.len());
         for p in &raw {
             let owner = Owner::new("place", p.id.text());
+            self.unknown(p, owner);
+            self.text(&p.name, owner, "name", Shape::Line);
+            for alias in &p.aliases {
+                self.text(alias, owner, "alias", Shape::Line);
+            }
             let within = p
                 .within
                 .as_ref()
                 .and_then(|w| self.resolve(ids, "place", w, owner));
-            let julian_until = p
-                .calendar
-                .as_ref()
-                .and_then(|c| self.date(&c.julian_until, owner))
-                .map(|d| d.earliest());
+            let julian_until = p.calendar.as_ref().and_then(|c| self.calendar(c, owner));
             let mut names: Vec<HistoricalName> = Vec::new();
             for n in &p.names {
+                self.unknown(n, owner);
+                self.text(&n.name, owner, "name", Shape::Line);
                 let bound = |checker: &mut Self, t: &Option<T>| -> Option<Option<NaiveDate>> {
                     match t {
                         None => Some(None),
@@ -356,7 +423,7 @@ impl Checker<'_> {
                         at,
                         format!(
                             "{owner}: the name `{}` ends before it begins",
-                            n.name.text()
+                            quote(n.name.text())
                         ),
                     );
                     continue;
@@ -369,7 +436,8 @@ impl Checker<'_> {
                 if let Some(other) = names.iter().find(|o| overlaps(o, &name)) {
                     let message = format!(
                         "{owner}: the name `{}` overlaps the name `{}`; a place has one name at a time",
-                        name.name, other.name
+                        quote(&name.name),
+                        quote(&other.name)
                     );
                     self.report(&n.name, message);
                 }
@@ -392,10 +460,8 @@ impl Checker<'_> {
                 if !seen.insert(j) {
                     if j == i {
                         let w = p.within.as_ref().expect("a cycle starts with a `within`");
-                        self.report(
-                            w,
-                            format!("place `{}`: `within` goes round in a cycle", p.id.text()),
-                        );
+                        let owner = Owner::new("place", p.id.text());
+                        self.report(w, format!("{owner}: `within` goes round in a cycle"));
                     }
                     break;
                 }
@@ -403,6 +469,29 @@ impl Checker<'_> {
             }
         }
         places
+    }
+}
+
+impl Checker<'_> {
+    /// The first day of the Gregorian calendar at a place: a single day, as a switch of
+    /// calendars happens on one (`1700/1918` or a bare year would leave it to guesswork).
+    fn calendar<T: Located>(
+        &mut self,
+        calendar: &RawCalendar<T>,
+        owner: Owner,
+    ) -> Option<NaiveDate> {
+        self.unknown(calendar, owner);
+        let at = &calendar.julian_until;
+        let date = self.date(at, owner)?;
+        if date.earliest() != date.latest() {
+            let message = format!(
+                "{owner}: `julian_until: {}` is not a single day; give the first day of the Gregorian calendar there, e.g. 1918-02-14",
+                quote(at.text())
+            );
+            self.report(at, message);
+            return None;
+        }
+        Some(date.earliest())
     }
 }
 

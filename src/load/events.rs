@@ -7,8 +7,11 @@ use std::fmt;
 use foldhash::HashMap;
 use serde::Deserialize;
 
-use super::check::{Owner, Which, date_of, span_of, unknown_reference};
-use super::raw::{Located, RawEvent, RawPeriod, RawPerson, RawPlace, YamlText};
+use super::check::{
+    Owner, Which, date_of, span_of, text_problem, unknown_field, unknown_reference,
+};
+use super::raw::{Located, Mapping, RawEvent, RawPeriod, RawPerson, RawPlace, YamlText};
+use super::text::Shape;
 use crate::model::Event;
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
@@ -174,22 +177,45 @@ impl<T: Located> Events<T> {
                 None
             }
         };
-        let title = raw.title.text().to_string();
-        if title.trim().is_empty() {
-            let message = format!("{owner}: the title is empty");
-            self.problems.push((raw.title, message));
+        for key in raw.unknown {
+            let message = unknown_field(
+                owner,
+                key.text(),
+                RawEvent::<T>::WHAT,
+                RawEvent::<T>::FIELDS,
+            );
+            self.problems.push((key, message));
         }
+        let problems = &mut self.problems;
+        let title = if raw.title.text().trim().is_empty() {
+            let message = format!("{owner}: the title is empty");
+            problems.push((raw.title, message));
+            String::new()
+        } else {
+            checked(problems, owner, "title", raw.title, Shape::Line)
+        };
+        let summary = raw
+            .summary
+            .map(|s| checked(problems, owner, "summary", s, Shape::Prose));
+        let tags = raw
+            .tags
+            .into_iter()
+            .map(|t| checked(problems, owner, "tag", t, Shape::Line))
+            .collect();
+        let source = raw
+            .source
+            .map(|s| checked(problems, owner, "source", s, Shape::Line));
         let event = date.map(|date| {
             self.events.push(Event {
                 id: raw.id.text().to_string(),
                 date,
                 title,
-                summary: raw.summary,
+                summary,
                 place: None,
                 people: Vec::new(),
-                tags: raw.tags,
+                tags,
                 period: None,
-                source: raw.source,
+                source,
                 file_order,
             });
             (self.events.len() - 1) as u32
@@ -203,6 +229,24 @@ impl<T: Located> Events<T> {
             });
         }
         self.refs.push(EventRefs { id: raw.id, event });
+    }
+}
+
+/// The text of `value`, the `field` of `owner`; when it breaks the rules of its shape, the problem
+/// is kept (at the value) and the text dropped, as the file will be refused anyway.
+fn checked<T: Located>(
+    problems: &mut Vec<(T, String)>,
+    owner: Owner,
+    field: &str,
+    value: T,
+    shape: Shape,
+) -> String {
+    match text_problem(owner, field, value.text(), shape) {
+        Some(message) => {
+            problems.push((value, message));
+            String::new()
+        }
+        None => value.take(),
     }
 }
 

@@ -97,5 +97,6 @@ pub(super) fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>
         periods,
         stays,
         events,
+        unknown: Vec::new(),
     })
 }

@@ -12,6 +12,7 @@ mod scan;
 mod source;
 #[cfg(test)]
 mod tests;
+pub mod text;
 mod yaml;
 
 use crate::error::{Error, Problem};

@@ -118,96 +118,186 @@ pub(super) fn memchr_count(bytes: &[u8], byte: u8) -> u64 {
     bytes.iter().filter(|&&b| b == byte).count() as u64
 }
 
-#[derive(Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    bound(deserialize = "T: Located + Deserialize<'de>")
-)]
-pub(super) struct RawTimeline<T> {
-    pub(super) title: T,
-    pub(super) subject: Option<T>,
-    #[serde(default)]
-    pub(super) people: Vec<RawPerson<T>>,
-    #[serde(default)]
-    pub(super) places: Vec<RawPlace<T>>,
-    #[serde(default)]
-    pub(super) periods: Vec<RawPeriod<T>>,
-    #[serde(default)]
-    pub(super) stays: Vec<RawStay<T>>,
-    pub(super) events: Events<T>,
+/// A mapping of the file as written, which keeps the keys it does not know.
+pub(super) trait Mapping<T> {
+    /// Its fields, for the message about an unknown one.
+    const FIELDS: &'static [&'static str];
+    /// What it is, for messages: "an event".
+    const WHAT: &'static str;
+    /// The keys that are none of its fields, as written.
+    fn unknown(&self) -> &[T];
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawPerson<T> {
-    pub(super) id: T,
-    pub(super) name: T,
-    #[serde(default)]
-    pub(super) aliases: Vec<T>,
-    pub(super) born: Option<T>,
-    pub(super) died: Option<T>,
-    pub(super) about: Option<String>,
+/// Declares a mapping of the file as written, with a deserializer that keeps going past a key
+/// it does not know: the key is kept in `unknown` for the checker to report beside every other
+/// problem, where `deny_unknown_fields` would end the parse at the first (issue 8). A field is
+/// `one` (required), `opt` (may be missing or null) or `many` (a list, empty when missing).
+macro_rules! raw_mapping {
+    (
+        $(#[$meta:meta])*
+        $name:ident ($what:literal) {
+            $($(#[$field_meta:meta])* $field:ident: $kind:ident $ty:ty),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub(super) struct $name<T> {
+            $($(#[$field_meta])* pub(super) $field: raw_mapping!(@type $kind $ty),)*
+            /// The keys that are no field of this mapping, as written.
+            pub(super) unknown: Vec<T>,
+        }
+
+        impl<T> Mapping<T> for $name<T> {
+            const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            const WHAT: &'static str = $what;
+
+            fn unknown(&self) -> &[T] {
+                &self.unknown
+            }
+        }
+
+        impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for $name<T> {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visit<T>(std::marker::PhantomData<T>);
+
+                impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+                    type Value = $name<T>;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        write!(f, "a mapping ({})", $what)
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<$name<T>, A::Error> {
+                        use serde::de::Error as _;
+                        $(let mut $field: Option<raw_mapping!(@type $kind $ty)> = None;)*
+                        let mut unknown = Vec::new();
+                        while let Some(key) = map.next_key::<T>()? {
+                            match key.text() {
+                                $(stringify!($field) => {
+                                    if $field.is_some() {
+                                        return Err(A::Error::duplicate_field(stringify!($field)));
+                                    }
+                                    $field = Some(map.next_value()?);
+                                })*
+                                _ => {
+                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                    unknown.push(key);
+                                }
+                            }
+                        }
+                        Ok($name {
+                            $($field: raw_mapping!(@finish $kind $field, A),)*
+                            unknown,
+                        })
+                    }
+                }
+
+                deserializer.deserialize_struct(
+                    stringify!($name),
+                    Self::FIELDS,
+                    Visit(std::marker::PhantomData),
+                )
+            }
+        }
+    };
+    (@type one $ty:ty) => { $ty };
+    (@type opt $ty:ty) => { Option<$ty> };
+    (@type many $ty:ty) => { Vec<$ty> };
+    (@finish one $field:ident, $access:ident) => {
+        $field.ok_or_else(|| <$access::Error as serde::de::Error>::missing_field(stringify!($field)))?
+    };
+    (@finish opt $field:ident, $access:ident) => { $field.flatten() };
+    (@finish many $field:ident, $access:ident) => { $field.unwrap_or_default() };
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawPlace<T> {
-    pub(super) id: T,
-    pub(super) name: T,
-    #[serde(default)]
-    pub(super) aliases: Vec<T>,
-    pub(super) within: Option<T>,
-    #[serde(default)]
-    pub(super) names: Vec<RawName<T>>,
-    pub(super) calendar: Option<RawCalendar<T>>,
+raw_mapping! {
+    /// The whole file.
+    RawTimeline("the timeline") {
+        title: one T,
+        subject: opt T,
+        people: many RawPerson<T>,
+        places: many RawPlace<T>,
+        periods: many RawPeriod<T>,
+        stays: many RawStay<T>,
+        events: one Events<T>,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawName<T> {
-    pub(super) name: T,
-    pub(super) from: Option<T>,
-    pub(super) to: Option<T>,
+raw_mapping! {
+    /// An entry of `people`.
+    RawPerson("a person") {
+        id: one T,
+        name: one T,
+        aliases: many T,
+        born: opt T,
+        died: opt T,
+        about: opt T,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawCalendar<T> {
-    pub(super) julian_until: T,
+raw_mapping! {
+    /// An entry of `places`.
+    RawPlace("a place") {
+        id: one T,
+        name: one T,
+        aliases: many T,
+        within: opt T,
+        names: many RawName<T>,
+        calendar: opt RawCalendar<T>,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawPeriod<T> {
-    pub(super) id: T,
-    pub(super) title: T,
-    pub(super) from: T,
-    pub(super) to: T,
+raw_mapping! {
+    /// A former name of a place.
+    RawName("a place name") {
+        name: one T,
+        from: opt T,
+        to: opt T,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawStay<T> {
-    pub(super) place: T,
-    pub(super) from: T,
-    pub(super) to: T,
-    pub(super) note: Option<String>,
-    pub(super) source: Option<String>,
+raw_mapping! {
+    /// A place's calendar.
+    RawCalendar("a calendar") {
+        julian_until: one T,
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "T: Deserialize<'de>"))]
-pub(super) struct RawEvent<T> {
-    pub(super) id: T,
-    pub(super) date: T,
-    pub(super) end: Option<T>,
-    pub(super) title: T,
-    pub(super) summary: Option<String>,
-    pub(super) place: Option<T>,
-    #[serde(default)]
-    pub(super) people: Vec<T>,
-    #[serde(default)]
-    pub(super) tags: Vec<String>,
-    pub(super) period: Option<T>,
-    pub(super) source: Option<String>,
+raw_mapping! {
+    /// An entry of `periods`.
+    RawPeriod("a period") {
+        id: one T,
+        title: one T,
+        from: one T,
+        to: one T,
+    }
+}
+
+raw_mapping! {
+    /// An entry of `stays`.
+    RawStay("a stay") {
+        place: one T,
+        from: one T,
+        to: one T,
+        note: opt T,
+        source: opt T,
+    }
+}
+
+raw_mapping! {
+    /// An entry of `events`.
+    RawEvent("an event") {
+        id: one T,
+        date: one T,
+        end: opt T,
+        title: one T,
+        summary: opt T,
+        place: opt T,
+        people: many T,
+        tags: many T,
+        period: opt T,
+        source: opt T,
+    }
 }

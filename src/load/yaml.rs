@@ -9,12 +9,15 @@ use super::{BLOCK, PARALLEL_MIN_BYTES, Source, problem_at};
 use crate::error::Problem;
 
 /// serde-saphyr's default budgets suit configuration files; scale them with the input so a large
-/// honest timeline loads while a small hostile file still cannot blow up.
+/// honest timeline loads while a small hostile file still cannot blow up. Without aliases a node
+/// or a parser event takes a byte at least (`[1,1]`), so one of each per byte is what an honest
+/// file can need: a million-item flow list loads as its JSON twin does (issue 9), and only
+/// aliases can go past it.
 pub(super) fn yaml_options(size: usize) -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_events: (size / 2).max(1_000_000),
-            max_nodes: (size / 4).max(250_000),
+            max_events: size.max(1_000_000),
+            max_nodes: size.max(250_000),
             max_total_scalar_bytes: size.max(64 * 1024 * 1024),
         },
     }
@@ -44,6 +47,11 @@ pub(super) fn parse_yaml(source: &Source) -> Result<RawTimeline<YamlText>, Vec<P
                 .to_string();
             let message = if message.contains("expected mapping") && line <= 1 {
                 format!("{message}: a timeline is a mapping with `title:` and `events:` at the top")
+            } else if let Some(breach) = message.strip_prefix("budget breached: ") {
+                format!(
+                    "the YAML holds more than a file of {} bytes may ({breach}): aliases expanding too far, or nesting too deep",
+                    source.text.len()
+                )
             } else {
                 message
             };
