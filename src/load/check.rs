@@ -12,6 +12,7 @@ use super::Source;
 use super::events::{EventRefs, Events};
 use super::raw::{Located, Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
 use super::text::{Shape, closest, refusal};
+use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
@@ -80,13 +81,21 @@ pub(super) enum Which {
 }
 
 pub(super) fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String> {
-    Date::parse(text.text()).map_err(|e| {
+    let date = Date::parse(text.text()).map_err(|e| {
         format!(
             "{owner}: `{}` is not a date: {}",
             quote(text.text()),
             e.with_hint()
         )
-    })
+    })?;
+    if !(day_in_range(date.earliest()) && day_in_range(date.latest())) {
+        return Err(format!(
+            "{owner}: `{}` falls on {} in the Gregorian calendar, past the year {LAST_YEAR} that dates (and iCalendar) can hold",
+            quote(text.text()),
+            date.latest()
+        ));
+    }
+    Ok(date)
 }
 
 /// A span from two dates: `from`'s start to `to`'s end.

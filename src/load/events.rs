@@ -66,7 +66,9 @@ impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
                 let expected = EXPECTED_EVENTS.with(|e| e.replace(0));
                 let block = BLOCK_EVENTS.with(|b| b.replace(0));
                 let first = match block {
-                    0 => seq.size_hint().unwrap_or(expected).min(1 << 24),
+                    // A hint is trusted for a modest list only; `expected` was bounded by the
+                    // bytes of the file when it was counted.
+                    0 => seq.size_hint().unwrap_or(0).min(1 << 16).max(expected),
                     block => block,
                 };
                 let mut blocks = vec![Events::with_capacity(first)];

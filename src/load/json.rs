@@ -2,7 +2,7 @@
 
 use super::events::{Events, Resolver};
 use super::raw::{JsonText, RawTimeline};
-use super::{BLOCK, PARALLEL_MIN_BYTES, scan};
+use super::{BLOCK, MIN_EVENT_BYTES, PARALLEL_MIN_BYTES, scan};
 
 /// Parses a big JSON timeline on every core: a quick structural scan finds the top-level fields
 /// and the elements of `events`; the fields are parsed from their slices of the file, and the
@@ -17,7 +17,7 @@ pub(super) fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>
     if text.len() < PARALLEL_MIN_BYTES || threads < 2 {
         return None;
     }
-    let (fields, elements) = scan::scan(text)?;
+    let (fields, elements) = scan::scan(text, MIN_EVENT_BYTES)?;
     if elements.len() < threads * 64 {
         return None;
     }

@@ -13,6 +13,7 @@ mod source;
 #[cfg(test)]
 mod tests;
 pub mod text;
+pub mod trust;
 mod yaml;
 
 use crate::error::{Error, Problem};
@@ -29,6 +30,10 @@ pub const EMBEDDED: &str = include_str!("../../timeline.yaml");
 /// How many events a block holds when a piece after the first is read in blocks (fewer in tests,
 /// so that they cross blocks).
 const BLOCK: usize = if cfg!(test) { 16 } else { 8192 };
+
+/// The fewest bytes an event can be written in (`{id: a,date: 1,title: b}`): room is made for
+/// no more events than the bytes of a file can hold.
+const MIN_EVENT_BYTES: usize = 24;
 
 /// Below this size a file is parsed in one piece (smaller in tests, which run unoptimized).
 const PARALLEL_MIN_BYTES: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };

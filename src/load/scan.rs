@@ -9,7 +9,10 @@ pub(super) type Fields<'a> = Vec<(&'a str, Range<usize>)>;
 /// element of its `events` array; `None` unless the text is one object whose keys are plain
 /// strings and whose `events`, if any, is an array. Values are delimited, not validated: each
 /// is parsed from its slice afterwards.
-pub(super) fn scan(text: &str) -> Option<(Fields<'_>, Vec<Range<usize>>)> {
+///
+/// An element of `events` shorter than `min_element` bytes is `None` too: no such element can be
+/// an event, and a file of sixty million `{}` must not make room for sixty million events.
+pub(super) fn scan(text: &str, min_element: usize) -> Option<(Fields<'_>, Vec<Range<usize>>)> {
     let b = text.as_bytes();
     let mut fields = Vec::new();
     let mut elements = Vec::new();
@@ -44,6 +47,9 @@ pub(super) fn scan(text: &str) -> Option<(Fields<'_>, Vec<Range<usize>>)> {
                     loop {
                         let element = i;
                         i = end_of_value(b, i)?;
+                        if i - element < min_element {
+                            return None;
+                        }
                         elements.push(element..i);
                         let (next, closed) = after_item(b, i, b']')?;
                         i = next;
@@ -142,7 +148,7 @@ mod tests {
     #[test]
     fn finds_fields_and_elements_and_refuses_what_is_not_json() {
         let text = r#" { "title" : "a \" } [" , "events": [ {"id": "x}"} , {"id": [1, {"a": "]"}]} ], "n": 12 } "#;
-        let (fields, elements) = scan(text).unwrap();
+        let (fields, elements) = scan(text, 0).unwrap();
         let keys: Vec<&str> = fields.iter().map(|f| f.0).collect();
         assert_eq!(keys, ["title", "events", "n"]);
         assert_eq!(&text[fields[0].1.clone()], r#""a \" } [""#);
@@ -161,8 +167,8 @@ mod tests {
             r#"{"a\u0041": 1}"#,
             r#"{"events": [{]}"#,
         ] {
-            assert!(scan(bad).is_none(), "{bad}");
+            assert!(scan(bad, 0).is_none(), "{bad}");
         }
-        assert!(scan("{}").is_some());
+        assert!(scan("{}", 0).is_some());
     }
 }

@@ -56,18 +56,27 @@ pub fn acceptable(value: &str, shape: Shape) -> bool {
     refusal(value, shape).is_none() && !(shape == Shape::Id && value.trim().is_empty())
 }
 
-/// The candidate closest to `value`, when one is close enough to suggest. Candidates four times
-/// longer or shorter than the value are skipped unscored: Jaro-Winkler cannot rate them above
-/// the threshold, and scoring a megabyte-long value against every id would take seconds.
+/// How close `candidate` is to `value` (Jaro-Winkler), when close enough to suggest. A candidate
+/// four times longer or shorter than the value is never close, and is not scored: Jaro-Winkler
+/// cannot rate it above the threshold, and scoring a megabyte-long value against every id would
+/// take seconds.
+pub fn similarity(candidate: &str, value: &str) -> Option<f64> {
+    // Byte lengths bound character counts within a factor of four either way.
+    let (k, v) = (candidate.len(), value.len());
+    if k > 16 * v.max(1) || v > 16 * k.max(1) {
+        return None;
+    }
+    let (k, v) = (candidate.chars().count(), value.chars().count());
+    if k >= 4 * v.max(1) || v >= 4 * k.max(1) {
+        return None;
+    }
+    Some(strsim::jaro_winkler(candidate, value)).filter(|&score| score > 0.85)
+}
+
+/// The candidate closest to `value`, when one is close enough to suggest (see [`similarity`]).
 pub fn closest<'k>(candidates: impl Iterator<Item = &'k str>, value: &str) -> Option<&'k str> {
-    let length = value.chars().count();
     candidates
-        .filter(|k| {
-            let k = k.chars().count();
-            k < 4 * length.max(1) && length < 4 * k.max(1)
-        })
-        .map(|k| (strsim::jaro_winkler(k, value), k))
-        .filter(|(score, _)| *score > 0.85)
+        .filter_map(|k| Some((similarity(k, value)?, k)))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k)
 }

@@ -5,7 +5,7 @@ use serde_saphyr::MessageFormatter;
 
 use super::events::{BLOCK_EVENTS, EXPECTED_EVENTS, Events, KNOWN_IDS, Resolver};
 use super::raw::{RawTimeline, YamlText};
-use super::{BLOCK, PARALLEL_MIN_BYTES, Source, problem_at};
+use super::{BLOCK, MIN_EVENT_BYTES, PARALLEL_MIN_BYTES, Source, problem_at};
 use crate::error::Problem;
 
 /// serde-saphyr's default budgets suit configuration files; scale them with the input so a large
@@ -107,6 +107,11 @@ pub(super) fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
                 return None;
             }
             if depth == list_indent {
+                // Room is made for every item counted: items too short to be events (`- `)
+                // send the file to the whole parse, which refuses the first.
+                if starts.len() > offset / MIN_EVENT_BYTES + 1 {
+                    return None;
+                }
                 starts.push((offset, number));
             }
         }
