@@ -11,7 +11,7 @@ use crate::chart::{Selection, Style};
 use crate::cli::{CalendarChoice, Cli, Command, FilterArgs, OnArgs};
 use crate::config::Config;
 use crate::date::Date;
-use crate::error::Error;
+use crate::error::{Error, quote};
 use crate::index::{Index, Query, fold};
 use crate::load::{Source, load_source};
 use crate::render::renderer;
@@ -97,12 +97,15 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Who { name: Some(name) }) => {
             let people = nonempty(
                 index.find_people(name),
-                &format!("no person matches `{name}`"),
+                &format!("no person matches `{}`", quote(name)),
             )?;
             query.people = Some(people.clone());
             let events = nonempty(
                 index.select(&query),
-                &format!("`{name}` is in the timeline, but none of their events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of their events match the filters",
+                    quote(name)
+                ),
             )?;
             renderer.who(out, &views.person_cards(&people), &views.rows(&events))?;
         }
@@ -113,12 +116,15 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Where { name: Some(name) }) => {
             let places = nonempty(
                 index.find_places(name),
-                &format!("no place matches `{name}`"),
+                &format!("no place matches `{}`", quote(name)),
             )?;
             query.places = Some(index.places_within(&places));
             let events = nonempty(
                 index.select(&query),
-                &format!("`{name}` is in the timeline, but none of its events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of its events match the filters",
+                    quote(name)
+                ),
             )?;
             renderer.where_(out, &views.place_cards(&places), &views.rows(&events))?;
         }
@@ -128,7 +134,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
                 let close = index
                     .events()
                     .iter()
-                    .filter(|e| strsim::jaro_winkler(&e.id, id) > 0.85)
+                    .filter(|e| crate::load::text::similarity(&e.id, id).is_some())
                     .map(|e| format!("`{}`", e.id))
                     .take(3)
                     .collect::<Vec<_>>();
@@ -137,7 +143,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
                 } else {
                     format!("; did you mean {}?", close.join(" or "))
                 };
-                Error::NoMatch(format!("no event has the id `{id}`{hint}"))
+                Error::NoMatch(format!("no event has the id `{}`{hint}", quote(id)))
             })?;
             renderer.detail(out, &views.detail(event))?;
         }
@@ -256,12 +262,13 @@ fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
                     .map(|p| p.id.as_str())
                     .collect();
                 Error::Usage(format!(
-                    "--in takes a year (e.g. 1917) or a period id ({}), not `{within}`",
+                    "--in takes a year (e.g. 1917) or a period id ({}), not `{}`",
                     if ids.is_empty() {
                         "this timeline has none".to_string()
                     } else {
                         ids.join(", ")
-                    }
+                    },
+                    quote(within)
                 ))
             })?,
         };
@@ -272,7 +279,7 @@ fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
         Some(name) => {
             let found = nonempty(
                 index.find_places(name),
-                &format!("no place matches `{name}`"),
+                &format!("no place matches `{}`", quote(name)),
             )?;
             Some(index.places_within(&found))
         }
@@ -281,7 +288,7 @@ fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
     let people = match &filters.person {
         Some(name) => Some(nonempty(
             index.find_people(name),
-            &format!("no person matches `{name}`"),
+            &format!("no person matches `{}`", quote(name)),
         )?),
         None => None,
     };
