@@ -14,14 +14,12 @@ use crate::term::Environment;
 
 /// Runs the program with the process's arguments and environment; returns the exit code.
 pub fn main() -> i32 {
+    crate::process::start();
     let args: Vec<OsString> = std::env::args_os().collect();
     let cli = match parse(&args) {
         Ok(cli) => cli,
-        Err(ParseEnd::Clap(e)) => {
-            // --help and --version end here too, with exit 0.
-            let _ = e.print();
-            return e.exit_code();
-        }
+        // --help and --version end here too, with exit 0 once written.
+        Err(ParseEnd::Clap(e)) => return crate::process::clap_ending(e),
         Err(ParseEnd::Error(e)) => return report(&e),
     };
     let env = Environment::from_process();
@@ -56,7 +54,7 @@ pub fn main() -> i32 {
 
 /// Says what went wrong on stderr and gives the exit code it maps to.
 fn report(e: &Error) -> i32 {
-    eprintln!("{e}");
+    crate::error::say(e);
     e.exit_code()
 }
 
@@ -88,7 +86,7 @@ fn word_for_a_command(e: &clap::Error) -> Option<Error> {
     let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
         return None;
     };
-    let shown = crate::cmd::cut(word);
+    let shown = crate::error::quote(word);
     let quoted = shell_word(&shown);
     let is_year = (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
     let way = if is_year {

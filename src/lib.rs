@@ -15,6 +15,7 @@ pub mod load;
 pub mod man;
 pub mod model;
 pub mod pager;
+pub mod process;
 pub mod render;
 pub mod schema;
 pub mod stats;

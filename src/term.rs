@@ -87,7 +87,12 @@ pub fn use_color(choice: ColorChoice, env: &Environment, stdout_is_terminal: boo
 /// The narrowest table drawn; below this columns become unreadable.
 pub const MIN_WIDTH: usize = 40;
 
-/// Decides the width to draw tables at: `--width`, else `COLUMNS`, else the terminal's, else 80.
+/// The widest table drawn: `--width 1e9` or `COLUMNS=1000000000` would allocate gigabytes of
+/// padding, and no terminal is wider.
+pub const MAX_WIDTH: usize = 1000;
+
+/// Decides the width to draw tables at: `--width`, else `COLUMNS`, else the terminal's, else 80;
+/// never below [`MIN_WIDTH`] nor above [`MAX_WIDTH`].
 pub fn width(flag: Option<usize>, env: &Environment, stdout_is_terminal: bool) -> usize {
     let from_env = env
         .columns
@@ -103,7 +108,7 @@ pub fn width(flag: Option<usize>, env: &Environment, stdout_is_terminal: bool) -
         .filter(|&w| w > 0)
         .or_else(from_terminal)
         .unwrap_or(80)
-        .max(MIN_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
 }
 
 /// The pager a terminal's long output goes through, as git decides it: `TIMELINE_PAGER`, else
@@ -255,6 +260,9 @@ mod tests {
         assert_eq!(width(None, &e, false), 132);
         assert_eq!(width(Some(100), &e, false), 100);
         assert_eq!(width(Some(10), &e, false), MIN_WIDTH);
+        assert_eq!(width(Some(usize::MAX), &e, false), MAX_WIDTH);
+        e.columns = Some("1000000000".into());
+        assert_eq!(width(None, &e, false), MAX_WIDTH);
     }
 
     #[test]

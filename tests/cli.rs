@@ -236,7 +236,7 @@ fn ndjson_csv_and_markdown() {
     let markdown = stdout(timeline().args(["--format", "markdown", "--limit", "1"]));
     assert_eq!(
         markdown,
-        "| Date | Age | Event | Place | People |\n|---|---|---|---|---|\n| 7 Nov 1879 [O.S. 26 Oct] | 0 | Born |  |  |\n"
+        "| Date | Age | Event | Place | People |\n|---|---|---|---|---|\n| 7 Nov 1879 \\[O.S. 26 Oct\\] | 0 | Born |  |  |\n"
     );
 }
 

@@ -25,7 +25,7 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, ListView};
 use crate::config::{Config, Output};
 use crate::date::Date;
-use crate::error::Error;
+use crate::error::{Error, quote};
 use crate::index::{Index, Query, fold};
 use crate::render::{Renderer, renderer};
 use crate::suggest::{closest, did_you_mean};
@@ -220,7 +220,7 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
         for name in &filters.place {
             found.extend(nonempty(
                 index.find_places(name),
-                &format!("no place matches `{name}`"),
+                &format!("no place matches `{}`", quote(name)),
             )?);
         }
         Some(index.places_within(&found))
@@ -268,25 +268,14 @@ fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
     } else {
         did_you_mean(&close)
     };
-    Err(Error::NoMatch(format!("no tag `{}`{hint}", cut(tag))))
-}
-
-/// A value typed by the user, cut for a message: a megabyte argument is not echoed whole.
-pub fn cut(text: &str) -> String {
-    const MOST: usize = 60;
-    if text.chars().count() <= MOST {
-        text.to_string()
-    } else {
-        let kept: String = text.chars().take(MOST).collect();
-        format!("{kept}…")
-    }
+    Err(Error::NoMatch(format!("no tag `{}`{hint}", quote(tag))))
 }
 
 /// The people a name matches, or a "nothing matched" error.
 pub fn find_people(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     nonempty(
         index.find_people(name),
-        &format!("no person matches `{name}`"),
+        &format!("no person matches `{}`", quote(name)),
     )
 }
 
@@ -305,7 +294,7 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
         };
         Error::Usage(format!(
             "--in takes a year (e.g. 1917) or a period id, not `{}`{hint}",
-            cut(within)
+            quote(within)
         ))
     })
 }

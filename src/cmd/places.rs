@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Context, nonempty};
 use crate::cli::{ListArgs, ListView};
-use crate::error::Error;
+use crate::error::{Error, quote};
 
 /// The flags of `timeline where`.
 #[derive(Debug, Args)]
@@ -39,7 +39,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
         Some(name) => {
             let places = nonempty(
                 ctx.index.find_places(name),
-                &format!("no place matches `{name}`"),
+                &format!("no place matches `{}`", quote(name)),
             )?;
             let mut query = ctx.query(filters, &ListArgs::default())?;
             let within = ctx.index.places_within(&places);
@@ -50,7 +50,10 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
             });
             let events = nonempty(
                 ctx.index.select(&query),
-                &format!("`{name}` is in the timeline, but none of its events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of its events match the filters",
+                    quote(name)
+                ),
             )?;
             let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.where_(

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{Context, nonempty};
 use crate::cli::{ListArgs, ListView};
-use crate::error::Error;
+use crate::error::{Error, quote};
 
 /// The flags of `timeline who`.
 #[derive(Debug, Args)]
@@ -45,7 +45,10 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
             query.with.push(people.clone());
             let events = nonempty(
                 ctx.index.select(&query),
-                &format!("`{name}` is in the timeline, but none of their events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of their events match the filters",
+                    quote(name)
+                ),
             )?;
             let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.who(

@@ -52,6 +52,28 @@ fn event_record(row: &EventRow) -> [String; 14] {
     ]
 }
 
+/// A cell as a spreadsheet may safely open it: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would be read as a formula (`=HYPERLINK(…)`, `@SUM(…)`), so it is prefixed
+/// with a single quote, as OWASP advises against CSV injection. Only `export csv` does this;
+/// `--format csv` is data for programs and stays exactly as the timeline holds it.
+fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The events as `export csv` writes them, for spreadsheets: the columns of `--format csv`, with
+/// every cell that a spreadsheet would run as a formula neutralised (see [`neutralise`]).
+pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+    write_records(
+        out,
+        EVENT_HEADER,
+        rows.iter().map(|r| event_record(r).map(neutralise)),
+    )
+}
+
 const EVENT_HEADER: [&str; 14] = [
     "id", "start", "end", "date", "title", "place", "people", "tags", "periods", "source", "age",
     "start_os", "end_os", "summary",
@@ -161,5 +183,19 @@ impl Renderer for Csv {
 
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         self.events(out, std::slice::from_ref(&detail.row))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(formula.to_string()), format!("'{formula}"));
+        }
+        assert_eq!(neutralise("1917-10-25".to_string()), "1917-10-25");
+        assert_eq!(neutralise(String::new()), "");
     }
 }

@@ -18,9 +18,9 @@ use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
-pub use self::csv::Csv;
+pub use self::csv::{Csv, events_for_spreadsheets};
 pub use self::json::Json;
-pub use self::markdown::Markdown;
+pub use self::markdown::{Markdown, escape as escape_markdown};
 pub use self::plain::Plain;
 pub use self::table::Table;
 
