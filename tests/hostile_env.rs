@@ -344,5 +344,5 @@ fn long_values_are_quoted_short_and_fast() {
     let (output, took) = timed(&["show", &id], None);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).len() < 1000);
-    assert!(took < Duration::from_secs(3), "took {took:?}");
+    assert!(took < Duration::from_secs(10), "took {took:?}");
 }
