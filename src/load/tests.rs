@@ -297,3 +297,27 @@ fn problems_in_a_later_json_piece_point_into_the_file() {
     assert!(parse_json_parallel(&extra).is_none());
     assert!(problems(&extra)[0].contains("unknown field `extra`"));
 }
+
+#[test]
+fn every_field_name_is_read_without_allocating() {
+    use super::raw::{
+        FIELD_NAMES, Mapping, RawCalendar, RawEvent, RawName, RawPeriod, RawPerson, RawPlace,
+        RawStay, RawTimeline,
+    };
+    let fields = [
+        RawTimeline::<YamlText>::FIELDS,
+        RawPerson::<YamlText>::FIELDS,
+        RawPlace::<YamlText>::FIELDS,
+        RawName::<YamlText>::FIELDS,
+        RawCalendar::<YamlText>::FIELDS,
+        RawPeriod::<YamlText>::FIELDS,
+        RawStay::<YamlText>::FIELDS,
+        RawEvent::<YamlText>::FIELDS,
+    ];
+    for field in fields.iter().flat_map(|f| f.iter()) {
+        assert!(
+            FIELD_NAMES.contains(field),
+            "{field} is missing from FIELD_NAMES"
+        );
+    }
+}
