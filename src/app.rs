@@ -225,7 +225,7 @@ fn check(source: &Source, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(
         out,
         "{}: ok: {} events, {} people, {} places, {} periods",
-        source.name,
+        crate::error::visible(&source.name),
         timeline.events.len(),
         timeline.people.len(),
         timeline.places.len(),
