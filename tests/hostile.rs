@@ -464,3 +464,63 @@ fn non_utf8_arguments_get_a_message() {
     ]);
     assert!(stderr.contains("no such file"), "{stderr}");
 }
+
+/// Runs the binary on a valid fixture; returns stdout.
+fn output_of(args: &[&str]) -> String {
+    let output = cargo_bin_cmd!("timeline")
+        .args(args)
+        .env_remove("TIMELINE_FILE")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn exports_keep_values_from_becoming_formulas_list_items_or_calendar_lines() {
+    let file = fixture("injection.yaml");
+    let file = file.to_str().unwrap();
+    // For spreadsheets, a cell that would run as a formula starts with a quote; as data, the
+    // same cells stay exactly as written.
+    let spreadsheet = output_of(&["--file", file, "export", "csv"]);
+    let data = output_of(&["--file", file, "--format", "csv"]);
+    for formula in [
+        "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"",
+        "'-2+3 votes",
+        "'+tag;@at",
+        ",'=cmd|' /C calc'!A0,",
+    ] {
+        assert!(
+            spreadsheet.contains(formula),
+            "{formula} in:\n{spreadsheet}"
+        );
+        let raw = formula.replacen('\'', "", 1);
+        assert!(data.contains(&raw), "{raw} in:\n{data}");
+    }
+    // Markdown, the table and the document alike: formatting shown, never applied.
+    for markdown in [
+        output_of(&["--file", file, "--format", "markdown"]),
+        output_of(&["--file", file, "export", "markdown"]),
+    ] {
+        assert!(
+            markdown
+                .contains("\\*bold\\* \\[x\\](http://evil.example) \\| pipe \\# heading \\<b\\>"),
+            "{markdown}"
+        );
+        assert!(!markdown.contains("- [x] two"), "{markdown}");
+    }
+    // iCalendar: text escaped, a summary's line break written as \n, every line a property.
+    let ics = output_of(&["--file", file, "export", "ics"]);
+    assert!(ics.contains("SUMMARY:a\\;b\\,c\\\\d\r\n"), "{ics}");
+    assert!(ics.contains("line one\\nline two"), "{ics}");
+    for line in ics.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(
+            line.starts_with(' ') || line.contains(':'),
+            "a line that is no property: {line:?}"
+        );
+    }
+}

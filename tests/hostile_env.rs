@@ -346,3 +346,27 @@ fn long_values_are_quoted_short_and_fast() {
     assert!(stderr(&output).len() < 1000);
     assert!(took < Duration::from_secs(10), "took {took:?}");
 }
+
+#[test]
+fn a_file_name_with_an_escape_is_shown_escaped_on_stdout_and_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good\u{1b}[2J.yaml");
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small.yaml"),
+        &good,
+    )
+    .unwrap();
+    let bad = dir.path().join("bad\u{1b}]52;c;aGk=\u{7}.yaml");
+    fs::write(
+        &bad,
+        "title: t\nevents: [{id: a, date: 1917-02-30, title: x}]\n",
+    )
+    .unwrap();
+    for file in [&good, &bad] {
+        let (output, _) = timed(&["check", file.to_str().unwrap()], None);
+        let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+        let all = String::from_utf8_lossy(&all);
+        assert!(all.contains("\\u{1b}"), "{all}");
+        assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+    }
+}

@@ -48,11 +48,17 @@ pub(super) struct Pending<T> {
     pub(super) period: Option<T>,
 }
 
-impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T> {
+impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T>
+where
+    T::Key: Deserialize<'de>,
+{
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<T>(std::marker::PhantomData<T>);
 
-        impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+        impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T>
+        where
+            T::Key: Deserialize<'de>,
+        {
             type Value = Events<T>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {

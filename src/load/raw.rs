@@ -9,6 +9,11 @@ use super::events::Events;
 /// A string value of the file that knows where it was written, so that a problem found after
 /// parsing can still be reported at its line and column.
 pub(super) trait Located {
+    /// A key of a mapping as read: its text and where it is, read without allocating for the
+    /// keys the mappings know (a million events have several each).
+    type Key: Located;
+    /// A key that is no field of its mapping, kept as a value for the problem about it.
+    fn from_key(key: Self::Key) -> Self;
     /// The value.
     fn text(&self) -> &str;
     /// The value, taken out.
@@ -38,12 +43,128 @@ impl<'de> Deserialize<'de> for YamlText {
 }
 
 impl Located for YamlText {
+    type Key = YamlKey;
+
+    fn from_key(key: YamlKey) -> YamlText {
+        let (line, column) = (key.line, key.column);
+        YamlText {
+            value: key.take(),
+            line,
+            column,
+        }
+    }
+
     fn text(&self) -> &str {
         &self.value
     }
 
     fn take(self) -> String {
         self.value
+    }
+
+    fn position(&self, _source: &str) -> (u64, u64) {
+        (u64::from(self.line), u64::from(self.column))
+    }
+}
+
+/// Every field name of every mapping of the file: a key that is one of them is read as a
+/// `&'static str`, no allocation.
+pub(super) const FIELD_NAMES: &[&str] = &[
+    "about",
+    "aliases",
+    "born",
+    "calendar",
+    "date",
+    "died",
+    "end",
+    "events",
+    "from",
+    "id",
+    "julian_until",
+    "name",
+    "names",
+    "note",
+    "people",
+    "period",
+    "periods",
+    "place",
+    "places",
+    "source",
+    "stays",
+    "subject",
+    "summary",
+    "tags",
+    "title",
+    "to",
+    "within",
+];
+
+/// A key of a YAML mapping with its line and column: a field name, or any other text.
+pub(super) struct YamlKey {
+    name: Result<&'static str, String>,
+    line: u32,
+    column: u32,
+}
+
+/// The text of a key, matched against [`FIELD_NAMES`] as it is read.
+struct KeyName(Result<&'static str, String>);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = KeyName;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<KeyName, E> {
+                Ok(KeyName(
+                    FIELD_NAMES
+                        .iter()
+                        .find(|name| **name == text)
+                        .copied()
+                        .ok_or_else(|| text.to_string()),
+                ))
+            }
+        }
+
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+impl<'de> Deserialize<'de> for YamlKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<KeyName>::deserialize(deserializer)?;
+        Ok(YamlKey {
+            name: spanned.value.0,
+            line: spanned.referenced.line() as u32,
+            column: spanned.referenced.column() as u32,
+        })
+    }
+}
+
+impl Located for YamlKey {
+    type Key = YamlKey;
+
+    fn from_key(key: YamlKey) -> YamlKey {
+        key
+    }
+
+    fn text(&self) -> &str {
+        match &self.name {
+            Ok(name) => name,
+            Err(other) => other,
+        }
+    }
+
+    fn take(self) -> String {
+        match self.name {
+            Ok(name) => name.to_string(),
+            Err(other) => other,
+        }
     }
 
     fn position(&self, _source: &str) -> (u64, u64) {
@@ -78,7 +199,13 @@ impl<'de> Deserialize<'de> for JsonText<'de> {
     }
 }
 
-impl Located for JsonText<'_> {
+impl<'a> Located for JsonText<'a> {
+    type Key = JsonText<'a>;
+
+    fn from_key(key: JsonText<'a>) -> JsonText<'a> {
+        key
+    }
+
     fn text(&self) -> &str {
         match self {
             JsonText::Plain(text) => text,
@@ -155,11 +282,17 @@ macro_rules! raw_mapping {
             }
         }
 
-        impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for $name<T> {
+        impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for $name<T>
+        where
+            T::Key: Deserialize<'de>,
+        {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Visit<T>(std::marker::PhantomData<T>);
 
-                impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+                impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T>
+                where
+                    T::Key: Deserialize<'de>,
+                {
                     type Value = $name<T>;
 
                     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -173,7 +306,7 @@ macro_rules! raw_mapping {
                         use serde::de::Error as _;
                         $(let mut $field: Option<raw_mapping!(@type $kind $ty)> = None;)*
                         let mut unknown = Vec::new();
-                        while let Some(key) = map.next_key::<T>()? {
+                        while let Some(key) = map.next_key::<T::Key>()? {
                             match key.text() {
                                 $(stringify!($field) => {
                                     if $field.is_some() {
@@ -183,7 +316,7 @@ macro_rules! raw_mapping {
                                 })*
                                 _ => {
                                     map.next_value::<serde::de::IgnoredAny>()?;
-                                    unknown.push(key);
+                                    unknown.push(T::from_key(key));
                                 }
                             }
                         }

@@ -297,3 +297,48 @@ fn problems_in_a_later_json_piece_point_into_the_file() {
     assert!(parse_json_parallel(&extra).is_none());
     assert!(problems(&extra)[0].contains("unknown field `extra`"));
 }
+
+#[test]
+fn every_field_name_is_read_without_allocating() {
+    use super::raw::{
+        FIELD_NAMES, Mapping, RawCalendar, RawEvent, RawName, RawPeriod, RawPerson, RawPlace,
+        RawStay, RawTimeline,
+    };
+    let fields = [
+        RawTimeline::<YamlText>::FIELDS,
+        RawPerson::<YamlText>::FIELDS,
+        RawPlace::<YamlText>::FIELDS,
+        RawName::<YamlText>::FIELDS,
+        RawCalendar::<YamlText>::FIELDS,
+        RawPeriod::<YamlText>::FIELDS,
+        RawStay::<YamlText>::FIELDS,
+        RawEvent::<YamlText>::FIELDS,
+    ];
+    for field in fields.iter().flat_map(|f| f.iter()) {
+        assert!(
+            FIELD_NAMES.contains(field),
+            "{field} is missing from FIELD_NAMES"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_field_in_a_later_piece_is_reported_with_the_rest() {
+    let (text, date_lines) = big_yaml(600, 450, usize::MAX);
+    // After event 500's date line: `  venue: x` at that line + 1, column 3.
+    let line = date_lines[500];
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(line, "  venue: the Smolny");
+    let text = lines.join("\n") + "\n";
+    let found = problems(&text);
+    assert_problems(
+        &found,
+        &[
+            &format!(
+                "{}:9 event `e450`: `1917-02-30` is not a date",
+                date_lines[450]
+            ),
+            &format!("{}:3 event `e500`: unknown field `venue`", line + 1),
+        ],
+    );
+}

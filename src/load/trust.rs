@@ -75,3 +75,53 @@ pub fn trusted(t: &Timeline) -> bool {
                 && e.people.iter().all(|&p| p < people)
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    /// The fields of a serialized date, in order, to forge what no parse would make.
+    #[derive(Serialize)]
+    struct ForgedPoint {
+        calendar: u32,
+        precision: u32,
+        year: i32,
+        month: u32,
+        day: u32,
+        approximate: bool,
+        uncertain: bool,
+        earliest: i32,
+        latest: i32,
+    }
+
+    fn forged(month: u32, day: u32, earliest: NaiveDate, latest: NaiveDate) -> Date {
+        let point = ForgedPoint {
+            calendar: 0,
+            precision: 0,
+            year: 1917,
+            month,
+            day,
+            approximate: false,
+            uncertain: false,
+            earliest: earliest.num_days_from_ce(),
+            latest: latest.num_days_from_ce(),
+        };
+        let bytes = postcard::to_stdvec(&(point, None::<ForgedPoint>)).unwrap();
+        postcard::from_bytes(&bytes).expect("the forged bytes decode as a date")
+    }
+
+    #[test]
+    fn forged_dates_are_refused() {
+        let day = NaiveDate::from_ymd_opt(1917, 11, 7).unwrap();
+        assert!(date_trusted(&forged(11, 7, day, day)), "the honest twin");
+        assert!(!date_trusted(&forged(0, 7, day, day)), "month 0");
+        assert!(!date_trusted(&forged(11, 31, day, day)), "31 November");
+        assert!(
+            !date_trusted(&forged(11, 7, day, NaiveDate::MAX)),
+            "bounds that disagree"
+        );
+        assert!(!day_in_range(NaiveDate::MAX));
+        assert!(day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+    }
+}
