@@ -6,6 +6,10 @@
 //! every date covers an exact, inclusive span of proleptic Gregorian days, which is what sorting,
 //! filtering and overlap tests use; the written form is kept for display.
 //!
+//! For a reader a date is written New Style first with its Old Style twin beside it, and a twin
+//! only where the date is known to the day ([`DualWords`]); an age runs over the whole span a date
+//! may mean ([`Age`]).
+//!
 //! ```
 //! use timeline::date::Date;
 //!

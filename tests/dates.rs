@@ -223,3 +223,37 @@ fn new_style_comes_first_in_every_view() {
         "no Old Style first in markdown"
     );
 }
+
+#[test]
+fn a_narrow_card_keeps_the_old_style_twin_whole_on_its_own_line() {
+    for width in ["40", "50", "60"] {
+        let card = stdout(&[
+            "show",
+            "brest-litovsk-talks",
+            "--format",
+            "table",
+            "--color",
+            "never",
+            "--width",
+            width,
+        ]);
+        let lines: Vec<&str> = card.lines().collect();
+        let twin = lines
+            .iter()
+            .position(|l| l.trim() == "[O.S. 9 Dec 1917 – 28 Jan 1918]")
+            .unwrap_or_else(|| panic!("{width}: the twin is cut:\n{card}"));
+        assert!(lines[twin - 1].contains("10 Feb 1918"), "{width}:\n{card}");
+    }
+    let wide = stdout(&[
+        "show",
+        "brest-litovsk-talks",
+        "--format",
+        "table",
+        "--width",
+        "100",
+    ]);
+    assert!(
+        wide.contains("22 Dec 1917 – 10 Feb 1918 [O.S. 9 Dec 1917 – 28 Jan 1918]"),
+        "{wide}"
+    );
+}

@@ -681,10 +681,27 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "title: t\nevents:\n  - {id: a, date: 17th of May, title: x}\n",
         "title: t\nevents:\n  - {id: a, date: 1917-10-25, title: x, colour: red}\n",
         "title: t\nstays:\n  - {place: p, from: 1900}\nevents: []\n",
+        // Months are 01–12 or seasons 21–24, days 01–31, years never 0000.
+        "title: t\nevents:\n  - {id: a, date: 1917-13, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-00, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-25, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-10-32, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-10-00, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: '1917-22-01', title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: '0000', title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 000X, title: x}\n",
+        // Ids and titles with something in them; ids of letters, digits, '.', '_' and '-'.
+        "title: t\nevents:\n  - {id: '', date: 1917, title: x}\n",
+        "title: t\nevents:\n  - {id: a b, date: 1917, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: ''}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: '  '}\n",
+        "title: ''\nevents: []\n",
+        "title: t\npeople:\n  - {id: 'x/y', name: X}\nevents: []\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: x, people: ['']}\n",
     ] {
         assert!(!validator.is_valid(&yaml(bad)), "{bad}");
     }
-    let good = "title: t\nevents:\n  - {id: a, date: 1917-10-25 O.S./1918~, title: x}\n  - {id: b, date: 191X, title: why}\n  - {id: c, date: 1902, title: z}\n";
+    let good = "title: t\nevents:\n  - {id: a, date: 1917-10-25 O.S./1918~, title: x}\n  - {id: b, date: 191X, title: why}\n  - {id: c, date: 1902, title: z}\n  - {id: d.e_f-1, date: 1919-24%/1920-12-31?, title: w}\n  - {id: g, date: 19XX, title: v}\n";
     assert!(validator.is_valid(&yaml(good)));
 }
 

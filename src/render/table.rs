@@ -356,11 +356,18 @@ impl Renderer for Table {
         }
         let dual = &row.date_parts;
         let date = match dual.old_style() {
-            Some(os) => format!(
-                "{} {}",
-                p.date(dual.new_style()),
-                p.old_style(&format!("[O.S. {os}]"))
-            ),
+            Some(os) => {
+                let twin = format!("[O.S. {os}]");
+                // The twin goes on a line of its own rather than breaking inside it; 9 columns
+                // are the labels' ("  Person ").
+                let one_line = dual.to_string().chars().count() + 9 <= self.width;
+                format!(
+                    "{}{}{}",
+                    p.date(dual.new_style()),
+                    if one_line { " " } else { "\n" },
+                    p.old_style(&twin)
+                )
+            }
             None => p.date(dual.new_style()),
         };
         let mut fields: Vec<(&str, String)> = vec![("Date", date)];

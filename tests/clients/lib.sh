@@ -1,6 +1,7 @@
 # Shared by the client checks: where the binary is, how to get a client program, how to report.
 # Sourced, not run. Each check prints one PASS, FAIL or SKIP line per thing it checks; a SKIP only
-# when the client cannot be installed here (no root, no apt-get or npm, no network to them).
+# when the client cannot be installed here (no root, no apt-get or npm, no network to them), or
+# TIMELINE_CLIENTS_NO_INSTALL is set and it is missing.
 
 set -euo pipefail
 CLIENTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,6 +26,7 @@ timeline_bin() {
 need_apt() {
     local command="$1" package="$2"
     command -v "$command" >/dev/null && return 0
+    [ -z "${TIMELINE_CLIENTS_NO_INSTALL:-}" ] || return 1
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         echo "installing $package with apt-get" >&2
         if [ ! -f "$CLIENTS_CACHE/.apt-updated" ]; then
@@ -45,6 +47,7 @@ need_npm() {
         [ -d "$CLIENTS_CACHE/node_modules/$package" ] || missing+=("$package")
     done
     [ ${#missing[@]} = 0 ] && return 0
+    [ -z "${TIMELINE_CLIENTS_NO_INSTALL:-}" ] || return 1
     echo "installing ${missing[*]} with npm" >&2
     (cd "$CLIENTS_CACHE" && { [ -f package.json ] || npm init -y >/dev/null; } \
         && timeout 300 npm install --no-audit --no-fund --silent "${missing[@]}") >&2 || true
@@ -58,6 +61,7 @@ need_pip() {
     local module="$1" package="$2"
     command -v python3 >/dev/null || return 1
     python3 -c "import $module" 2>/dev/null && return 0
+    [ -z "${TIMELINE_CLIENTS_NO_INSTALL:-}" ] || return 1
     echo "installing $package with pip" >&2
     timeout 300 python3 -m pip install --quiet "$package" >&2 \
         || timeout 300 python3 -m pip install --quiet --break-system-packages "$package" >&2 || true

@@ -11,10 +11,10 @@ lint="$(mandoc -T lint -W warning "$SCRATCH/timeline.1" 2>&1 || true)"
 [ -z "$lint" ] || fail "man: mandoc -T lint -W warning: $lint"
 
 if command -v man >/dev/null; then
-    MANWIDTH=80 MAN_KEEP_FORMATTING=0 man -l "$SCRATCH/timeline.1" 2>"$SCRATCH/man.err" | col -b >"$SCRATCH/page.txt"
+    MANWIDTH=80 MAN_KEEP_FORMATTING=0 man -l "$SCRATCH/timeline.1" 2>"$SCRATCH/man.err" | sed 's/.\x08//g' >"$SCRATCH/page.txt"
     reader="man -l"
 else
-    mandoc -T ascii -O width=80 "$SCRATCH/timeline.1" | col -b >"$SCRATCH/page.txt"
+    mandoc -T ascii -O width=80 "$SCRATCH/timeline.1" | sed 's/.\x08//g' >"$SCRATCH/page.txt"
     reader="mandoc -T ascii"
 fi
 [ -s "$SCRATCH/page.txt" ] || fail "man: $reader printed nothing: $(cat "$SCRATCH/man.err" 2>/dev/null)"
