@@ -13,6 +13,7 @@ pub mod export;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod render;
 pub mod schema;
 pub mod stats;

@@ -176,6 +176,56 @@ pub fn nonempty<T>(found: Vec<T>, message: &str) -> Result<Vec<T>, Error> {
     }
 }
 
+/// The people `name` finds (under any spelling [`Index::find_people`] knows), or a "nothing
+/// matched" error (exit 1) that offers the closest names: "did you mean Joseph Stalin?".
+pub fn people_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
+    let found = index.find_people(name);
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let people = &index.timeline().people;
+    let closest = index.suggest_people(name).into_iter();
+    Err(no_match(
+        "person",
+        name,
+        closest.map(|p| people[p].name.as_str()),
+    ))
+}
+
+/// The places `name` finds, or a "nothing matched" error offering the closest, as
+/// [`people_named`].
+pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
+    let found = index.find_places(name);
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let places = &index.timeline().places;
+    let closest = index.suggest_places(name).into_iter();
+    Err(no_match(
+        "place",
+        name,
+        closest.map(|p| places[p].name.as_str()),
+    ))
+}
+
+/// "no KIND matches `NAME`; did you mean A, B or C?": the name cut short and both stripped of
+/// control characters, since either may come from a file or a hostile argument.
+pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a str>) -> Error {
+    const SHOWN: usize = 60;
+    let clean = |text: &str| -> String { text.chars().filter(|c| !c.is_control()).collect() };
+    let mut shown: String = clean(name).chars().take(SHOWN).collect();
+    if name.chars().count() > SHOWN {
+        shown.push('…');
+    }
+    let closest: Vec<String> = closest.map(clean).collect();
+    let hint = match closest.as_slice() {
+        [] => String::new(),
+        [only] => format!("; did you mean {only}?"),
+        [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
+    };
+    Error::NoMatch(format!("no {kind} matches `{shown}`{hint}"))
+}
+
 /// Turns the filter and list flags into a query, resolving names against the index.
 pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Query, Error> {
     let mut range = match (&filters.from, &filters.to) {
@@ -199,20 +249,11 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
         range = Some((first.max(span.earliest()), last.min(span.latest())));
     }
     let places = match &filters.place {
-        Some(name) => {
-            let found = nonempty(
-                index.find_places(name),
-                &format!("no place matches `{name}`"),
-            )?;
-            Some(index.places_within(&found))
-        }
+        Some(name) => Some(index.places_within(&places_named(index, name)?)),
         None => None,
     };
     let people = match &filters.person {
-        Some(name) => Some(nonempty(
-            index.find_people(name),
-            &format!("no person matches `{name}`"),
-        )?),
+        Some(name) => Some(people_named(index, name)?),
         None => None,
     };
     Ok(Query {

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{Context, nonempty};
+use super::{Context, nonempty, people_named};
 use crate::cli::{ListArgs, ListView};
 use crate::error::Error;
 
@@ -38,10 +38,7 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
                 .people(out, &ctx.views.person_cards(&people, &counts))?;
         }
         Some(name) => {
-            let people = nonempty(
-                ctx.index.find_people(name),
-                &format!("no person matches `{name}`"),
-            )?;
+            let people = people_named(ctx.index, name)?;
             let mut query = ctx.query(filters, &args.view.list)?;
             query.people = Some(people.clone());
             let events = nonempty(
