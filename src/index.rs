@@ -379,6 +379,30 @@ events:
     }
 
     #[test]
+    fn names_are_found_under_other_spellings_and_namesakes_stay_shown() {
+        let index = index();
+        assert_eq!(index.find_people("Kamenew"), [1, 2]);
+        assert_eq!(index.find_people("Каменев"), [1, 2]);
+        assert_eq!(index.find_people("Lev Kamenew"), [1]);
+        assert_eq!(index.find_people("Sergej Kamenew"), [2]);
+        assert_eq!(index.find_people("Kardenas"), [3]);
+        assert_eq!(index.find_places("Koyoakan"), [1]);
+        assert_eq!(index.find_places("Petrograd"), [2]);
+        assert_eq!(index.find_places("Петроград"), [2]);
+    }
+
+    #[test]
+    fn a_name_that_finds_nothing_suggests_the_closest() {
+        let index = index();
+        assert!(index.find_people("Cardnas").is_empty());
+        assert_eq!(index.suggest_people("Cardnas"), [3]);
+        assert_eq!(index.suggest_people("Kamnev"), [1, 2]);
+        assert_eq!(index.suggest_places("Petrogard"), [2]);
+        assert!(index.suggest_people("zzzzzz").is_empty());
+        assert!(index.suggest_places(&"x".repeat(1 << 20)).is_empty());
+    }
+
+    #[test]
     fn a_place_includes_the_places_within_it() {
         let index = index();
         let mexico = index.find_places("Mexico");

@@ -36,7 +36,8 @@ pub fn fold(text: &str) -> String {
 ///   a run of them is one `i` (the endings `-y`, `-i`, `-ii`, `-iy`, `-ij`, `-yi`);
 /// - `ou` → `u` (French), `oe`, `ue`, `ae` → `o`, `u`, `a` (German for ø/ö, ü, ä);
 /// - a final `e` after a consonant is dropped in words of four letters or more (French Lénine);
-/// - doubled letters are one; digits stay, as do Roman numerals after the first word (Nicholas II).
+/// - doubled letters are one; digits stay, and Roman numerals after the first word are numbers
+///   (Nicholas II is Nicholas 2).
 ///
 /// ```
 /// use timeline::names::phonetic_key;
@@ -59,16 +60,23 @@ pub fn fold(text: &str) -> String {
 /// assert_ne!(phonetic_key("Nicholas II"), phonetic_key("Nicholas"));
 /// ```
 pub fn phonetic_key(name: &str) -> String {
-    let folded = fold(name);
-    let mut key = String::with_capacity(folded.len());
-    for (position, word) in words(&folded).enumerate() {
-        if position > 0 && is_roman_numeral(&word) {
-            key.push_str(&word);
-        } else {
-            key.push_str(&word_key(word.as_bytes()));
-        }
-    }
-    key
+    joined(&word_keys(name))
+}
+
+/// The key of each word of `name`, before doubled letters across words are made one.
+fn word_keys(name: &str) -> Vec<String> {
+    words(&fold(name))
+        .enumerate()
+        .map(|(position, word)| match roman_numeral(&word) {
+            Some(number) if position > 0 => number.to_string(),
+            _ => word_key(word.as_bytes()),
+        })
+        .collect()
+}
+
+/// Word keys as one key: Alma-Ata and Almaata both `almata`.
+fn joined(word_keys: &[String]) -> String {
+    collapse(word_keys.concat().as_bytes())
 }
 
 /// The words of a folded name: letters and digits, split at anything else, with apostrophes and
@@ -84,9 +92,29 @@ fn is_sign(c: char) -> bool {
     matches!(c, '\'' | '"' | '`')
 }
 
-/// `ii`, `iv`, `xiv`: kept as typed after a first word, so that Nicholas II is not Nicholas.
-fn is_roman_numeral(word: &str) -> bool {
-    word.len() <= 4 && word.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+/// The number `ii`, `iv` or `xiv` stands for, so that Nicholas II is Nicholas 2, not Nicholas.
+fn roman_numeral(word: &str) -> Option<u32> {
+    if word.len() > 4 {
+        return None;
+    }
+    let values: Vec<u32> = word
+        .bytes()
+        .map(|b| match b {
+            b'i' => Some(1),
+            b'v' => Some(5),
+            b'x' => Some(10),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let mut number: i64 = 0;
+    for (i, &value) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > value) {
+            number -= i64::from(value);
+        } else {
+            number += i64::from(value);
+        }
+    }
+    u32::try_from(number).ok()
 }
 
 fn word_key(word: &[u8]) -> String {
@@ -220,14 +248,34 @@ fn collapse(w: &[u8]) -> String {
     out
 }
 
-/// The least similarity (0 to 1) a name must have to a query to be offered as "did you mean".
-const CLOSE_ENOUGH: f64 = 0.65;
+/// The least similarity (0 to 1) a name must have to a query to be offered as "did you mean":
+/// one edit in four letters passes, two in six (Person for Pero) do not.
+const CLOSE_ENOUGH: f64 = 0.7;
+
+/// Offered names are at most this much less similar than the best: who typed "Kamnev" meant a
+/// Kamenev, not Kameneva.
+const MARGIN: f64 = 0.1;
+
+/// A query like one word of a name counts a little less than one like a whole name or alias.
+const WORD_ONLY: f64 = 0.05;
 
 /// How many names "did you mean" offers at most.
 const SUGGESTIONS: usize = 3;
 
-/// Query keys shorter than this find nothing by substring: `l` would be within every key.
-const SHORTEST_KEY_PART: usize = 4;
+/// Query keys shorter than this find nothing as the start of a word: `l` starts too many.
+const SHORTEST_KEY_PART: usize = 3;
+
+/// The words of a name from which a key part may start (the first 16 are enough for any name a
+/// reader types; a hostile name of thousands of words costs no more).
+const KEY_PART_WORDS: usize = 16;
+
+/// One name of an owner, as the lookups compare it.
+#[derive(Debug, Clone)]
+struct Spelling {
+    folded: String,
+    /// The name's key from each of its first words on: `[levkamenev, kamenev]`.
+    keys_from_word: Vec<String>,
+}
 
 /// Every name of every owner (person or place), folded and keyed once, and the lookups on them.
 #[derive(Debug, Clone, Default)]
@@ -236,8 +284,8 @@ pub struct NameTable {
     folded: HashMap<String, Vec<usize>>,
     /// Phonetic key → its owners, in order.
     keys: HashMap<String, Vec<usize>>,
-    /// Each owner's names, as (folded, key).
-    names: Vec<Vec<(String, String)>>,
+    /// Each owner's names.
+    names: Vec<Vec<Spelling>>,
 }
 
 impl NameTable {
@@ -248,21 +296,28 @@ impl NameTable {
     {
         let mut table = NameTable::default();
         for (owner, names) in owners.into_iter().enumerate() {
-            let mut spelled = Vec::new();
+            let mut spellings = Vec::new();
             for name in names {
                 let folded = fold(name);
-                let key = phonetic_key(name);
+                let words = word_keys(name);
+                let keys_from_word: Vec<String> = (0..words.len().clamp(1, KEY_PART_WORDS))
+                    .map(|w| joined(&words[w.min(words.len())..]))
+                    .collect();
                 add(&mut table.folded, &folded, owner);
-                add(&mut table.keys, &key, owner);
-                spelled.push((folded, key));
+                add(&mut table.keys, &keys_from_word[0], owner);
+                spellings.push(Spelling {
+                    folded,
+                    keys_from_word,
+                });
             }
-            table.names.push(spelled);
+            table.names.push(spellings);
         }
         table
     }
 
-    /// The owners `query` names, by the first rule that finds any: a name as folded, a name's
-    /// phonetic key, a part of a folded name, a part of a name's key. In owner order.
+    /// The owners `query` names, by the first rule that finds any: a name as folded (`kamenev`);
+    /// a name's phonetic key (`Kamenew`, `Trotzki`); a part of a folded name (`kamen`); the start
+    /// of a name's key at one of its words (`Jakow` for Yakov Sverdlov). In owner order.
     pub fn find(&self, query: &str) -> Vec<usize> {
         let folded = fold(query);
         if folded.is_empty() {
@@ -275,32 +330,39 @@ impl NameTable {
         if let Some(owners) = self.keys.get(&key) {
             return owners.clone();
         }
-        let within = self.owners_where(|(name, _)| name.contains(folded.as_str()));
+        let within = self.owners_where(|name| name.folded.contains(folded.as_str()));
         if !within.is_empty() || key.len() < SHORTEST_KEY_PART {
             return within;
         }
-        self.owners_where(|(_, name_key)| name_key.contains(key.as_str()))
+        self.owners_where(|name| {
+            name.keys_from_word
+                .iter()
+                .any(|from_word| from_word.starts_with(key.as_str()))
+        })
     }
 
-    /// The owners whose names are closest to `query` (which found nothing), best first, at most
-    /// three, none below a similarity of 0.65. Names are compared folded and by key, whole and
-    /// word by word; a query far longer than a name is not compared with it at all, so a hostile
-    /// megabyte costs no more than reading it.
+    /// The owners whose names are closest to `query` (which found nothing), best first: at most
+    /// three, none below a similarity of 0.7 nor 0.1 below the best. Names are compared folded and
+    /// by key, whole and word by word; a query far longer than a name is not compared with it at
+    /// all, so a hostile megabyte costs no more than reading it.
     pub fn suggest(&self, query: &str) -> Vec<usize> {
         let folded = fold(query);
-        let key = phonetic_key(query);
         if folded.is_empty() {
             return Vec::new();
         }
+        let key = phonetic_key(query);
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (owner, names) in self.names.iter().enumerate() {
             let best = names
                 .iter()
-                .flat_map(|(name, name_key)| {
-                    let words = name.split(' ').filter(|w| w.len() > 2);
-                    std::iter::once(similarity(&folded, name))
-                        .chain(std::iter::once(similarity(&key, name_key)))
-                        .chain(words.map(|w| similarity(&folded, w)))
+                .flat_map(|name| {
+                    let whole = similarity(&folded, &name.folded)
+                        .max(similarity(&key, &name.keys_from_word[0]));
+                    let words = name.folded.split(' ').filter(|w| w.len() > 2);
+                    let word = words
+                        .map(|w| similarity(&folded, w) - WORD_ONLY)
+                        .fold(0.0, f64::max);
+                    [whole, word]
                 })
                 .fold(0.0, f64::max);
             if best >= CLOSE_ENOUGH {
@@ -308,14 +370,16 @@ impl NameTable {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let best = scored.first().map_or(0.0, |s| s.0);
         scored
             .into_iter()
+            .take_while(|(score, _)| *score >= best - MARGIN)
             .take(SUGGESTIONS)
             .map(|(_, owner)| owner)
             .collect()
     }
 
-    fn owners_where(&self, matches: impl Fn(&(String, String)) -> bool) -> Vec<usize> {
+    fn owners_where(&self, matches: impl Fn(&Spelling) -> bool) -> Vec<usize> {
         (0..self.names.len())
             .filter(|&owner| self.names[owner].iter().any(&matches))
             .collect()
@@ -338,10 +402,7 @@ fn add(map: &mut HashMap<String, Vec<usize>>, name: &str, owner: usize) {
 fn similarity(a: &str, b: &str) -> f64 {
     let (la, lb) = (a.len(), b.len());
     let longer = la.max(lb);
-    if longer == 0 {
-        return 0.0;
-    }
-    if (la.min(lb) as f64) < CLOSE_ENOUGH * longer as f64 {
+    if longer == 0 || (la.min(lb) as f64) < CLOSE_ENOUGH * longer as f64 {
         return 0.0;
     }
     1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
@@ -425,6 +486,8 @@ mod tests {
         assert!(!same("Lev Sedov", "Sergei Sedov"));
         assert!(!same("Trotsk", "Trotsky"));
         assert!(!same("Nicholas II", "Nicholas"));
+        assert!(same("Nicholas II", "Nicholas 2"));
+        assert!(!same("Nicholas II", "Nicholas III"));
         assert!(!same("1522 Vyse Avenue", "152 Vyse Avenue"));
     }
 
@@ -459,7 +522,9 @@ mod tests {
         assert_eq!(table.find("Sergei Kamenew"), [2]);
         assert_eq!(table.find("kamen"), [1, 2, 3], "a part of folded names");
         assert_eq!(table.find("Bronshtejn"), [0], "a key");
-        assert_eq!(table.find("Bronsht"), [0], "a part of a key");
+        assert_eq!(table.find("Bronsht"), [0], "the start of a key");
+        assert_eq!(table.find("Kamien"), [1, 2, 3], "the start of a word's key");
+        assert!(table.find("amenew").is_empty(), "not the middle of a key");
         assert!(table.find("").is_empty());
         assert!(table.find("xyzzy").is_empty());
     }
@@ -468,7 +533,7 @@ mod tests {
     fn suggestions_are_the_closest_few() {
         let table = table();
         assert_eq!(table.suggest("stalni"), [4]);
-        assert_eq!(table.suggest("Kamnev")[..2], [1, 2]);
+        assert_eq!(table.suggest("Kamnev"), [1, 2], "Kameneva is further");
         assert!(table.suggest("xyzzy").is_empty());
         assert!(table.suggest("").is_empty());
         let huge = "stalin".repeat(20_000);
