@@ -7,20 +7,9 @@ use chrono::NaiveDate;
 
 use crate::date::{Age, Date};
 use crate::model::{Event, Timeline};
+use crate::names::NameTable;
 
-/// Folds a name for matching: accents and non-Latin letters transliterated to ASCII, lowercase,
-/// inner white space collapsed. `Cárdenas`, `CARDENAS` and `cardenas` all fold to `cardenas`.
-///
-/// ```
-/// use timeline::index::fold;
-/// assert_eq!(fold("Büyükada"), "buyukada");
-/// assert_eq!(fold("  Hønefoss "), "honefoss");
-/// assert_eq!(fold("Lázaro   Cárdenas"), "lazaro cardenas");
-/// ```
-pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_lowercase();
-    ascii.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+pub use crate::names::fold;
 
 /// What to keep of the events; every part must hold (AND).
 #[derive(Debug, Clone, Default)]
@@ -51,8 +40,10 @@ pub struct Index {
     /// For each position in the sorted events, the latest last day of the events up to there:
     /// non-decreasing, so the first event that can reach a day is found by binary search.
     latest_so_far: Vec<NaiveDate>,
-    person_names: HashMap<String, Vec<usize>>,
-    place_names: HashMap<String, Vec<usize>>,
+    /// Every name and alias of each person, folded and keyed.
+    person_names: NameTable,
+    /// Every name, alias and historical name of each place, folded and keyed.
+    place_names: NameTable,
     /// For each place, the places directly within it.
     children: Vec<Vec<usize>>,
 }
@@ -67,24 +58,8 @@ impl Index {
             latest = latest.max(event.date.latest());
             latest_so_far.push(latest);
         }
-        let mut person_names: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, person) in timeline.people.iter().enumerate() {
-            for name in person.all_names() {
-                let entry = person_names.entry(fold(name)).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
-                }
-            }
-        }
-        let mut place_names: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, place) in timeline.places.iter().enumerate() {
-            for name in place.all_names() {
-                let entry = place_names.entry(fold(name)).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
-                }
-            }
-        }
+        let person_names = NameTable::new(timeline.people.iter().map(|p| p.all_names()));
+        let place_names = NameTable::new(timeline.places.iter().map(|p| p.all_names()));
         let mut children = vec![Vec::new(); timeline.places.len()];
         for (i, place) in timeline.places.iter().enumerate() {
             if let Some(parent) = place.within {
@@ -159,17 +134,28 @@ impl Index {
         kept
     }
 
-    /// People whose name or alias is `name` (folded); failing that, whose names contain it.
+    /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
+    /// then within names, then within keys (see [`NameTable::find`]). Namesakes all.
     pub fn find_people(&self, name: &str) -> Vec<usize> {
-        let names = self.timeline.people.iter().map(|p| p.all_names().collect());
-        find(&self.person_names, names, name)
+        self.person_names.find(name)
     }
 
-    /// Places whose name, alias or historical name is `name` (folded); failing that, whose names
-    /// contain it.
+    /// Places whose name, alias or historical name is `name`, by the rules of
+    /// [`Index::find_people`].
     pub fn find_places(&self, name: &str) -> Vec<usize> {
-        let names = self.timeline.places.iter().map(|p| p.all_names().collect());
-        find(&self.place_names, names, name)
+        self.place_names.find(name)
+    }
+
+    /// For a name that found nobody: the people with the closest names, best first, at most
+    /// three (see [`NameTable::suggest`]).
+    pub fn suggest_people(&self, name: &str) -> Vec<usize> {
+        self.person_names.suggest(name)
+    }
+
+    /// For a name that found no place: the places with the closest names, best first, at most
+    /// three.
+    pub fn suggest_places(&self, name: &str) -> Vec<usize> {
+        self.place_names.suggest(name)
     }
 
     /// A membership table of `places` and every place within them, at any depth.
@@ -313,27 +299,6 @@ fn sort_events(events: &mut [Event]) {
     }
 }
 
-fn find<'a>(
-    map: &HashMap<String, Vec<usize>>,
-    names: impl Iterator<Item = Vec<&'a str>>,
-    query: &str,
-) -> Vec<usize> {
-    let query = fold(query);
-    if query.is_empty() {
-        return Vec::new();
-    }
-    if let Some(exact) = map.get(&query) {
-        let mut found = exact.clone();
-        found.sort_unstable();
-        return found;
-    }
-    names
-        .enumerate()
-        .filter(|(_, names)| names.iter().any(|n| fold(n).contains(&query)))
-        .map(|(i, _)| i)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,6 +381,30 @@ events:
         assert_eq!(index.find_places("petrograd"), [2]);
         assert_eq!(index.find_places("coyoacan"), [1]);
         assert!(index.find_people("nobody").is_empty());
+    }
+
+    #[test]
+    fn names_are_found_under_other_spellings_and_namesakes_stay_shown() {
+        let index = index();
+        assert_eq!(index.find_people("Kamenew"), [1, 2]);
+        assert_eq!(index.find_people("Каменев"), [1, 2]);
+        assert_eq!(index.find_people("Lev Kamenew"), [1]);
+        assert_eq!(index.find_people("Sergej Kamenew"), [2]);
+        assert_eq!(index.find_people("Kardenas"), [3]);
+        assert_eq!(index.find_places("Koyoakan"), [1]);
+        assert_eq!(index.find_places("Petrograd"), [2]);
+        assert_eq!(index.find_places("Петроград"), [2]);
+    }
+
+    #[test]
+    fn a_name_that_finds_nothing_suggests_the_closest() {
+        let index = index();
+        assert!(index.find_people("Cardnas").is_empty());
+        assert_eq!(index.suggest_people("Cardnas"), [3]);
+        assert_eq!(index.suggest_people("Kamnev"), [1, 2]);
+        assert_eq!(index.suggest_places("Petrogard"), [2]);
+        assert!(index.suggest_people("zzzzzz").is_empty());
+        assert!(index.suggest_places(&"x".repeat(1 << 20)).is_empty());
     }
 
     #[test]

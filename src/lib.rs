@@ -14,6 +14,7 @@ pub mod index;
 pub mod load;
 pub mod man;
 pub mod model;
+pub mod names;
 pub mod pager;
 pub mod process;
 pub mod render;

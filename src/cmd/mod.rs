@@ -191,6 +191,52 @@ pub fn nonempty<T>(found: Vec<T>, message: &str) -> Result<Vec<T>, Error> {
     }
 }
 
+/// The people `name` finds (under any spelling [`Index::find_people`] knows), or a "nothing
+/// matched" error (exit 1) that offers the closest names: "did you mean Joseph Stalin?".
+pub fn people_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
+    let found = index.find_people(name);
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let people = &index.timeline().people;
+    let closest = index.suggest_people(name).into_iter();
+    Err(no_match(
+        "person",
+        name,
+        closest.map(|p| people[p].name.as_str()),
+    ))
+}
+
+/// The places `name` finds, or a "nothing matched" error offering the closest, as
+/// [`people_named`].
+pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
+    let found = index.find_places(name);
+    if !found.is_empty() {
+        return Ok(found);
+    }
+    let places = &index.timeline().places;
+    let closest = index.suggest_places(name).into_iter();
+    Err(no_match(
+        "place",
+        name,
+        closest.map(|p| places[p].name.as_str()),
+    ))
+}
+
+/// "no KIND matches `NAME`; did you mean A, B or C?": the name cut short and both shown with
+/// any control character escaped, since either may come from a file or a hostile argument.
+pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a str>) -> Error {
+    let closest: Vec<String> = closest
+        .map(|c| crate::error::visible(c).into_owned())
+        .collect();
+    let hint = match closest.as_slice() {
+        [] => String::new(),
+        [only] => format!("; did you mean {only}?"),
+        [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
+    };
+    Error::NoMatch(format!("no {kind} matches `{}`{hint}", quote(name)))
+}
+
 /// Turns the filter and list flags into a query, resolving names against the index.
 pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Query, Error> {
     let mut range = match (&filters.from, &filters.to) {
@@ -218,10 +264,7 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
     } else {
         let mut found = Vec::new();
         for name in &filters.place {
-            found.extend(nonempty(
-                index.find_places(name),
-                &format!("no place matches `{}`", quote(name)),
-            )?);
+            found.extend(places_named(index, name)?);
         }
         Some(index.places_within(&found))
     };
@@ -230,14 +273,14 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
     } else {
         let mut found = Vec::new();
         for name in &filters.person {
-            found.extend(find_people(index, name)?);
+            found.extend(people_named(index, name)?);
         }
         Some(found)
     };
     let with = filters
         .with
         .iter()
-        .map(|name| find_people(index, name))
+        .map(|name| people_named(index, name))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Query {
         range,
@@ -269,14 +312,6 @@ fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
         did_you_mean(&close)
     };
     Err(Error::NoMatch(format!("no tag `{}`{hint}", quote(tag))))
-}
-
-/// The people a name matches, or a "nothing matched" error.
-pub fn find_people(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
-    nonempty(
-        index.find_people(name),
-        &format!("no person matches `{}`", quote(name)),
-    )
 }
 
 /// The span `--in` names: a period by id, else a date such as a year.

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{Context, nonempty};
+use super::{Context, nonempty, places_named};
 use crate::cli::{ListArgs, ListView};
 use crate::error::{Error, quote};
 
@@ -37,10 +37,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
                 .places(out, &ctx.views.place_cards(&places, &counts))?;
         }
         Some(name) => {
-            let places = nonempty(
-                ctx.index.find_places(name),
-                &format!("no place matches `{}`", quote(name)),
-            )?;
+            let places = places_named(ctx.index, name)?;
             let mut query = ctx.query(filters, &ListArgs::default())?;
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.

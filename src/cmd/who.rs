@@ -6,7 +6,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::{Context, nonempty};
+use super::{Context, nonempty, people_named};
 use crate::cli::{ListArgs, ListView};
 use crate::error::{Error, quote};
 
@@ -39,7 +39,7 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
                 .people(out, &ctx.views.person_cards(&people, &counts))?;
         }
         Some(name) => {
-            let people = super::find_people(ctx.index, name)?;
+            let people = people_named(ctx.index, name)?;
             let mut query = ctx.query(filters, &ListArgs::default())?;
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
