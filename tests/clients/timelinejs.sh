@@ -55,3 +55,4 @@ check() {
 
 check embedded
 check fixture --file "$REPO/tests/fixtures/views-life.yaml"
+check edges --file "$REPO/tests/fixtures/timelinejs-edges.yaml"
