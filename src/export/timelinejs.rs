@@ -1,4 +1,6 @@
-//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Dates are only
+//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Slides have no
+//! `group`: TimelineJS gives each group a row of its own, and with a row per tag (19 on the
+//! embedded timeline) the rows took the whole height and cut the slides' text off. Dates are only
 //! as precise as the timeline knows them; approximate, seasonal and Old Style dates carry their
 //! words in `display_date`.
 
@@ -34,9 +36,6 @@ pub struct Slide {
     pub display_date: Option<String>,
     /// Headline and body (HTML).
     pub text: Text,
-    /// The row the slide sits in: the event's first tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
     /// The event's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
@@ -190,7 +189,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                 })
                 .unwrap_or_default(),
         },
-        group: None,
         unique_id: None,
     };
     let slides = positions
@@ -222,7 +220,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                     headline: html(&row.title),
                     text: body,
                 },
-                group: row.tags.first().cloned(),
                 unique_id: Some(row.id),
             }
         })
