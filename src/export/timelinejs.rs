@@ -1,4 +1,6 @@
-//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Dates are only
+//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Slides have no
+//! `group`: TimelineJS gives each group a row of its own, and with a row per tag (19 on the
+//! embedded timeline) the rows took the whole height and cut the slides' text off. Dates are only
 //! as precise as the timeline knows them; approximate, seasonal and Old Style dates carry their
 //! words in `display_date`.
 
@@ -34,9 +36,6 @@ pub struct Slide {
     pub display_date: Option<String>,
     /// Headline and body (HTML).
     pub text: Text,
-    /// The row the slide sits in: the event's first tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
     /// The event's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
@@ -123,8 +122,18 @@ impl SlideDate {
 
 /// The start and (for intervals) end of a date.
 fn slide_dates(date: &Date) -> (SlideDate, Option<SlideDate>) {
-    let start = SlideDate::start_of(date.start());
+    let mut start = SlideDate::start_of(date.start());
     let end = date.end().map(SlideDate::end_of);
+    // TimelineJS drops an end that agrees with the start on every field the start has, so
+    // `1917-11/1917-11-30` would lose its end: such a start is written as its exact first day.
+    if let Some(end) = &end {
+        let agrees = start.year == end.year
+            && start.month.is_none_or(|m| Some(m) == end.month)
+            && start.day.is_none_or(|d| Some(d) == end.day);
+        if agrees && start.day.is_none() {
+            start = SlideDate::day(date.earliest(), Some(date.start().words()));
+        }
+    }
     (start, end)
 }
 
@@ -180,7 +189,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                 })
                 .unwrap_or_default(),
         },
-        group: None,
         unique_id: None,
     };
     let slides = positions
@@ -212,7 +220,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                     headline: html(&row.title),
                     text: body,
                 },
-                group: row.tags.first().cloned(),
                 unique_id: Some(row.id),
             }
         })
@@ -307,6 +314,25 @@ mod tests {
             words(ymd(1929, Some(2), Some(28)), "Feb 1929")
         );
         assert_eq!(end("1918-03-01/1918-03-12"), ymd(1918, Some(3), Some(12)));
+    }
+
+    #[test]
+    fn a_start_never_makes_timelinejs_drop_the_end() {
+        // {1917, 11} and {1917, 11, 30} agree on the start's fields: TimelineJS would drop the end.
+        let date = Date::parse("1917-11/1917-11-30").unwrap();
+        let (start, end) = slide_dates(&date);
+        assert_eq!(start, words(ymd(1917, Some(11), Some(1)), "Nov 1917"));
+        assert_eq!(end, Some(ymd(1917, Some(11), Some(30))));
+        let year = Date::parse("1917/1917-12").unwrap();
+        assert_eq!(
+            slide_dates(&year).0,
+            words(ymd(1917, Some(1), Some(1)), "1917")
+        );
+        // A start that differs keeps its own precision.
+        assert_eq!(
+            slide_dates(&Date::parse("1904/1917").unwrap()).0,
+            ymd(1904, None, None)
+        );
     }
 
     #[test]

@@ -43,14 +43,24 @@
             marker_elements: document.querySelectorAll(".tl-timemarker").length,
             config_errors: config ? config.getErrors() : [],
             misplaced: config ? misplaced(config) : [],
+            // How much of the embed the slides get: the rest is the time navigation below them.
+            story_share: (function () {
+                var story = document.querySelector(".tl-storyslider");
+                var whole = document.querySelector(".tl-timeline");
+                return story && whole && whole.offsetHeight ? story.offsetHeight / whole.offsetHeight : 0;
+            })(),
             page_errors: errors,
             message: message && message.offsetParent !== null ? message.textContent : ""
         });
     }
     var timeline;
     try {
-        timeline = new TL.Timeline("timeline-embed", EXPORT, { script_path: SCRIPT_PATH });
-        timeline.on("loaded", function () { report(timeline, true); });
+        // TimelineJS edits the data it is given (it deletes ends it finds redundant): give it a
+        // copy, so that the checks compare with the export as written.
+        var data = JSON.parse(JSON.stringify(EXPORT));
+        timeline = new TL.Timeline("timeline-embed", data, { script_path: SCRIPT_PATH });
+        // Heights settle after `loaded`: report once the layout has been drawn.
+        timeline.on("loaded", function () { setTimeout(function () { report(timeline, true); }, 3000); });
     } catch (e) {
         errors.push("constructor: " + e);
     }

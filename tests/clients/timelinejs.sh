@@ -45,13 +45,16 @@ check() {
         if (r.eras !== r.exported_eras) problems.push(`${r.eras} eras of ${r.exported_eras}`);
         if (r.config_errors.length) problems.push("errors: " + r.config_errors.join("; "));
         if (r.misplaced.length) problems.push(`${r.misplaced.length} slides misplaced:\n  ` + r.misplaced.slice(0, 10).join("\n  "));
+        // A reader must be able to read the slides: TimelineJS gives each group a row below them.
+        if (r.story_share < 0.5) problems.push(`the slides get ${Math.round(100 * r.story_share)}% of the height`);
         if (r.page_errors.length) problems.push("page errors: " + r.page_errors.join("; "));
         if (r.message.trim()) problems.push("message shown: " + r.message);
         if (problems.length) { console.log(problems.join("\n")); process.exit(1); }
-        console.log(`${r.slides} slides, ${r.eras} eras`);
+        console.log(`${r.slides} slides, ${r.eras} eras, slides ${Math.round(100 * r.story_share)}% of the height`);
     ' >"$SCRATCH/$name.verdict" || fail "timelinejs $name: $(cat "$SCRATCH/$name.verdict")"
     pass "timelinejs $name: $(cat "$SCRATCH/$name.verdict") in TimelineJS $(node -p "require('$CLIENTS_CACHE/node_modules/@knight-lab/timelinejs/package.json').version")"
 }
 
 check embedded
 check fixture --file "$REPO/tests/fixtures/views-life.yaml"
+check edges --file "$REPO/tests/fixtures/timelinejs-edges.yaml"
