@@ -122,7 +122,7 @@ impl Table {
             cells
                 .iter()
                 .flat_map(|c| c.lines())
-                .map(|l| textwrap::core::display_width(l))
+                .map(textwrap::core::display_width)
                 .max()
                 .unwrap_or(0)
                 .max(header)
