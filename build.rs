@@ -6,13 +6,13 @@
 //! (a compact serde binary format), which `src/cache.rs` embeds and decodes in microseconds.
 
 // The script uses the loader and little else of these modules.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/error.rs"]
 mod error;
-#[path = "src/load.rs"]
+#[path = "src/load/mod.rs"]
 mod load;
 #[path = "src/model/mod.rs"]
 mod model;
@@ -25,8 +25,9 @@ fn main() {
         "timeline.yaml",
         "src/date.rs",
         "src/error.rs",
-        "src/load.rs",
+        "src/load",
         "src/model",
+        "src/cache.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
@@ -54,19 +55,27 @@ fn main() {
     std::fs::write(Path::new(&out).join("embedded.postcard"), bytes).expect("OUT_DIR is writable");
 }
 
-/// A hash of the source of the serialized types (the model and dates). The parse cache keeps
-/// postcard, which has no field names: an entry written by a build with another model must never
-/// be decoded by this one, so the cache's header carries this fingerprint.
+/// A hash of everything that shapes a parsed timeline: the program's version and the source of
+/// the loader, its checks, the dates, the serialized model and the cache's format. The parse
+/// cache keeps postcard, which has no field names, and a parse made by a build whose validation
+/// differed must not be served either: an entry written by any other build is never decoded by
+/// this one, as the cache's header carries this fingerprint.
 fn model_fingerprint() -> u64 {
-    let mut files: Vec<_> = std::fs::read_dir("src/model")
-        .expect("src/model exists")
-        .map(|e| e.expect("src/model is readable").path())
+    let mut files: Vec<std::path::PathBuf> = ["src/model", "src/load"]
+        .iter()
+        .flat_map(|dir| {
+            std::fs::read_dir(dir)
+                .expect("the source folders exist")
+                .map(|e| e.expect("a source folder is readable").path())
+        })
         .collect();
-    files.push("src/date.rs".into());
+    files.extend(["src/date.rs", "src/error.rs", "src/cache.rs"].map(Into::into));
     files.sort();
     let mut hasher = DefaultHasher::new();
+    hasher.write(env!("CARGO_PKG_VERSION").as_bytes());
     for file in files {
-        hasher.write(&std::fs::read(&file).expect("a model source is readable"));
+        hasher.write(file.to_string_lossy().as_bytes());
+        hasher.write(&std::fs::read(&file).expect("a source file is readable"));
     }
     hasher.finish()
 }

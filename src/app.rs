@@ -14,14 +14,12 @@ use crate::term::Environment;
 
 /// Runs the program with the process's arguments and environment; returns the exit code.
 pub fn main() -> i32 {
+    crate::process::start();
     let args: Vec<OsString> = std::env::args_os().collect();
     let cli = match parse(&args) {
         Ok(cli) => cli,
-        Err(ParseEnd::Clap(e)) => {
-            // --help and --version end here too, with exit 0.
-            let _ = e.print();
-            return e.exit_code();
-        }
+        // --help and --version end here too, with exit 0 once written.
+        Err(ParseEnd::Clap(e)) => return crate::process::clap_ending(e),
         Err(ParseEnd::Error(e)) => return report(&e),
     };
     let env = Environment::from_process();
@@ -33,8 +31,16 @@ pub fn main() -> i32 {
         Err(e) => return report(&e),
     };
     let mut out = BufWriter::new(stdout.lock());
-    let result =
-        crate::cmd::run(&cli, &config, &mut out).and_then(|()| out.flush().map_err(Error::from));
+    let result = match &config.paging {
+        // The whole output is made first: only then is it known whether it fits the screen.
+        Some(paging) => {
+            let mut page = Vec::new();
+            crate::cmd::run(&cli, &config, &mut page)
+                .and_then(|()| paging.show(&page, &mut out).map_err(Error::from))
+        }
+        None => crate::cmd::run(&cli, &config, &mut out),
+    }
+    .and_then(|()| out.flush().map_err(Error::from));
     match result {
         Ok(()) => 0,
         // `timeline | head -1`: the reader has what it wanted.
@@ -48,7 +54,7 @@ pub fn main() -> i32 {
 
 /// Says what went wrong on stderr and gives the exit code it maps to.
 fn report(e: &Error) -> i32 {
-    eprintln!("{e}");
+    crate::error::say(e);
     e.exit_code()
 }
 
@@ -62,11 +68,60 @@ pub enum ParseEnd {
 
 /// Parses `args` into a command line whose flags all belong to its command.
 pub fn parse(args: &[OsString]) -> Result<Cli, ParseEnd> {
-    let cli = Cli::try_parse_from(args).map_err(|e| match flag_of_another_command(&e, args) {
-        Some(error) => ParseEnd::Error(error),
-        None => ParseEnd::Clap(e),
+    let cli = Cli::try_parse_from(args).map_err(|e| {
+        match flag_of_another_command(&e, args).or_else(|| word_for_a_command(&e)) {
+            Some(error) => ParseEnd::Error(error),
+            None => ParseEnd::Clap(e),
+        }
     })?;
     crate::cmd::resolve(cli).map_err(ParseEnd::Error)
+}
+
+/// For `timeline brest`, `timeline 1917` or `timeline Kamenev`: a way forward in place of clap's
+/// "unrecognized subcommand", when clap has no close command name to offer.
+fn word_for_a_command(e: &clap::Error) -> Option<Error> {
+    if e.kind() != ErrorKind::InvalidSubcommand {
+        return None;
+    }
+    let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
+        return None;
+    };
+    let shown = crate::error::quote(word);
+    let quoted = shell_word(&shown);
+    let is_year = (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+    let way = if is_year {
+        format!("for the events of {shown}: timeline --in {shown}")
+    } else {
+        // The embedded timeline knows the names; a file given with --file is not read for a hint.
+        let index = crate::cache::open(None, None).ok();
+        let named = |found: Vec<usize>| !found.is_empty();
+        match index {
+            Some(index) if named(index.find_people(word)) => format!(
+                "for their events: timeline who {quoted}; for the word: timeline --search {quoted}"
+            ),
+            Some(index) if named(index.find_places(word)) => format!(
+                "for the events there: timeline where {quoted}; for the word: timeline --search {quoted}"
+            ),
+            // `timeline whoo`: clap's "a similar subcommand exists" says it best.
+            _ if e.get(ContextKind::SuggestedSubcommand).is_some() => return None,
+            _ => format!("to search for it: timeline --search {quoted}"),
+        }
+    };
+    Some(Error::Usage(format!(
+        "`{shown}` is not a command; {way} (commands: `timeline --help`)"
+    )))
+}
+
+/// `word` as it would be typed in a shell.
+fn shell_word(word: &str) -> String {
+    if word
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_.,/".contains(c))
+    {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
 
 /// For `timeline show birth --limit 3`, an error naming `show` and the commands that take

@@ -11,13 +11,12 @@
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
-use std::fs::File;
-
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::error::Error;
 use crate::index::Index;
-use crate::load::{Source, load_source};
+use crate::load::trust::trusted;
+use crate::load::{MAX_FILE_BYTES, Source, load_source};
 use crate::model::Timeline;
 use crate::term::Environment;
 
@@ -31,10 +30,14 @@ pub const CACHE_MIN_BYTES: usize = 1 << 20;
 /// a time costs a third of a second, and the operating system reclaims the memory anyway.
 const LEAK_ABOVE_EVENTS: usize = 10_000;
 
+/// The largest entry read: an entry holds less than the file it was parsed from, and no file
+/// over [`MAX_FILE_BYTES`] is parsed. A larger (or sparse) file in its place is no entry.
+const MAX_ENTRY_BYTES: u64 = 2 * MAX_FILE_BYTES;
+
 /// How many cache entries are kept; the least recently written go first.
 const KEEP_ENTRIES: usize = 4;
 
-/// The start of every cache file: the format, then a fingerprint of the model's source (from
+/// The start of every cache file: the format, then a fingerprint of what shapes a parse (from
 /// `build.rs`), so that no build reads an entry written by a build with another model.
 const MAGIC: &[u8; 32] = &{
     let mut magic = *b"timeline-cache-1................";
@@ -129,11 +132,12 @@ pub fn directory(env: &Environment) -> Option<PathBuf> {
     Some(base.join("timeline"))
 }
 
-/// The timeline in a cache entry, if the entry is whole and is for this content.
+/// The timeline in a cache entry, if the entry is whole, is for this content, and keeps every
+/// rule the loader enforces (a decoded entry is input like any other: see [`trusted`]).
 ///
 /// An entry is the magic, the content's key, the postcard payload, and a checksum of the payload.
 fn read(entry: &Path, key: u128) -> Option<Timeline> {
-    let bytes = std::fs::read(entry).ok()?;
+    let bytes = read_entry(entry)?;
     let (header, rest) = bytes.split_at_checked(MAGIC.len() + 16)?;
     let (payload, checksum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
     let (magic, stored_key) = header.split_at(MAGIC.len());
@@ -144,7 +148,32 @@ fn read(entry: &Path, key: u128) -> Option<Timeline> {
         return None;
     }
     let timeline: Timeline = postcard::from_bytes(payload).ok()?;
-    consistent(&timeline).then_some(timeline)
+    trusted(&timeline).then_some(timeline)
+}
+
+/// The bytes of a cache entry, when it is a regular file of a size an entry can have. It is
+/// opened without following a link and without blocking (a FIFO planted in the cache folder
+/// would wait forever for a writer), and judged by the file it opened, not by its name.
+fn read_entry(entry: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(entry)
+        .ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_ENTRY_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    // Read no more than it claimed: a file growing while it is read is no entry of ours.
+    (&mut file)
+        .take(MAX_ENTRY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 == metadata.len()).then_some(bytes)
 }
 
 /// Writes a cache entry through a temporary file, so a reader never sees half of one. The payload
@@ -171,58 +200,78 @@ fn write(entry: &Path, key: u128, timeline: &Timeline) -> std::io::Result<()> {
 
     let dir = entry.parent().expect("an entry is in the cache directory");
     std::fs::create_dir_all(dir)?;
-    let temporary = entry.with_extension(format!("tmp{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::io::BufWriter::with_capacity(1 << 20, File::create(&temporary)?);
-        file.write_all(MAGIC)?;
-        file.write_all(&key.to_le_bytes())?;
-        let mut hashing = Hashing {
-            inner: file,
-            hasher: Xxh3::new(),
-        };
-        postcard::to_io(timeline, &mut hashing).map_err(std::io::Error::other)?;
-        let Hashing { mut inner, hasher } = hashing;
-        inner.write_all(&hasher.digest().to_le_bytes())?;
-        inner.flush()?;
-        drop(inner);
-        std::fs::rename(&temporary, entry)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result?;
+    // Created exclusively under an unpredictable name, so a link planted in the folder is never
+    // written through; removed on any failure (a full disk, `ulimit -f`) when it is dropped.
+    let temporary = tempfile::Builder::new()
+        .prefix(TEMPORARY_PREFIX)
+        .suffix(TEMPORARY_SUFFIX)
+        .tempfile_in(dir)?;
+    let mut file = std::io::BufWriter::with_capacity(1 << 20, temporary);
+    file.write_all(MAGIC)?;
+    file.write_all(&key.to_le_bytes())?;
+    let mut hashing = Hashing {
+        inner: file,
+        hasher: Xxh3::new(),
+    };
+    postcard::to_io(timeline, &mut hashing).map_err(std::io::Error::other)?;
+    let Hashing { mut inner, hasher } = hashing;
+    inner.write_all(&hasher.digest().to_le_bytes())?;
+    let temporary = inner.into_inner().map_err(|e| e.into_error())?;
+    // The rename replaces whatever has the entry's name, a planted link included, and never
+    // writes through it.
+    temporary.persist(entry).map_err(|e| e.error)?;
     prune(dir);
     Ok(())
 }
 
-/// Keeps the most recent [`KEEP_ENTRIES`] entries.
+/// How the names of the cache's temporary files start and end: [`prune`] removes stale ones,
+/// and nothing else that is not an entry.
+const TEMPORARY_PREFIX: &str = ".timeline-cache-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this was left by a run that died mid-write.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// True for the name of an entry: the 32 hex digits of a key, then `.postcard`.
+fn is_entry_name(name: &str) -> bool {
+    name.strip_suffix(".postcard")
+        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Keeps the most recent [`KEEP_ENTRIES`] entries and removes stale temporaries. Only files
+/// named as this program names them are touched: a cache folder shared by mistake with other
+/// files (or `XDG_CACHE_HOME` pointed at the wrong place) loses nothing else.
 fn prune(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(listing) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut entries: Vec<(std::time::SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "postcard"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let now = std::time::SystemTime::now();
+    let mut entries = Vec::new();
+    for found in listing.filter_map(Result::ok) {
+        let name = found.file_name();
+        let Some(name) = name.to_str() else { continue };
+        // The listing's own type: a link is not followed to judge it.
+        let Ok(metadata) = found.metadata() else {
+            continue;
+        };
+        let Ok(modified) = metadata.modified() else {
+            continue;
+        };
+        if is_entry_name(name) {
+            entries.push((modified, found.path()));
+        } else if name.starts_with(TEMPORARY_PREFIX)
+            && name.ends_with(TEMPORARY_SUFFIX)
+            && now
+                .duration_since(modified)
+                .is_ok_and(|age| age > STALE_AFTER)
+        {
+            let _ = std::fs::remove_file(found.path());
+        }
+    }
     entries.sort_by_key(|e| std::cmp::Reverse(e.0));
     for (_, path) in entries.into_iter().skip(KEEP_ENTRIES) {
         let _ = std::fs::remove_file(path);
     }
-}
-
-/// True when every index in the timeline points at something: a checksum guards against
-/// corruption, this against a cache written by a different build with the same format number.
-fn consistent(t: &Timeline) -> bool {
-    let (people, places, periods) = (t.people.len(), t.places.len(), t.periods.len());
-    t.subject.is_none_or(|s| s < people)
-        && t.places.iter().all(|p| p.within.is_none_or(|w| w < places))
-        && t.stays.iter().all(|s| s.place < places)
-        && t.events.iter().all(|e| {
-            e.place.is_none_or(|p| p < places)
-                && e.period.is_none_or(|p| p < periods)
-                && e.people.iter().all(|&p| p < people)
-        })
 }
 
 #[cfg(test)]
@@ -267,10 +316,51 @@ mod tests {
     }
 
     #[test]
-    fn inconsistent_indices_are_refused() {
-        let mut timeline = embedded().unwrap();
-        assert!(consistent(&timeline));
-        timeline.events[0].place = Some(usize::MAX);
-        assert!(!consistent(&timeline));
+    fn a_decoded_entry_that_breaks_a_rule_is_refused() {
+        let timeline = embedded().unwrap();
+        assert!(trusted(&timeline));
+        let mut bad = timeline.clone();
+        bad.events[0].place = Some(usize::MAX);
+        assert!(!trusted(&bad));
+        let mut bad = timeline.clone();
+        bad.events[0].title = "\u{1b}]52;c;aGk=\u{7}".into();
+        assert!(!trusted(&bad));
+        let mut bad = timeline.clone();
+        bad.events[0].id = "a\r\nATTACH:x".into();
+        assert!(!trusted(&bad));
+        let mut bad = timeline.clone();
+        bad.places[0].julian_until = Some(chrono::NaiveDate::MAX);
+        assert!(!trusted(&bad));
+    }
+
+    #[test]
+    fn only_files_named_as_ours_are_pruned() {
+        let dir = tempfile::tempdir().unwrap();
+        let timeline = embedded().unwrap();
+        std::fs::write(dir.path().join("notes.postcard"), "mine").unwrap();
+        std::fs::write(dir.path().join("k.tmp123"), "mine").unwrap();
+        for key in 0..(KEEP_ENTRIES as u128 + 2) {
+            write(
+                &dir.path().join(format!("{key:032x}.postcard")),
+                key,
+                &timeline,
+            )
+            .unwrap();
+        }
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names.iter().filter(|n| is_entry_name(n)).count(),
+            KEEP_ENTRIES
+        );
+        assert!(names.contains(&"notes.postcard".to_string()), "{names:?}");
+        assert!(names.contains(&"k.tmp123".to_string()), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.starts_with(TEMPORARY_PREFIX)),
+            "{names:?}"
+        );
     }
 }

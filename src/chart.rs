@@ -347,11 +347,11 @@ struct LeftOff {
 }
 
 impl LeftOff {
-    /// "316 events", or "310 of 316 events; 6 after 1940 not drawn".
-    fn words(&self, ticked: usize, selected: usize, axis: &Axis) -> String {
+    /// "316 events", or "310 of 316 events" and the note "Not drawn: 6 after 1940".
+    fn words(&self, ticked: usize, selected: usize, axis: &Axis) -> (String, Option<String>) {
         let plural = |n: usize| if n == 1 { "event" } else { "events" };
         if ticked == selected {
-            return format!("{selected} {}", plural(selected));
+            return (format!("{selected} {}", plural(selected)), None);
         }
         let year = |day: NaiveDate| format!("{:04}", day.year());
         let mut why = Vec::new();
@@ -371,9 +371,9 @@ impl LeftOff {
                 self.coarse
             ));
         }
-        format!(
-            "{ticked} of {selected} events; {} not drawn",
-            why.join(", ")
+        (
+            format!("{ticked} of {selected} events"),
+            Some(format!("Not drawn: {}", why.join(", "))),
         )
     }
 }
@@ -529,12 +529,16 @@ pub fn draw(
     } else {
         (" - ", range_words(axis.first, axis.last).replace('–', "-"))
     };
-    let title = format!(
-        "{}{separator}{range}{separator}{}",
-        timeline.title,
-        left_off.words(ticked, selection.events.len(), &axis)
-    );
+    let (counted, note) = left_off.words(ticked, selection.events.len(), &axis);
+    let title = format!("{}{separator}{range}{separator}{counted}", timeline.title);
     lines.push(p.title(&truncate(&title, style.width)));
+    // What the axis leaves off is said, not hidden: under the title, wrapped to the width.
+    for line in note
+        .iter()
+        .flat_map(|n| crate::render::wrap(n, style.width))
+    {
+        lines.push(p.dim(&line));
+    }
     lines.push(format!("{blank} {}", p.dim(&labels)));
     if !period_rows.is_empty() {
         lines.push(heading("Periods"));

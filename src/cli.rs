@@ -62,6 +62,8 @@ pub enum Command {
     Where(crate::cmd::places::WhereArgs),
     /// The periods the filters touch, with their spans and how many matching events overlap them.
     Periods(crate::cmd::periods::PeriodsArgs),
+    /// Every tag of the matching events with how many carry it, most used first.
+    Tags(crate::cmd::tags::TagsArgs),
     /// One event in full: both calendars, age, place and its hierarchy, people, source.
     Show(crate::cmd::show::ShowArgs),
     /// Validate a timeline file and report every problem with its line and column.
@@ -74,7 +76,7 @@ pub enum Command {
     Chart(crate::cmd::chart::ChartArgs),
     /// Counts of the matching events: by period, tag, place, person, year and date precision.
     ///
-    /// The top 10 periods, tags, places and people, the 10 busiest years, and the share of events
+    /// Every tag, the top 10 periods, places and people, the 10 busiest years, and the share of events
     /// dated to the day, month, season, year, decade or century.
     Stats(crate::cmd::stats::StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
@@ -96,6 +98,7 @@ impl Command {
             Command::Who(_) => "who",
             Command::Where(_) => "where",
             Command::Periods(_) => "periods",
+            Command::Tags(_) => "tags",
             Command::Show(_) => "show",
             Command::Check(_) => "check",
             Command::Chart(_) => "chart",
@@ -114,6 +117,7 @@ impl Command {
             Command::Who(a) => a.view.groups_mut(),
             Command::Where(a) => a.view.groups_mut(),
             Command::Periods(a) => a.view.groups_mut(),
+            Command::Tags(a) => a.view.groups_mut(),
             Command::On(a) => a.view.groups_mut(),
             Command::Show(a) => Groups {
                 format: Some(&mut a.format),
@@ -188,12 +192,23 @@ impl ListView {
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
     /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one.
-    #[arg(long, value_name = "PATH", env = "TIMELINE_FILE", global = true)]
+    #[arg(
+        short = 'f',
+        long,
+        value_name = "PATH",
+        env = "TIMELINE_FILE",
+        global = true
+    )]
     pub file: Option<PathBuf>,
 
     /// When to color: tables, plain lines, cards and charts; never JSON, CSV or Markdown.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+
+    /// Never page: output taller than the terminal otherwise goes through $TIMELINE_PAGER, else
+    /// $PAGER, else `less -FRX`.
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 }
 
 /// A flag group that was given before a subcommand and must be handed to it.
@@ -240,20 +255,26 @@ pub struct FilterArgs {
     #[arg(long = "in", value_name = "YEAR|PERIOD")]
     pub within: Option<String>,
 
-    /// Events at a place or at the places within it, by any of its names.
+    /// Events at a place or at the places within it, by any of its names; repeat for any of
+    /// several places.
     #[arg(long, value_name = "NAME")]
-    pub place: Option<String>,
+    pub place: Vec<String>,
 
-    /// Events involving a person, by any of their names.
-    #[arg(long, value_name = "NAME")]
-    pub person: Option<String>,
+    /// Events involving a person, by any of their names; repeat for any of several people.
+    #[arg(short = 'p', long, value_name = "NAME")]
+    pub person: Vec<String>,
 
-    /// Events with this tag (e.g. exile, war, trial).
-    #[arg(long, value_name = "TAG")]
-    pub tag: Option<String>,
+    /// Only events that also involve NAME; repeat to ask for all of several people together
+    /// (`who Kamenev --with Zinoviev`).
+    #[arg(short = 'w', long, value_name = "NAME")]
+    pub with: Vec<String>,
+
+    /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
+    #[arg(short = 't', long, value_name = "TAG")]
+    pub tag: Vec<String>,
 
     /// Events whose title or summary contains TEXT (case and accents do not matter).
-    #[arg(long, value_name = "TEXT")]
+    #[arg(short = 's', long, value_name = "TEXT")]
     pub search: Option<String>,
 }
 
@@ -270,9 +291,10 @@ impl FlagGroup for FilterArgs {
             (self.from.is_some(), "--from"),
             (self.to.is_some(), "--to"),
             (self.within.is_some(), "--in"),
-            (self.place.is_some(), "--place"),
-            (self.person.is_some(), "--person"),
-            (self.tag.is_some(), "--tag"),
+            (!self.place.is_empty(), "--place"),
+            (!self.person.is_empty(), "--person"),
+            (!self.with.is_empty(), "--with"),
+            (!self.tag.is_empty(), "--tag"),
             (self.search.is_some(), "--search"),
         ]
         .into_iter()
@@ -284,9 +306,11 @@ impl FlagGroup for FilterArgs {
         take_one(&mut self.from, earlier.from, "--from")?;
         take_one(&mut self.to, earlier.to, "--to")?;
         take_one(&mut self.within, earlier.within, "--in")?;
-        take_one(&mut self.place, earlier.place, "--place")?;
-        take_one(&mut self.person, earlier.person, "--person")?;
-        take_one(&mut self.tag, earlier.tag, "--tag")?;
+        // Repeatable flags add up wherever they were typed.
+        self.place.splice(0..0, earlier.place);
+        self.person.splice(0..0, earlier.person);
+        self.with.splice(0..0, earlier.with);
+        self.tag.splice(0..0, earlier.tag);
         take_one(&mut self.search, earlier.search, "--search")
     }
 }
@@ -295,11 +319,12 @@ impl FlagGroup for FilterArgs {
 #[derive(Debug, Args, Default, Clone)]
 pub struct ListArgs {
     /// Show at most N (events, people, places or periods: what the view lists).
-    #[arg(long, value_name = "N", value_parser = parse_limit)]
+    #[arg(short = 'n', long, value_name = "N", value_parser = parse_limit)]
     pub limit: Option<usize>,
 
-    /// The other way round: newest events first; fewest events first in who, where and periods.
-    #[arg(long)]
+    /// The other way round: newest events first; the list's order reversed in who, where and
+    /// periods.
+    #[arg(short = 'r', long)]
     pub reverse: bool,
 }
 

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::cli::{Format, GlobalArgs, LayoutArgs};
 use crate::error::Error;
+use crate::pager::Paging;
 use crate::term::{self, ColorChoice, Environment};
 
 /// What kind of output a command writes, which decides what color and layout may apply.
@@ -36,6 +37,10 @@ pub struct Config {
     pub unicode: bool,
     /// Where parsed large YAML timelines are cached; `None` turns the cache off.
     pub cache_dir: Option<PathBuf>,
+    /// The pager long output goes through: only for a person at a terminal reading a view.
+    pub paging: Option<Paging>,
+    /// Whether to say on stderr what `--limit` left out: only when stdout is a terminal.
+    pub notes: bool,
 }
 
 impl Config {
@@ -90,6 +95,19 @@ impl Config {
             width: term::width(layout.width, env, stdout_is_terminal),
             unicode: !env.is_dumb() && !layout.ascii,
             cache_dir: crate::cache::directory(env),
+            paging: match output {
+                Output::View(_) | Output::Picture => {
+                    let pager = term::pager(env, stdout_is_terminal, global.no_pager);
+                    let height = term::height(stdout_is_terminal);
+                    pager.zip(height).map(|(command, height)| Paging {
+                        command,
+                        height,
+                        less_defaults: env.less.is_none(),
+                    })
+                }
+                Output::Data | Output::Report => None,
+            },
+            notes: stdout_is_terminal,
         })
     }
 }

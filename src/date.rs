@@ -6,13 +6,17 @@
 //! every date covers an exact, inclusive span of proleptic Gregorian days, which is what sorting,
 //! filtering and overlap tests use; the written form is kept for display.
 //!
+//! For a reader a date is written New Style first with its Old Style twin beside it, and a twin
+//! only where the date is known to the day ([`DualWords`]); an age runs over the whole span a date
+//! may mean ([`Age`]).
+//!
 //! ```
 //! use timeline::date::Date;
 //!
 //! let october: Date = "1917-10-25 O.S.".parse().unwrap();
 //! assert_eq!(october.earliest().to_string(), "1917-11-07");
 //! assert_eq!(october.words(), "25 Oct 1917 O.S.");
-//! assert_eq!(october.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
+//! assert_eq!(october.dual_words(), "7 Nov 1917 [O.S. 25 Oct]");
 //!
 //! let summer: Date = "1902-22".parse().unwrap();
 //! assert_eq!(summer.words(), "summer 1902");
@@ -426,22 +430,45 @@ impl Point {
         }
     }
 
-    /// The point in words, without qualifiers or calendar mark: "7 Nov 1917", "summer 1902".
-    fn bare_words(&self) -> String {
+    /// The point on its own in words, as written: "c. 7 Nov 1917?", "spring 1918", "Oct 1917 O.S.".
+    ///
+    /// ```
+    /// use timeline::date::Date;
+    /// let stay = Date::parse("1905-10~ O.S./1918-21").unwrap();
+    /// assert_eq!(stay.start().words(), "c. Oct 1905 O.S.");
+    /// assert_eq!(stay.end().unwrap().words(), "spring 1918");
+    /// ```
+    pub fn words(&self) -> String {
+        self.words_with(Marks {
+            qualifiers: true,
+            calendar: true,
+            year: true,
+        })
+    }
+
+    /// The point in words under `marks`: "c. 7 Nov 1917?", "summer 1902", "Oct 1905 O.S.".
+    fn words_with(&self, marks: Marks) -> String {
+        self.qualify_with(self.bare_words(marks.year), marks)
+    }
+
+    /// The point in words, without qualifiers or calendar mark: "7 Nov 1917", "summer 1902";
+    /// "7 Nov" when `year` is off for a day or a month.
+    fn bare_words(&self, year: bool) -> String {
+        let year = |y: i32| {
+            if year { format!(" {y}") } else { String::new() }
+        };
         match self.precision {
             Precision::Day => format!(
-                "{} {} {}",
+                "{} {}{}",
                 self.day,
                 MONTH_ABBREVIATIONS[(self.month - 1) as usize],
-                self.year
+                year(self.year)
             ),
-            Precision::Month => {
-                format!(
-                    "{} {}",
-                    MONTH_ABBREVIATIONS[(self.month - 1) as usize],
-                    self.year
-                )
-            }
+            Precision::Month => format!(
+                "{}{}",
+                MONTH_ABBREVIATIONS[(self.month - 1) as usize],
+                year(self.year)
+            ),
             // Winter straddles the new year: "winter 1919–20" cannot be misread as Jan–Feb 1919.
             Precision::Season if self.month == 24 => {
                 format!("winter {}–{:02}", self.year, (self.year + 1) % 100)
@@ -455,10 +482,21 @@ impl Point {
         }
     }
 
-    fn qualify(&self, words: String) -> String {
-        let approximate = if self.approximate { "c. " } else { "" };
-        let uncertain = if self.uncertain { "?" } else { "" };
-        format!("{approximate}{words}{uncertain}")
+    /// `words` with this point's qualifiers and calendar mark, as far as `marks` asks for them.
+    fn qualify_with(&self, words: String, marks: Marks) -> String {
+        let (approximate, uncertain) = match marks.qualifiers {
+            true => (
+                if self.approximate { "c. " } else { "" },
+                if self.uncertain { "?" } else { "" },
+            ),
+            false => ("", ""),
+        };
+        let calendar = if marks.calendar && self.calendar == Calendar::Julian {
+            " O.S."
+        } else {
+            ""
+        };
+        format!("{approximate}{words}{uncertain}{calendar}")
     }
 }
 
@@ -604,59 +642,11 @@ impl Date {
     /// "c. 1900", "22 Dec 1917 – 10 Feb 1918", "1–3 Mar 1898 O.S.".
     pub fn words(&self) -> String {
         let all_julian = self.points().all(|p| p.calendar == Calendar::Julian);
-        let mark = |p: &Point, text: String| {
-            if p.calendar == Calendar::Julian && !all_julian {
-                format!("{text} O.S.")
-            } else {
-                text
-            }
-        };
-        let text = match &self.end {
-            None => self.start.qualify(self.start.bare_words()),
-            Some(end) => {
-                let (a, b) = (&self.start, end);
-                let same_marks = a.approximate == b.approximate
-                    && a.uncertain == b.uncertain
-                    && a.calendar == b.calendar
-                    && a.precision == b.precision;
-                let compact = if same_marks && a.year == b.year {
-                    match a.precision {
-                        Precision::Day if a.month == b.month => Some(format!(
-                            "{}–{} {} {}",
-                            a.day,
-                            b.day,
-                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
-                            a.year
-                        )),
-                        Precision::Day => Some(format!(
-                            "{} {} – {} {} {}",
-                            a.day,
-                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
-                            b.day,
-                            MONTH_ABBREVIATIONS[(b.month - 1) as usize],
-                            a.year
-                        )),
-                        Precision::Month => Some(format!(
-                            "{}–{} {}",
-                            MONTH_ABBREVIATIONS[(a.month - 1) as usize],
-                            MONTH_ABBREVIATIONS[(b.month - 1) as usize],
-                            a.year
-                        )),
-                        _ => None,
-                    }
-                } else {
-                    None
-                };
-                match compact {
-                    Some(text) => a.qualify(text),
-                    None => format!(
-                        "{} – {}",
-                        mark(a, a.qualify(a.bare_words())),
-                        mark(b, b.qualify(b.bare_words()))
-                    ),
-                }
-            }
-        };
+        let text = self.phrase(Marks {
+            qualifiers: true,
+            calendar: !all_julian,
+            year: true,
+        });
         if all_julian {
             format!("{text} O.S.")
         } else {
@@ -664,25 +654,263 @@ impl Date {
         }
     }
 
-    /// The date in both calendars where a day-precision date allows it: "25 Oct 1917 O.S. · 7 Nov
-    /// 1917". Coarser dates are shown as written.
-    pub fn dual_words(&self) -> String {
-        match self.dual_parts() {
-            Some((julian, gregorian)) => format!("{julian} · {gregorian}"),
-            None => self.words(),
+    /// The date in words as [`Date::words`], with the parts that could be compacted into one run
+    /// ("1–3 Mar 1898") compacted, under `marks`.
+    fn phrase(&self, marks: Marks) -> String {
+        let Some(b) = &self.end else {
+            return self.start.words_with(marks);
+        };
+        let a = &self.start;
+        let same_marks = a.approximate == b.approximate
+            && a.uncertain == b.uncertain
+            && a.calendar == b.calendar
+            && a.precision == b.precision;
+        let month = |p: &Point| MONTH_ABBREVIATIONS[(p.month - 1) as usize];
+        let year = |p: &Point| {
+            if marks.year {
+                format!(" {}", p.year)
+            } else {
+                String::new()
+            }
+        };
+        let compact = match a.precision {
+            _ if !same_marks || a.year != b.year => None,
+            Precision::Day if a.month == b.month => {
+                Some(format!("{}–{} {}{}", a.day, b.day, month(a), year(a)))
+            }
+            Precision::Day => Some(format!(
+                "{} {} – {} {}{}",
+                a.day,
+                month(a),
+                b.day,
+                month(b),
+                year(a)
+            )),
+            Precision::Month => Some(format!("{}–{}{}", month(a), month(b), year(a))),
+            _ => None,
+        };
+        match compact {
+            Some(text) => a.qualify_with(text, marks),
+            None => format!("{} – {}", a.words_with(marks), b.words_with(marks)),
         }
     }
 
-    /// The Old Style and New Style words of a day-precision date, each on its own.
-    pub fn dual_parts(&self) -> Option<(String, String)> {
-        if !self.is_day_precise() {
+    /// The date New Style first, with its Old Style twin in brackets wherever it is known to the
+    /// day, as the article writes "7 November [O.S. 26 October] 1879"; see [`DualWords`].
+    ///
+    /// Callers use it where Old Style applies (the date was written in it, or the place still
+    /// kept the Julian calendar); [`Date::words`] elsewhere.
+    pub fn dual_words(&self) -> String {
+        self.dual().to_string()
+    }
+
+    /// The date New Style first, split into its New Style words and the Old Style twin that
+    /// follows them (see [`DualWords`]).
+    pub fn dual(&self) -> DualWords {
+        let old_style_of = |date: &Date| {
+            let gregorian = date.in_calendar(Calendar::Gregorian);
+            let julian = date.in_calendar(Calendar::Julian);
+            let one_year = gregorian
+                .points()
+                .chain(julian.points())
+                .all(|p| p.year == date.start.earliest.year());
+            let new_style = gregorian.phrase(Marks {
+                qualifiers: true,
+                calendar: false,
+                year: true,
+            });
+            let old_style = julian.phrase(Marks {
+                qualifiers: false,
+                calendar: false,
+                year: !one_year,
+            });
+            (new_style, old_style)
+        };
+        if self.is_day_precise() {
+            let (new_style, old_style) = old_style_of(self);
+            return DualWords {
+                new_style,
+                old_style: Some(old_style),
+            };
+        }
+        // An interval of a coarse end and a day: each end on its own, the day with its twin.
+        let as_written = |p: &Point| {
+            p.words_with(Marks {
+                qualifiers: true,
+                calendar: true,
+                year: true,
+            })
+        };
+        match (&self.start, &self.end) {
+            (start, Some(end)) if end.precision == Precision::Day => {
+                let (day, twin) = old_style_of(&self.last());
+                DualWords {
+                    new_style: format!("{} – {day}", as_written(start)),
+                    old_style: Some(twin),
+                }
+            }
+            (start, Some(end)) if start.precision == Precision::Day => {
+                let (day, twin) = old_style_of(&self.first());
+                DualWords {
+                    new_style: format!("{day} [O.S. {twin}] – {}", as_written(end)),
+                    old_style: None,
+                }
+            }
+            _ => DualWords {
+                new_style: self.words(),
+                old_style: None,
+            },
+        }
+    }
+}
+
+/// What a phrase of date words includes beyond the bare day, month, season or year.
+#[derive(Clone, Copy, Debug)]
+struct Marks {
+    /// "c. " for approximate, "?" for uncertain.
+    qualifiers: bool,
+    /// " O.S." after each point written in the Julian calendar.
+    calendar: bool,
+    /// The year after a day or a month; off for an Old Style twin in the same year as its date.
+    year: bool,
+}
+
+/// A date New Style first, with its Old Style twin: `7 Nov 1917 [O.S. 25 Oct]`.
+///
+/// Rows sort by the Gregorian day, so the first date a reader sees is the Gregorian one. The twin
+/// is given only where the date is known to the day: a Julian day is one exact Gregorian day, but a
+/// month or a year of one calendar is no month or year of the other, so a month entered as Old
+/// Style keeps its Old Style name (`Jan 1898 O.S.`) and a year is just a year. The twin leaves out
+/// the year when every day of both calendars falls in the same year.
+///
+/// ```
+/// use timeline::date::Date;
+///
+/// let dual = |text: &str| Date::parse(text).unwrap().dual_words();
+/// assert_eq!(dual("1879-10-26 O.S."), "7 Nov 1879 [O.S. 26 Oct]");
+/// assert_eq!(dual("1917-11-07"), "7 Nov 1917 [O.S. 25 Oct]");
+/// assert_eq!(dual("1917-11-07/1917-11-08"), "7–8 Nov 1917 [O.S. 25–26 Oct]");
+/// assert_eq!(dual("1905-01-09 O.S."), "22 Jan 1905 [O.S. 9 Jan]");
+/// assert_eq!(dual("1904-12-31 O.S."), "13 Jan 1905 [O.S. 31 Dec 1904]");
+/// assert_eq!(dual("1905-11-26~ O.S."), "c. 9 Dec 1905 [O.S. 26 Nov]");
+/// // Coarser than a day: as written, never a made-up Old Style day.
+/// assert_eq!(dual("1898-01 O.S."), "Jan 1898 O.S.");
+/// assert_eq!(dual("1888~/1889~"), "c. 1888 – c. 1889");
+/// assert_eq!(dual("1905-10~ O.S./1905-11-26 O.S."), "c. Oct 1905 O.S. – 9 Dec 1905 [O.S. 26 Nov]");
+///
+/// let split = Date::parse("1898-03-01 O.S./1898-03-03 O.S.").unwrap().dual();
+/// assert_eq!((split.new_style(), split.old_style()), ("13–15 Mar 1898", Some("1–3 Mar")));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DualWords {
+    new_style: String,
+    old_style: Option<String>,
+}
+
+impl DualWords {
+    /// The date as written, with no Old Style twin: for dates Old Style does not apply to.
+    pub fn as_written(date: &Date) -> DualWords {
+        DualWords {
+            new_style: date.words(),
+            old_style: None,
+        }
+    }
+
+    /// The New Style words, which come first: "7 Nov 1917", or the whole date as written when it
+    /// has no day to give a twin for.
+    pub fn new_style(&self) -> &str {
+        &self.new_style
+    }
+
+    /// The Old Style twin of the day or days the New Style words end with, without the brackets:
+    /// "25 Oct". None when there is none to give.
+    pub fn old_style(&self) -> Option<&str> {
+        self.old_style.as_deref()
+    }
+}
+
+impl fmt::Display for DualWords {
+    /// "7 Nov 1917 [O.S. 25 Oct]".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.new_style)?;
+        if let Some(old_style) = &self.old_style {
+            write!(f, " [O.S. {old_style}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// A person's age in whole years over a date, from the youngest they can have been on its first
+/// day to the oldest they can have been on its last.
+///
+/// A coarse birth date or a coarse event widens the range; an interval covers every age reached
+/// during it, so "1904 – 1917" for someone born on 7 November 1879 is 24–38, not the 24–25 of
+/// its first year alone. An interval that runs past the person's death stops at their age then.
+///
+/// ```
+/// use timeline::date::{Age, Date};
+///
+/// let born = Date::parse("1879-10-26 O.S.").unwrap(); // 7 Nov 1879
+/// let died = Date::parse("1940-08-21").unwrap();
+/// let age = |text: &str| Age::over(&born, Some(&died), &Date::parse(text).unwrap());
+///
+/// assert_eq!(age("1917-11-07").unwrap().to_string(), "38");
+/// assert_eq!(age("1917-11-06").unwrap().to_string(), "37");
+/// assert_eq!(age("1896").unwrap().to_string(), "16–17");
+/// assert_eq!(age("1904/1917").unwrap().to_string(), "24–38");
+/// let exile = age("1929/1950").unwrap(); // runs past his death: no age after it
+/// assert_eq!((exile.youngest(), exile.oldest()), (49, 60));
+/// assert!(age("1870").is_none());
+/// assert!(age("1941").is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Age {
+    youngest: u32,
+    oldest: u32,
+}
+
+impl Age {
+    /// The age over `date` of someone born on `born` (and dead on `died`, if given). None when
+    /// the date may begin before the person was born or begins after they died.
+    pub fn over(born: &Date, died: Option<&Date>, date: &Date) -> Option<Age> {
+        if date.earliest() < born.earliest() || died.is_some_and(|d| date.earliest() > d.latest()) {
             return None;
         }
-        Some((
-            self.in_calendar(Calendar::Julian).words(),
-            self.in_calendar(Calendar::Gregorian).words(),
-        ))
+        let last_day = match died {
+            Some(died) => date.latest().min(died.latest()),
+            None => date.latest(),
+        };
+        let youngest = whole_years(born.latest(), date.earliest()).max(0) as u32;
+        let oldest = (whole_years(born.earliest(), last_day).max(0) as u32).max(youngest);
+        Some(Age { youngest, oldest })
     }
+
+    /// The youngest age the person can have had on the date's first day.
+    pub fn youngest(&self) -> u32 {
+        self.youngest
+    }
+
+    /// The oldest age the person can have had on the date's last day.
+    pub fn oldest(&self) -> u32 {
+        self.oldest
+    }
+}
+
+impl fmt::Display for Age {
+    /// "38" when the age is known, "24–38" for a range.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.youngest == self.oldest {
+            write!(f, "{}", self.youngest)
+        } else {
+            write!(f, "{}–{}", self.youngest, self.oldest)
+        }
+    }
+}
+
+/// Whole years from `born` to `day`: negative before the first birthday.
+fn whole_years(born: NaiveDate, day: NaiveDate) -> i32 {
+    let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
+    day.year() - born.year() - i32::from(before_birthday)
 }
 
 /// A Gregorian day in words: "31 Aug 1914".
@@ -851,11 +1079,31 @@ mod tests {
     fn dual_words_show_both_calendars_whichever_was_entered() {
         let entered_old = Date::parse("1917-10-25 O.S.").unwrap();
         let entered_new = Date::parse("1917-11-07").unwrap();
-        assert_eq!(entered_old.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
-        assert_eq!(entered_new.dual_words(), "25 Oct 1917 O.S. · 7 Nov 1917");
+        assert_eq!(entered_old.dual_words(), "7 Nov 1917 [O.S. 25 Oct]");
+        assert_eq!(entered_new.dual_words(), "7 Nov 1917 [O.S. 25 Oct]");
         let uprising = Date::parse("1917-11-07/1917-11-08").unwrap();
-        assert_eq!(uprising.dual_words(), "25–26 Oct 1917 O.S. · 7–8 Nov 1917");
+        assert_eq!(uprising.dual_words(), "7–8 Nov 1917 [O.S. 25–26 Oct]");
         assert_eq!(Date::parse("1905").unwrap().dual_words(), "1905");
+        assert_eq!(
+            Date::parse("1905-02 O.S.").unwrap().dual_words(),
+            "Feb 1905 O.S."
+        );
+        // A year that changes between the calendars is written on both sides.
+        let new_year = Date::parse("1904-12-25 O.S./1905-01-09 O.S.").unwrap();
+        assert_eq!(
+            new_year.dual_words(),
+            "7–22 Jan 1905 [O.S. 25 Dec 1904 – 9 Jan 1905]"
+        );
+        let across = Date::parse("1904-12-20 O.S./1904-12-30 O.S.").unwrap();
+        assert_eq!(across.dual_words(), "2–12 Jan 1905 [O.S. 20–30 Dec 1904]");
+        // Qualifiers stay on the New Style words; the twin is the bare day.
+        let approximate = Date::parse("1917-09-03~ O.S.").unwrap();
+        assert_eq!(approximate.dual_words(), "c. 16 Sep 1917 [O.S. 3 Sep]");
+        let start_day = Date::parse("1905-10-15 O.S./1905-12~ O.S.").unwrap();
+        assert_eq!(
+            start_day.dual_words(),
+            "28 Oct 1905 [O.S. 15 Oct] – c. Dec 1905 O.S."
+        );
     }
 
     #[test]

@@ -1,7 +1,74 @@
-//! The program's errors, where they end, and the exit codes they map to.
+//! The program's errors, where they end, and the exit codes they map to; and the one way text
+//! from a file or the command line is quoted in a message, so it never reaches the terminal raw.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::io;
+use std::io::{self, Write};
+
+/// The most characters of a value a message quotes: a 1 MB bad date is not echoed whole.
+pub const QUOTE_CHARS: usize = 80;
+
+/// True for the characters a terminal acts on instead of showing: C0 controls, DEL and the C1
+/// controls (U+0080–U+009F, which some terminals read as escape sequences too).
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// `text` with every control character written out visibly (`\u{1b}`, `\r`, `\n`, `\t`), the
+/// way `git` and `ls` show them: an escape sequence in a file or an argument is shown, never
+/// run. Text without controls is borrowed as it is.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    visible_except(text, &[])
+}
+
+/// As [`visible`], but leaving the characters in `keep` (the newlines and tabs of a message's
+/// own layout) alone.
+fn visible_except<'a>(text: &'a str, keep: &[char]) -> Cow<'a, str> {
+    if !text.chars().any(|c| is_control(c) && !keep.contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if keep.contains(&c) => shown.push(c),
+            '\n' => shown.push_str("\\n"),
+            '\r' => shown.push_str("\\r"),
+            '\t' => shown.push_str("\\t"),
+            c if is_control(c) => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => shown.push(c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// A value from a file or the command line as a message quotes it: controls made visible
+/// ([`visible`]) and cut to [`QUOTE_CHARS`] characters, marked with `…`.
+pub fn quote(text: &str) -> String {
+    let cut = match text.char_indices().nth(QUOTE_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    let mut quoted = visible(cut).into_owned();
+    if cut.len() < text.len() {
+        quoted.push('…');
+    }
+    quoted
+}
+
+/// Writes a message to standard error, with any control character that slipped into it made
+/// visible. A failed write is ignored: with stderr closed or full (`2>/dev/full`) there is
+/// nowhere left to say anything, and the exit code still tells.
+pub fn say(message: &dyn fmt::Display) {
+    let text = message.to_string();
+    let text = visible_except(&text, &['\n', '\t']);
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}
+
+/// Says something beside the output on stderr ("showing 5 of 21 events"). A stderr that cannot
+/// be written to changes nothing: the note is not worth failing the run for.
+pub fn note(text: &str) {
+    say(&format!("timeline: {text}"));
+}
 
 /// A problem in a timeline file, located by line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,23 +87,23 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (file, message) = (visible(&self.file), visible(&self.message));
         if self.line == 0 {
-            return write!(f, "{}: {}", self.file, self.message);
+            return write!(f, "{file}: {message}");
         }
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file, self.line, self.column, self.message
-        )?;
+        write!(f, "{file}:{}:{}: {message}", self.line, self.column)?;
         if let Some(text) = &self.source_line {
             let number = self.line.to_string();
             let gutter = " ".repeat(number.len());
             let (text, column) = snippet(text, self.column.saturating_sub(1) as usize);
-            let caret_pad: String = text
+            // Tabs stay, so the caret lines up under them; every other control is shown, and
+            // the caret moves past what showing it added.
+            let before: String = text.chars().take(column).collect();
+            let caret_pad: String = visible_except(&before, &['\t'])
                 .chars()
-                .take(column)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
+            let text = visible_except(&text, &['\t']);
             write!(f, "\n {number} | {text}\n {gutter} | {caret_pad}^")?;
         }
         Ok(())
@@ -92,6 +159,30 @@ mod tests {
         assert_eq!(lines[1].chars().nth(caret), Some('['));
         assert!(lines[1].contains('…'));
         assert_eq!(snippet("short", 2), ("short".to_string(), 2));
+    }
+
+    #[test]
+    fn file_text_in_a_message_is_shown_never_run() {
+        assert_eq!(visible("plain"), "plain");
+        assert_eq!(visible("a\u{1b}]52;c;x\u{7}b"), "a\\u{1b}]52;c;x\\u{7}b");
+        assert_eq!(visible("\r\n\t\u{9b}\u{7f}"), "\\r\\n\\t\\u{9b}\\u{7f}");
+        let long = "x".repeat(1_000_000);
+        let quoted = quote(&long);
+        assert_eq!(quoted.chars().count(), QUOTE_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+        let problem = Problem {
+            file: "f\u{1b}[2J".into(),
+            line: 1,
+            column: 4,
+            message: "m".into(),
+            source_line: Some("a\u{1b}[2Jbad".into()),
+        };
+        let shown = problem.to_string();
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        // Column 4 is the `2` after the escape, which is shown as six characters.
+        let caret = lines[2].find('^').unwrap();
+        assert_eq!(&lines[1][caret..caret + 1], "2", "{shown}");
     }
 }
 

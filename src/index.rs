@@ -1,11 +1,12 @@
 //! The event index: events sorted once by date, range lookups by binary search, and name lookups
-//! (people, places, historical names, aliases) through maps of folded names.
+//! (people, places, historical names, aliases) through the name tables of `names`.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::date::Date;
+use crate::date::{Age, Date};
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
 
@@ -20,8 +21,11 @@ pub struct Query {
     pub places: Option<Vec<bool>>,
     /// Keep events involving one of these people.
     pub people: Option<Vec<usize>>,
-    /// Keep events with this tag (folded).
-    pub tag: Option<String>,
+    /// Keep events that also involve someone of each group (`who NAME`, `--with NAME`): every
+    /// group must hold.
+    pub with: Vec<Vec<usize>>,
+    /// Keep events with one of these tags (folded); none means any tag.
+    pub tags: Vec<String>,
     /// Keep events whose title or summary contains this text (folded).
     pub text: Option<String>,
     /// Newest first.
@@ -92,6 +96,12 @@ impl Index {
             ),
         };
         let subject = self.timeline.subject;
+        // The subject takes part in every event of their life without being listed.
+        let involves = |e: &Event, people: &[usize]| {
+            people
+                .iter()
+                .any(|p| Some(*p) == subject || e.people.contains(p))
+        };
         let mut kept: Vec<usize> = (lo..hi.max(lo))
             .filter(|&i| {
                 let e = &events[i];
@@ -100,15 +110,13 @@ impl Index {
                         .places
                         .as_ref()
                         .is_none_or(|set| e.place.is_some_and(|p| set[p]))
-                    && query.people.as_ref().is_none_or(|people| {
-                        people
-                            .iter()
-                            .any(|p| Some(*p) == subject || e.people.contains(p))
-                    })
                     && query
-                        .tag
+                        .people
                         .as_ref()
-                        .is_none_or(|tag| e.tags.iter().any(|t| fold(t) == *tag))
+                        .is_none_or(|people| involves(e, people))
+                    && query.with.iter().all(|people| involves(e, people))
+                    && (query.tags.is_empty()
+                        || e.tags.iter().any(|t| query.tags.contains(&fold(t))))
                     && query.text.as_ref().is_none_or(|text| {
                         fold(&e.title).contains(text.as_str())
                             || e.summary
@@ -173,28 +181,30 @@ impl Index {
         set
     }
 
-    /// The subject's age on `date`: "38", or "16–17" when the date is too coarse to tell. None
-    /// before birth, after death, or without a subject's birth date.
+    /// The subject's age over `date`: "38", or "24–38" from the first day the date may mean to
+    /// the last (see [`Age::over`]). None before birth, after death, or without a subject's birth
+    /// date.
     pub fn subject_age(&self, date: &Date) -> Option<String> {
         let subject = self.timeline.subject()?;
-        let born = subject.born.as_ref()?;
-        if date.earliest() < born.earliest() {
-            return None;
+        Age::over(subject.born.as_ref()?, subject.died.as_ref(), date).map(|age| age.to_string())
+    }
+
+    /// Every tag with its number of events, most used first (ties: first used first).
+    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
+        for event in &self.timeline.events {
+            for tag in &event.tags {
+                let i = *slot.entry(tag.as_str()).or_insert_with(|| {
+                    counts.push((tag.clone(), 0));
+                    counts.len() - 1
+                });
+                counts[i].1 += 1;
+            }
         }
-        if subject
-            .died
-            .as_ref()
-            .is_some_and(|d| date.earliest() > d.latest())
-        {
-            return None;
-        }
-        let youngest = years_between(born.latest(), date.earliest()).max(0);
-        let oldest = years_between(born.earliest(), date.start().latest()).max(youngest);
-        Some(if youngest == oldest {
-            youngest.to_string()
-        } else {
-            format!("{youngest}–{oldest}")
-        })
+        // A stable sort keeps first use as the tie-break.
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts
     }
 
     /// The period with this id.
@@ -297,12 +307,6 @@ fn sort_events(events: &mut [Event]) {
             destination.swap(i, j);
         }
     }
-}
-
-/// Whole years from `born` to `day`.
-fn years_between(born: NaiveDate, day: NaiveDate) -> i32 {
-    let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
-    day.year() - born.year() - i32::from(before_birthday)
 }
 
 #[cfg(test)]
@@ -428,7 +432,7 @@ events:
     fn tag_text_reverse_and_limit_filters() {
         let index = index();
         let tag = Query {
-            tag: Some("revolution".into()),
+            tags: vec!["revolution".into()],
             ..Query::default()
         };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);

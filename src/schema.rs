@@ -1,7 +1,10 @@
 //! The JSON Schema of the timeline file, for editors that validate YAML as it is typed
 //! (yaml-language-server). The types below mirror the loader's file types field for field; the
 //! loader reads with its own types (positions, borrowed text), and `tests/views.rs` validates the
-//! embedded timeline and rejects malformed documents against this schema, so the two stay in step.
+//! embedded timeline and rejects malformed documents against this schema, so the two stay in step;
+//! `tests/clients/schema.sh` does the same in ajv and Python's jsonschema. Where the grammar allows,
+//! the schema is stricter than the shape: months 01–12 or seasons 21–24, days 01–31, ids of
+//! `[A-Za-z0-9._-]`, titles and names that are not blank.
 
 use schemars::JsonSchema;
 
@@ -14,8 +17,10 @@ use crate::date::GRAMMAR_HINT;
 #[schemars(title = "timeline file")]
 struct RawTimeline {
     /// The timeline's title, e.g. "Leon Trotsky".
+    #[schemars(with = "Text")]
     title: String,
     /// The id of the person whose life this is (their age is shown beside events).
+    #[schemars(with = "Option<Id>")]
     subject: Option<String>,
     /// Everyone named by an event.
     #[serde(default)]
@@ -39,8 +44,10 @@ struct RawTimeline {
 #[serde(deny_unknown_fields)]
 struct RawPerson {
     /// Unique id, e.g. `lev-kamenev`.
+    #[schemars(with = "Id")]
     id: String,
     /// Full name as usually written.
+    #[schemars(with = "Text")]
     name: String,
     /// Other names a reader might type: surname, birth name, pseudonyms.
     #[serde(default)]
@@ -61,13 +68,16 @@ struct RawPerson {
 #[serde(deny_unknown_fields)]
 struct RawPlace {
     /// Unique id, e.g. `saint-petersburg`.
+    #[schemars(with = "Id")]
     id: String,
     /// The name outside every dated range of `names`.
+    #[schemars(with = "Text")]
     name: String,
     /// Other names with no dates of use, still searchable.
     #[serde(default)]
     aliases: Vec<String>,
     /// The id of the place this one lies within.
+    #[schemars(with = "Option<Id>")]
     within: Option<String>,
     /// Names in use over ranges of days, which must not overlap.
     #[serde(default)]
@@ -82,6 +92,7 @@ struct RawPlace {
 #[serde(deny_unknown_fields)]
 struct RawName {
     /// The name, e.g. "Petrograd".
+    #[schemars(with = "Text")]
     name: String,
     /// First day in use; unbounded when absent.
     #[schemars(with = "Option<DateText>")]
@@ -107,8 +118,10 @@ struct RawCalendar {
 #[serde(deny_unknown_fields)]
 struct RawPeriod {
     /// Unique id, used by `--in ID`.
+    #[schemars(with = "Id")]
     id: String,
     /// Title; events whose `source` is this title belong to the period.
+    #[schemars(with = "Text")]
     title: String,
     /// Where the period starts.
     #[schemars(with = "DateText")]
@@ -124,6 +137,7 @@ struct RawPeriod {
 #[serde(deny_unknown_fields)]
 struct RawStay {
     /// The place's id.
+    #[schemars(with = "Id")]
     place: String,
     /// When the stay began.
     #[schemars(with = "DateText")]
@@ -143,6 +157,7 @@ struct RawStay {
 #[serde(deny_unknown_fields)]
 struct RawEvent {
     /// Unique id, used by `timeline show ID`.
+    #[schemars(with = "Id")]
     id: String,
     /// When it happened, as precisely as the source says; an interval as `A/B`.
     #[schemars(with = "DateText")]
@@ -151,18 +166,23 @@ struct RawEvent {
     #[schemars(with = "Option<DateText>")]
     end: Option<String>,
     /// One line, at most about 70 characters.
+    #[schemars(with = "Text")]
     title: String,
     /// One or two sentences of context.
     summary: Option<String>,
     /// The id of the place it happened at.
+    #[schemars(with = "Option<Id>")]
     place: Option<String>,
     /// The ids of the people who took part (besides the subject).
     #[serde(default)]
+    #[schemars(with = "Vec<Id>")]
     people: Vec<String>,
     /// Tags from the timeline's vocabulary, e.g. exile, war, trial.
     #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
     tags: Vec<String>,
     /// The id of its period; by default the period whose title is `source`, else the narrowest.
+    #[schemars(with = "Option<Id>")]
     period: Option<String>,
     /// The section of the source it comes from.
     source: Option<String>,
@@ -172,8 +192,58 @@ struct RawEvent {
 /// a number. Only for [`JsonSchema`]; the loader reads dates with [`Date::parse`].
 struct DateText;
 
-/// One point of the date grammar, as a regular expression (ECMA 262, as JSON Schema uses).
-const DATE_POINT_PATTERN: &str = r"(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?|[0-9]{3}X|[0-9]{2}XX)[~?%]?(?: (?:[Oo]\.[Ss]\.?|[Oo][Ss]))?";
+/// One point of the date grammar, as a regular expression (ECMA 262, as JSON Schema uses): a
+/// year 0001–9999, then a month 01–12 and a day 01–31, or a season 21–24; or a decade or century
+/// with its last digits X (never year 0); then a qualifier and ` O.S.`. Whether the day exists in
+/// its month is left to the loader, which says why.
+const DATE_POINT_PATTERN: &str = concat!(
+    r"(?:",
+    r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)",
+    r"(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?|-2[1-4])?",
+    r"|(?:[0-9]{2}[1-9]|[0-9][1-9]0|[1-9]00)X",
+    r"|(?:[0-9][1-9]|[1-9]0)XX",
+    r")[~?%]?(?:\s+(?:[Oo]\.[Ss]\.?|[Oo][Ss]))?",
+);
+
+/// What an id may be: ASCII letters, digits, `.`, `_` and `-` (CURATING.md asks for lowercase
+/// words joined by `-`); ids name events on the command line and in URLs.
+const ID_PATTERN: &str = r"^[A-Za-z0-9._-]+$";
+
+/// The schema of an id or a reference to one.
+struct Id;
+
+impl JsonSchema for Id {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Id".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An id: ASCII letters, digits, '.', '_' and '-', e.g. lev-kamenev.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": ID_PATTERN,
+        })
+    }
+}
+
+/// The schema of a title, a name or a tag: text with something in it besides spaces.
+struct Text;
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text that is not empty or only spaces.",
+            "type": "string",
+            "minLength": 1,
+            "pattern": r"\S",
+        })
+    }
+}
 
 impl JsonSchema for DateText {
     fn schema_name() -> std::borrow::Cow<'static, str> {

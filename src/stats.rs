@@ -32,7 +32,7 @@ pub struct Stats {
     pub events: usize,
     /// The periods with the most events.
     pub periods: Vec<Count>,
-    /// The most used tags.
+    /// Every tag, most used first.
     pub tags: Vec<Count>,
     /// The places with the most events (each event counts at its own place only).
     pub places: Vec<Count>,
@@ -156,7 +156,8 @@ impl Stats {
             let person = &timeline.people[p];
             count(person.id.clone(), person.name.clone(), n)
         }));
-        let tags = top(tags.into_iter().map(|(tag, n)| count(tag.clone(), tag, n)));
+        // Every tag: there are few, and a reader wants the whole vocabulary.
+        let tags = ranked(tags.into_iter().map(|(tag, n)| count(tag.clone(), tag, n)));
         let mut years: Vec<(i32, usize)> = years.into_iter().collect();
         years.sort_by_key(|&(year, n)| (std::cmp::Reverse(n), year));
         let years = top(years
@@ -182,8 +183,14 @@ impl Stats {
 
 /// The [`TOP`] largest non-zero counts, largest first; ties keep their order.
 fn top(counts: impl Iterator<Item = Count>) -> Vec<Count> {
+    let mut counts = ranked(counts);
+    counts.truncate(TOP);
+    counts
+}
+
+/// Every non-zero count, largest first; ties keep their order.
+fn ranked(counts: impl Iterator<Item = Count>) -> Vec<Count> {
     let mut counts: Vec<Count> = counts.filter(|c| c.events > 0).collect();
     counts.sort_by_key(|c| std::cmp::Reverse(c.events));
-    counts.truncate(TOP);
     counts
 }

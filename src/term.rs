@@ -22,6 +22,12 @@ pub struct Environment {
     pub xdg_cache_home: Option<OsString>,
     /// `HOME`: caches go under `~/.cache` when `XDG_CACHE_HOME` is unset.
     pub home: Option<OsString>,
+    /// `TIMELINE_PAGER`: the pager for this program, before `PAGER`; empty or `cat` means none.
+    pub timeline_pager: Option<OsString>,
+    /// `PAGER`: the user's pager.
+    pub pager: Option<OsString>,
+    /// `LESS`: when unset, the pager gets git's `FRX` (quit if one screen, keep colors).
+    pub less: Option<OsString>,
 }
 
 impl Environment {
@@ -35,6 +41,9 @@ impl Environment {
             timeline_cache: std::env::var_os("TIMELINE_CACHE"),
             xdg_cache_home: std::env::var_os("XDG_CACHE_HOME"),
             home: std::env::var_os("HOME"),
+            timeline_pager: std::env::var_os("TIMELINE_PAGER"),
+            pager: std::env::var_os("PAGER"),
+            less: std::env::var_os("LESS"),
         }
     }
 
@@ -78,7 +87,12 @@ pub fn use_color(choice: ColorChoice, env: &Environment, stdout_is_terminal: boo
 /// The narrowest table drawn; below this columns become unreadable.
 pub const MIN_WIDTH: usize = 40;
 
-/// Decides the width to draw tables at: `--width`, else `COLUMNS`, else the terminal's, else 80.
+/// The widest table drawn: `--width 1e9` or `COLUMNS=1000000000` would allocate gigabytes of
+/// padding, and no terminal is wider.
+pub const MAX_WIDTH: usize = 1000;
+
+/// Decides the width to draw tables at: `--width`, else `COLUMNS`, else the terminal's, else 80;
+/// never below [`MIN_WIDTH`] nor above [`MAX_WIDTH`].
 pub fn width(flag: Option<usize>, env: &Environment, stdout_is_terminal: bool) -> usize {
     let from_env = env
         .columns
@@ -94,7 +108,32 @@ pub fn width(flag: Option<usize>, env: &Environment, stdout_is_terminal: bool) -
         .filter(|&w| w > 0)
         .or_else(from_terminal)
         .unwrap_or(80)
-        .max(MIN_WIDTH)
+        .clamp(MIN_WIDTH, MAX_WIDTH)
+}
+
+/// The pager a terminal's long output goes through, as git decides it: `TIMELINE_PAGER`, else
+/// `PAGER`, else `less`; none in a pipe, with `--no-pager`, or when the choice is empty or `cat`.
+pub fn pager(env: &Environment, stdout_is_terminal: bool, no_pager: bool) -> Option<String> {
+    if !stdout_is_terminal || no_pager {
+        return None;
+    }
+    let chosen = env
+        .timeline_pager
+        .as_ref()
+        .or(env.pager.as_ref())
+        .map(|p| p.to_string_lossy().trim().to_string())
+        .unwrap_or_else(|| "less".to_string());
+    (!chosen.is_empty() && chosen != "cat").then_some(chosen)
+}
+
+/// The terminal's height in lines, when stdout is one.
+pub fn height(stdout_is_terminal: bool) -> Option<usize> {
+    stdout_is_terminal
+        .then(terminal_size::terminal_size)
+        .flatten()
+        .map(|(_, h)| h.0 as usize)
+        // A pseudo-terminal without a size says 0: unknown, so nothing is paged.
+        .filter(|&h| h > 0)
 }
 
 /// Colors with a meaning: each role always looks the same, and nothing is colored when color is off.
@@ -221,6 +260,9 @@ mod tests {
         assert_eq!(width(None, &e, false), 132);
         assert_eq!(width(Some(100), &e, false), 100);
         assert_eq!(width(Some(10), &e, false), MIN_WIDTH);
+        assert_eq!(width(Some(usize::MAX), &e, false), MAX_WIDTH);
+        e.columns = Some("1000000000".into());
+        assert_eq!(width(None, &e, false), MAX_WIDTH);
     }
 
     #[test]

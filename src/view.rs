@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::date::{DualWords, Precision, to_julian};
 use crate::index::Index;
 use crate::model::Event;
 
@@ -16,16 +17,18 @@ pub struct EventRow {
     /// One or two sentences, where the file has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
-    /// The date in words; both calendars where Old Style applies.
+    /// The date in words, New Style first: "7 Nov 1917 [O.S. 25 Oct]" where Old Style applies.
     pub date: String,
     /// First Gregorian day (ISO 8601), inclusive.
     pub start: String,
     /// Last Gregorian day (ISO 8601), inclusive.
     pub end: String,
-    /// First day in the Julian calendar, only where Old Style applies.
+    /// First day in the Julian calendar, only where Old Style applies and the start is known to
+    /// the day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start_os: Option<String>,
-    /// Last day in the Julian calendar, only where Old Style applies.
+    /// Last day in the Julian calendar, only where Old Style applies and the end is known to the
+    /// day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_os: Option<String>,
     /// How finely the start is known: day, month, season, year, decade, century.
@@ -51,9 +54,9 @@ pub struct EventRow {
     pub periods: Vec<String>,
     /// The source section.
     pub source: Option<String>,
-    /// The date split for a narrow column: the Old Style words and the New Style words.
+    /// The date split for a narrow column: the New Style words and their Old Style twin.
     #[serde(skip)]
-    pub date_parts: (Option<String>, String),
+    pub date_parts: DualWords,
 }
 
 /// A person with their number of events.
@@ -124,6 +127,15 @@ pub struct PeriodRow {
     pub events: usize,
 }
 
+/// A tag with the number of events that carry it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagRow {
+    /// The tag as the file writes it, for `--tag`.
+    pub tag: String,
+    /// How many matching events carry it.
+    pub events: usize,
+}
+
 /// A person named in an event, with their one line.
 #[derive(Debug, Clone, Serialize)]
 pub struct Participant {
@@ -174,16 +186,19 @@ impl<'a> Views<'a> {
         let timeline = self.index.timeline();
         let old_style = self.old_style_applies(event);
         let date = &event.date;
-        let (words, date_parts) = match (old_style, date.dual_parts()) {
-            (true, Some((julian, gregorian))) => {
-                (format!("{julian} · {gregorian}"), (Some(julian), gregorian))
-            }
-            _ => (date.words(), (None, date.words())),
+        let dual = if old_style {
+            date.dual()
+        } else {
+            DualWords::as_written(date)
         };
         let julian_iso = |day: chrono::NaiveDate| {
-            let (y, m, d) = crate::date::to_julian(day);
+            let (y, m, d) = to_julian(day);
             format!("{y:04}-{m:02}-{d:02}")
         };
+        let start_os = (old_style && date.start().precision() == Precision::Day)
+            .then(|| julian_iso(date.earliest()));
+        let end_os = (old_style && date.last().start().precision() == Precision::Day)
+            .then(|| julian_iso(date.latest()));
         let place_name = event
             .place
             .map(|p| timeline.places[p].name_on(date.earliest()).to_string());
@@ -191,11 +206,11 @@ impl<'a> Views<'a> {
             id: event.id.clone(),
             title: event.title.clone(),
             summary: event.summary.clone(),
-            date: words,
+            date: dual.to_string(),
             start: date.earliest().to_string(),
             end: date.latest().to_string(),
-            start_os: old_style.then(|| julian_iso(date.earliest())),
-            end_os: old_style.then(|| julian_iso(date.latest())),
+            start_os,
+            end_os,
             precision: date.start().precision().name(),
             approximate: date.is_approximate(),
             uncertain: date.is_uncertain(),
@@ -219,7 +234,7 @@ impl<'a> Views<'a> {
                 .map(|p| timeline.periods[p].id.clone())
                 .collect(),
             source: event.source.clone(),
-            date_parts,
+            date_parts: dual,
         }
     }
 

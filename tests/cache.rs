@@ -1,6 +1,7 @@
 //! The cache of parsed large timelines, as a user meets it: it lives in the cache directory,
 //! never beside the user's file; a repeated query answers the same; a corrupt entry is ignored;
-//! `TIMELINE_CACHE=off` leaves no trace.
+//! `TIMELINE_CACHE=off` leaves no trace; links, FIFOs and other files in its folder are never
+//! followed, waited on, or removed.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -99,4 +100,73 @@ fn timeline_cache_off_leaves_no_trace() {
     std::fs::write(&file, big_timeline(12_000)).unwrap();
     run(&file, cache_home.path(), &[("TIMELINE_CACHE", "off")]);
     assert!(entries(cache_home.path()).is_empty());
+}
+
+/// Runs like [`run`], but gives up after a deadline: a cache entry must never make a run hang.
+fn run_within(file: &Path, cache_home: &Path, seconds: u64) -> String {
+    let mut cmd = Command::cargo_bin("timeline").unwrap();
+    let output = cmd
+        .env_remove("TIMELINE_CACHE")
+        .env("XDG_CACHE_HOME", cache_home)
+        .arg("--file")
+        .arg(file)
+        .args(["--from", "1850", "--to", "1850", "--format", "plain"])
+        .timeout(std::time::Duration::from_secs(seconds))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{:?} {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn hostile_things_in_the_cache_folder_are_never_followed_read_or_removed() {
+    use std::os::unix::fs::symlink;
+
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, big_timeline(12_000)).unwrap();
+    let first = run(&file, cache_home.path(), &[]);
+    let folder = cache_home.path().join("timeline");
+    let entry = entries(&folder).pop().expect("an entry");
+
+    // Someone else's files in the folder, named nothing like an entry.
+    let foreign = ["notes.postcard", "photo.jpg", "abc.tmp1234"];
+    for name in foreign {
+        std::fs::write(folder.join(name), "not the cache's").unwrap();
+    }
+    // A link where the entry goes, to a file it must never overwrite: the write replaces the
+    // link, and the file keeps its content.
+    let victim = work.path().join("victim.txt");
+    std::fs::write(&victim, "precious").unwrap();
+    std::fs::remove_file(&entry).unwrap();
+    symlink(&victim, &entry).unwrap();
+    assert_eq!(run(&file, cache_home.path(), &[]), first);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert!(!entry.is_symlink(), "the entry is a file of its own again");
+
+    // A FIFO (which would block a reader forever), a link to /dev/zero (endless) and a sparse
+    // 1.5 GB file (all zeros) where the entry goes: each is passed by, quickly.
+    let fifo = std::ffi::CString::new(entry.to_str().unwrap()).unwrap();
+    for plant in ["fifo", "zero", "sparse"] {
+        let _ = std::fs::remove_file(&entry);
+        match plant {
+            // SAFETY: a valid NUL-terminated path.
+            "fifo" => assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0),
+            "zero" => symlink("/dev/zero", &entry).unwrap(),
+            _ => std::fs::File::create(&entry)
+                .unwrap()
+                .set_len(1536 << 20)
+                .unwrap(),
+        }
+        assert_eq!(run_within(&file, cache_home.path(), 30), first, "{plant}");
+    }
+    for name in foreign {
+        assert!(folder.join(name).exists(), "{name} was removed");
+    }
 }

@@ -60,7 +60,7 @@ fn in_a_pipe_events_are_plain_tab_separated_lines_starting_with_the_iso_date() {
     assert_eq!(lines.len(), 4, "{out}");
     assert_eq!(
         lines[0],
-        "1917-11-07\t25–26 Oct 1917 O.S. · 7–8 Nov 1917\tThe October uprising\tPetrograd\tLev Kamenev\trevolution\tuprising"
+        "1917-11-07\t7–8 Nov 1917 [O.S. 25–26 Oct]\tThe October uprising\tPetrograd\tLev Kamenev\trevolution\tuprising"
     );
     for line in &lines {
         assert_eq!(line.split('\t').count(), 7, "{line}");
@@ -198,7 +198,7 @@ fn json_gives_both_calendars_exactly_where_old_style_applies() {
     assert_eq!(uprising["end"], "1917-11-08");
     assert_eq!(uprising["start_os"], "1917-10-25");
     assert_eq!(uprising["end_os"], "1917-10-26");
-    assert_eq!(uprising["date"], "25–26 Oct 1917 O.S. · 7–8 Nov 1917");
+    assert_eq!(uprising["date"], "7–8 Nov 1917 [O.S. 25–26 Oct]");
     assert_eq!(uprising["place"], "Petrograd");
     assert_eq!(uprising["age"], "38");
     let birth = by_id("birth");
@@ -236,7 +236,7 @@ fn ndjson_csv_and_markdown() {
     let markdown = stdout(timeline().args(["--format", "markdown", "--limit", "1"]));
     assert_eq!(
         markdown,
-        "| Date | Age | Event | Place | People |\n|---|---|---|---|---|\n| 26 Oct 1879 O.S. · 7 Nov 1879 | 0 | Born |  |  |\n"
+        "| Date | Age | Event | Place | People |\n|---|---|---|---|---|\n| 7 Nov 1879 \\[O.S. 26 Oct\\] | 0 | Born |  |  |\n"
     );
 }
 
@@ -244,7 +244,7 @@ fn ndjson_csv_and_markdown() {
 fn show_gives_one_event_in_full() {
     let out = stdout(timeline().args(["show", "uprising"]));
     assert!(
-        out.contains("date\t25–26 Oct 1917 O.S. · 7–8 Nov 1917\n"),
+        out.contains("date\t7–8 Nov 1917 [O.S. 25–26 Oct]\n"),
         "{out}"
     );
     assert!(out.contains("place\tPetrograd, Russia\n"), "{out}");
@@ -256,7 +256,7 @@ fn show_gives_one_event_in_full() {
     let table =
         stdout(timeline().args(["show", "uprising", "--format", "table", "--color", "never"]));
     assert!(
-        table.starts_with("The October uprising\n  Date   25–26 Oct 1917 O.S. · 7–8 Nov 1917\n"),
+        table.starts_with("The October uprising\n  Date   7–8 Nov 1917 [O.S. 25–26 Oct]\n"),
         "{table}"
     );
 }
@@ -316,6 +316,7 @@ fn a_query_that_matches_nothing_exits_1_with_a_note_and_no_output() {
 #[test]
 fn bad_arguments_exit_2_saying_what_is_accepted() {
     for (args, expected) in [
+        (&["--in", "revolutoin"][..], "did you mean `revolution`?"),
         (
             &["--from", "1921", "--to", "1917"][..],
             "--from 1921 is after --to 1917",
@@ -328,7 +329,7 @@ fn bad_arguments_exit_2_saying_what_is_accepted() {
         (&["--from", "1917-02-30"], "Feb 1917 has 28 days, not 30"),
         (
             &["--in", "nonsense"],
-            "--in takes a year (e.g. 1917) or a period id (early, revolution, exile)",
+            "--in takes a year (e.g. 1917) or a period id, not `nonsense`; `timeline periods` lists them",
         ),
         (&["--limit", "-1"], "expected a whole number, 1 or more"),
         (&["--format", "yaml"], "invalid value 'yaml'"),
@@ -454,7 +455,13 @@ fn tables_fit_their_width_and_never_cut_a_date() {
                 "{width}: {line}"
             );
         }
-        assert!(out.contains("25–26 Oct 1917 O.S."), "{width}: {out}");
+        // New Style first, its Old Style twin whole on the line below.
+        assert!(
+            out.contains("7–8 Nov 1917") && out.contains("[O.S. 25–26 Oct]"),
+            "{width}: {out}"
+        );
+        let new_style = out.find("7–8 Nov 1917").unwrap();
+        assert!(new_style < out.find("[O.S. 25–26 Oct]").unwrap(), "{width}");
         assert!(out.contains("22 Dec 1917 –"), "{width}");
     }
 }

@@ -264,10 +264,13 @@ fn every_period_has_one_count_in_every_view() {
 fn the_whole_life_chart_counts_every_event_and_says_what_it_leaves_off() {
     let all = lines(&[]);
     assert_eq!(chart_count(&[]), all);
-    let title = stdout(&["chart"]).lines().next().unwrap().to_string();
-    if !title.ends_with(&format!(" {all} events")) {
-        assert!(title.contains(&format!(" of {all} events; ")), "{title}");
-        assert!(title.ends_with(" not drawn"), "{title}");
+    let chart = stdout(&["chart"]);
+    let mut lines = chart.lines();
+    let title = lines.next().unwrap();
+    if !title.ends_with(&format!(" · {all} events")) {
+        assert!(title.ends_with(&format!(" of {all} events")), "{title}");
+        let note = lines.next().unwrap();
+        assert!(note.starts_with("Not drawn: "), "{chart}");
     }
 }
 
@@ -294,4 +297,94 @@ fn plain_event_lines_have_one_layout_in_every_view() {
         );
     }
     assert!(first.split('\t').next().unwrap() <= "1917-12-31");
+}
+
+#[test]
+fn words_typed_where_a_command_goes_get_a_way_forward() {
+    for (word, way) in [
+        ("brest", "timeline --search brest"),
+        ("1917", "timeline --in 1917"),
+        ("Kamenev", "timeline who Kamenev"),
+        ("petrograd", "timeline where petrograd"),
+        ("testament lenin", "timeline --search 'testament lenin'"),
+    ] {
+        let output = run(&[word]);
+        assert_eq!(output.status.code(), Some(2), "{word}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("`{word}` is not a command")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(way), "{word}: {stderr}");
+    }
+    // A typo of a command keeps clap's own hint.
+    let stderr = String::from_utf8(run(&["whoo"]).stderr).unwrap();
+    assert!(
+        stderr.contains("a similar subcommand exists: 'who'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn repeated_flags_mean_any_of_and_with_means_together() {
+    let exile = lines(&["--tag", "exile"]);
+    let prison = lines(&["--tag", "prison"]);
+    let either = lines(&["--tag", "exile", "--tag", "prison"]);
+    assert!(either > exile.max(prison) && either <= exile + prison);
+    let lenin = lines(&["--person", "Lenin"]);
+    let stalin = lines(&["-p", "Stalin"]);
+    let any = lines(&["--person", "Lenin", "--person", "Stalin"]);
+    assert!(any > lenin.max(stalin) && any <= lenin + stalin);
+    // --with: only events with both; in who, what the two did together.
+    let together = stdout(&["who", "Kamenev", "--with", "Zinoviev"]);
+    assert!(!together.is_empty());
+    for line in together.lines() {
+        assert!(
+            line.contains("Zinoviev") && line.contains("Kamenev"),
+            "{line}"
+        );
+    }
+    assert!(together.lines().count() < lines(&["who", "Kamenev"]));
+    assert_eq!(
+        stdout(&["--with", "Kamenev", "--with", "Zinoviev"]),
+        stdout(&["--person", "Kamenev", "--with", "Zinoviev"])
+    );
+}
+
+#[test]
+fn unknown_tags_and_periods_name_the_closest() {
+    let output = run(&["--tag", "exil"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "timeline: no tag `exil`; did you mean `exile`?\n"
+    );
+    let output = run(&["--in", "civilwar"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("did you mean `civil-war`?"), "{stderr}");
+    assert!(!stderr.contains("childhood"), "not every period: {stderr}");
+}
+
+#[test]
+fn tags_lists_the_vocabulary_with_counts_that_match_the_listing() {
+    let tags = stdout(&["tags"]);
+    assert!(tags.lines().count() >= 10);
+    for line in tags.lines() {
+        let (tag, count) = line.split_once('\t').unwrap();
+        assert_eq!(
+            lines(&["--tag", tag]),
+            count.parse::<usize>().unwrap(),
+            "{tag}"
+        );
+    }
+    // stats shows every tag, with the same counts.
+    let stats = json(&["stats"]);
+    assert_eq!(
+        stats["tags"].as_array().unwrap().len(),
+        tags.lines().count()
+    );
+    let first = tags.lines().next().unwrap();
+    assert!(stdout(&["tags", "--in", "1917", "-n", "1"]).lines().count() == 1);
+    assert!(json(&["tags"])[0]["tag"].as_str().is_some(), "{first}");
 }

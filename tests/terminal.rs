@@ -181,6 +181,9 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
         command.env_remove(var);
     }
     command.env("TERM", "xterm-256color");
+    // No pager waiting for keys that never come; `pager_takes_output_taller_than_the_screen`
+    // tests paging itself.
+    command.env("TIMELINE_PAGER", "cat");
     command.envs(env.iter().copied());
     let output = command.output().ok()?;
     assert!(
@@ -325,4 +328,68 @@ fn a_hang_up_through_a_shell_pipeline_is_quiet() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
+}
+
+/// Runs `timeline ARGS` on a pseudo-terminal of `rows` lines with `TIMELINE_PAGER` set.
+fn on_a_terminal_of(rows: u32, pager: &str, args: &str) -> Option<String> {
+    let probe = Command::new("script").arg("--version").output().ok()?;
+    if !probe.status.success() {
+        return None;
+    }
+    let binary = shell_quote(cargo_bin!("timeline").to_str()?);
+    let line = format!("stty rows {rows} cols 100; {binary} {args}");
+    let output = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env("TIMELINE_PAGER", pager)
+        .env("TERM", "xterm-256color")
+        .env_remove("PAGER")
+        .output()
+        .ok()?;
+    assert!(output.status.success(), "{args}: {output:?}");
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+#[test]
+fn pager_takes_output_taller_than_the_screen() {
+    let pager = "sed s/^/paged:/";
+    let Some(long) = on_a_terminal_of(20, pager, "--in 1917") else {
+        eprintln!("note: no `script` to make a pseudo-terminal; skipped");
+        return;
+    };
+    assert!(long.lines().all(|l| l.starts_with("paged:")), "{long}");
+    // Output that fits the screen, --no-pager, and a pipe are written directly.
+    let short = on_a_terminal_of(20, pager, "show birth").unwrap();
+    assert!(!short.contains("paged:"), "{short}");
+    let unpaged = on_a_terminal_of(20, pager, "--in 1917 --no-pager").unwrap();
+    assert!(
+        !unpaged.contains("paged:") && unpaged.contains('╭'),
+        "{unpaged}"
+    );
+    let piped = on_a_terminal_of(20, pager, "--in 1917 | cat").unwrap();
+    assert!(!piped.contains("paged:"), "{piped}");
+    // A pager that is not there: the output is written directly.
+    let missing = on_a_terminal_of(20, "no-such-pager-here", "--in 1917").unwrap();
+    assert!(missing.contains('╭'), "{missing}");
+}
+
+#[test]
+fn limit_on_a_terminal_says_what_it_left_out_and_a_pipe_stays_quiet() {
+    let Some(screen) = on_a_terminal_of(50, "cat", "--in 1917 -n 3") else {
+        eprintln!("note: no `script` to make a pseudo-terminal; skipped");
+        return;
+    };
+    let total = output(timeline(&["--in", "1917"])).lines().count();
+    assert!(
+        screen.contains(&format!("timeline: showing 3 of {total} events")),
+        "{screen}"
+    );
+    let screen = on_a_terminal_of(50, "cat", "who -n 2").unwrap();
+    assert!(screen.contains("timeline: showing 2 of "), "{screen}");
+    // In a pipe the note would only disturb the reader: `output` asserts an empty stderr.
+    assert_eq!(
+        output(timeline(&["--in", "1917", "-n", "3"]))
+            .lines()
+            .count(),
+        3
+    );
 }

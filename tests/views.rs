@@ -141,10 +141,17 @@ fn chart_colors_only_when_asked() {
 #[test]
 fn chart_with_nothing_to_show_exits_1() {
     timeline()
-        .args(["--file", LIFE, "chart", "--tag", "no-such-tag"])
+        .args(["--file", LIFE, "chart", "--search", "no-such-text"])
         .assert()
         .code(1)
         .stderr("timeline: no events match\n");
+    timeline()
+        .args(["--file", LIFE, "chart", "--tag", "no-such-tag"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::starts_with(
+            "timeline: no tag `no-such-tag`",
+        ));
 }
 
 #[test]
@@ -307,7 +314,8 @@ fn on_matches_old_style_events_on_their_gregorian_day_unless_asked() {
         "--today",
         "2025-06-01",
     ]);
-    assert!(revolution.starts_with("108\t1917-11-07\t"), "{revolution}");
+    assert!(revolution.starts_with("1917-11-07\t"), "{revolution}");
+    assert!(revolution.ends_with("\t108\t2025-10-25\n"), "{revolution}");
     // 31 December 1905 in Paris was 18 December O.S. in Russia, but Paris had no Old Style:
     // only events that Old Style applies to have a Julian day to match.
     timeline()
@@ -339,8 +347,10 @@ fn on_shows_years_ago_in_every_format() {
     );
     insta::assert_snapshot!("on_table", table);
     let plain = run(&args);
+    // The event's own fields first, as in every view; years ago and the day after them.
+    assert!(plain.starts_with("1905-12-31\t31 Dec 1905\t"), "{plain}");
     assert!(
-        plain.starts_with("120\t1905-12-31\t31 Dec 1905\t"),
+        plain.lines().next().unwrap().ends_with("\t120\t2025-12-31"),
         "{plain}"
     );
     let csv = run(&[&args[..], &["--format", "csv"]].concat());
@@ -391,8 +401,9 @@ fn timelinejs_has_the_documented_shape() {
         revolution["start_date"],
         serde_json::json!({"year": 1917, "month": 11, "day": 7})
     );
-    assert_eq!(revolution["display_date"], "25 Oct 1917 O.S. · 7 Nov 1917");
-    assert_eq!(revolution["group"], "revolution");
+    assert_eq!(revolution["display_date"], "7 Nov 1917 [O.S. 25 Oct]");
+    // No group: a row per tag would take the slides' room.
+    assert!(revolution.get("group").is_none());
     assert_eq!(revolution["text"]["headline"], "Took part in the uprising");
     assert!(
         revolution["text"]["text"]
@@ -440,8 +451,16 @@ fn timelinejs_has_the_documented_shape() {
             "Memory"
         ]
     );
-    assert_eq!(eras[0]["start_date"], serde_json::json!({"year": 1880}));
-    assert_eq!(eras[0]["end_date"], serde_json::json!({"year": 1899}));
+    // Eras run from their exact first day to their exact last: TimelineJS refuses an era whose
+    // end it cannot tell from its start, and a year-only end would stop on 1 January.
+    assert_eq!(
+        eras[0]["start_date"],
+        serde_json::json!({"year": 1880, "month": 1, "day": 1})
+    );
+    assert_eq!(
+        eras[0]["end_date"],
+        serde_json::json!({"year": 1899, "month": 12, "day": 31})
+    );
 }
 
 #[test]
@@ -516,6 +535,33 @@ fn ics_parses_back_with_folding_and_escaping() {
 
     let yearly = run(&["export", "ics", "--anniversaries"]);
     assert_eq!(yearly.matches("RRULE:FREQ=YEARLY\r\n").count(), 10);
+    // An anniversary lasts one day, the first, however long the event: never overlapping itself.
+    let unfolded = icalendar::parser::unfold(&yearly);
+    let yearly = icalendar::parser::read_calendar(&unfolded)
+        .unwrap()
+        .components
+        .into_iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect::<Vec<_>>();
+    assert_eq!(yearly.len(), 10);
+    let day = |event: &icalendar::parser::Component, name: &str| {
+        let text = value(event, name).unwrap();
+        chrono::NaiveDate::parse_from_str(&text, "%Y%m%d").unwrap()
+    };
+    for event in &yearly {
+        assert_eq!(
+            day(event, "DTEND") - day(event, "DTSTART"),
+            chrono::Duration::days(1),
+            "{:?}",
+            value(event, "UID")
+        );
+    }
+    let congress = yearly
+        .iter()
+        .find(|e| value(e, "UID").as_deref() == Some("congress@timeline"))
+        .unwrap();
+    assert_eq!(value(congress, "DTSTART").as_deref(), Some("19180310"));
+    assert_eq!(value(congress, "DTEND").as_deref(), Some("19180311"));
     // Nothing in the file depends on when it was made.
     assert_eq!(run(&["export", "ics"]), text);
 }
@@ -636,10 +682,27 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "title: t\nevents:\n  - {id: a, date: 17th of May, title: x}\n",
         "title: t\nevents:\n  - {id: a, date: 1917-10-25, title: x, colour: red}\n",
         "title: t\nstays:\n  - {place: p, from: 1900}\nevents: []\n",
+        // Months are 01–12 or seasons 21–24, days 01–31, years never 0000.
+        "title: t\nevents:\n  - {id: a, date: 1917-13, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-00, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-25, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-10-32, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917-10-00, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: '1917-22-01', title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: '0000', title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 000X, title: x}\n",
+        // Ids and titles with something in them; ids of letters, digits, '.', '_' and '-'.
+        "title: t\nevents:\n  - {id: '', date: 1917, title: x}\n",
+        "title: t\nevents:\n  - {id: a b, date: 1917, title: x}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: ''}\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: '  '}\n",
+        "title: ''\nevents: []\n",
+        "title: t\npeople:\n  - {id: 'x/y', name: X}\nevents: []\n",
+        "title: t\nevents:\n  - {id: a, date: 1917, title: x, people: ['']}\n",
     ] {
         assert!(!validator.is_valid(&yaml(bad)), "{bad}");
     }
-    let good = "title: t\nevents:\n  - {id: a, date: 1917-10-25 O.S./1918~, title: x}\n  - {id: b, date: 191X, title: why}\n  - {id: c, date: 1902, title: z}\n";
+    let good = "title: t\nevents:\n  - {id: a, date: 1917-10-25 O.S./1918~, title: x}\n  - {id: b, date: 191X, title: why}\n  - {id: c, date: 1902, title: z}\n  - {id: d.e_f-1, date: 1919-24%/1920-12-31?, title: w}\n  - {id: g, date: 19XX, title: v}\n";
     assert!(validator.is_valid(&yaml(good)));
 }
 

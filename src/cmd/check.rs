@@ -28,7 +28,7 @@ pub fn run(args: &CheckArgs, config: &Config, out: &mut dyn Write) -> Result<(),
     writeln!(
         out,
         "{}: ok: {} events, {} people, {} places, {} periods",
-        source.name,
+        crate::error::visible(&source.name),
         timeline.events.len(),
         timeline.people.len(),
         timeline.places.len(),

@@ -25,7 +25,8 @@ pub struct ExportArgs {
     #[arg(long, requires = "output_file")]
     pub force: bool,
 
-    /// iCalendar only: repeat each event every year on its day (RRULE:FREQ=YEARLY).
+    /// iCalendar only: each event becomes a one-day anniversary of its first day, every year
+    /// (RRULE:FREQ=YEARLY).
     #[arg(long)]
     pub anniversaries: bool,
 

@@ -1,4 +1,4 @@
-//! `timeline man`: the man page, timeline(1), in roff.
+//! `timeline man`: the man page, timeline(1), in roff (see [`crate::man`]).
 
 use std::io::Write;
 
@@ -9,6 +9,6 @@ use crate::error::Error;
 
 /// Prints the page.
 pub fn run(out: &mut dyn Write) -> Result<(), Error> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    crate::man::render(Cli::command(), out)?;
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod places;
 pub mod schema;
 pub mod show;
 pub mod stats;
+pub mod tags;
 pub mod who;
 
 use std::io::Write;
@@ -24,9 +25,10 @@ use clap::CommandFactory;
 use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, ListView};
 use crate::config::{Config, Output};
 use crate::date::Date;
-use crate::error::Error;
+use crate::error::{Error, quote};
 use crate::index::{Index, Query, fold};
 use crate::render::{Renderer, renderer};
+use crate::suggest::{closest, did_you_mean};
 use crate::view::Views;
 
 /// What a command works with once the timeline is loaded.
@@ -50,6 +52,17 @@ impl<'a> Context<'a> {
             views: Views::new(index),
             renderer: renderer(config),
         }
+    }
+
+    /// `items` with `--reverse` and `--limit` applied; on a terminal, says on stderr what the
+    /// limit left out ("showing 5 of 21 events"), as gh does.
+    pub fn limited<T>(&self, list: &ListArgs, items: Vec<T>, what: &str) -> Vec<T> {
+        let total = items.len();
+        let kept = list.apply(items);
+        if self.config.notes && kept.len() < total {
+            crate::error::note(&format!("showing {} of {total} {what}", kept.len()));
+        }
+        kept
     }
 
     /// The query the filters and list flags describe, names resolved against the index.
@@ -128,6 +141,7 @@ pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
         Some(Command::Who(a)) => view(&a.view),
         Some(Command::Where(a)) => view(&a.view),
         Some(Command::Periods(a)) => view(&a.view),
+        Some(Command::Tags(a)) => view(&a.view),
         Some(Command::On(a)) => view(&a.view),
         Some(Command::Show(a)) => (Output::View(a.format.format), a.layout.clone()),
         Some(Command::Stats(a)) => (Output::View(a.format.format), a.layout.clone()),
@@ -156,6 +170,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Who(args)) => who::run(args, &ctx, out),
         Some(Command::Where(args)) => places::run(args, &ctx, out),
         Some(Command::Periods(args)) => periods::run(args, &ctx, out),
+        Some(Command::Tags(args)) => tags::run(args, &ctx, out),
         Some(Command::Show(args)) => show::run(args, &ctx, out),
         Some(Command::Chart(args)) => chart::run(args, &ctx, out),
         Some(Command::Stats(args)) => stats::run(args, &ctx, out),
@@ -208,22 +223,18 @@ pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     ))
 }
 
-/// "no KIND matches `NAME`; did you mean A, B or C?": the name cut short and both stripped of
-/// control characters, since either may come from a file or a hostile argument.
+/// "no KIND matches `NAME`; did you mean A, B or C?": the name cut short and both shown with
+/// any control character escaped, since either may come from a file or a hostile argument.
 pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a str>) -> Error {
-    const SHOWN: usize = 60;
-    let clean = |text: &str| -> String { text.chars().filter(|c| !c.is_control()).collect() };
-    let mut shown: String = clean(name).chars().take(SHOWN).collect();
-    if name.chars().count() > SHOWN {
-        shown.push('…');
-    }
-    let closest: Vec<String> = closest.map(clean).collect();
+    let closest: Vec<String> = closest
+        .map(|c| crate::error::visible(c).into_owned())
+        .collect();
     let hint = match closest.as_slice() {
         [] => String::new(),
         [only] => format!("; did you mean {only}?"),
         [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
     };
-    Error::NoMatch(format!("no {kind} matches `{shown}`{hint}"))
+    Error::NoMatch(format!("no {kind} matches `{}`{hint}", quote(name)))
 }
 
 /// Turns the filter and list flags into a query, resolving names against the index.
@@ -248,23 +259,59 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
         let (first, last) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
         range = Some((first.max(span.earliest()), last.min(span.latest())));
     }
-    let places = match &filters.place {
-        Some(name) => Some(index.places_within(&places_named(index, name)?)),
-        None => None,
+    let places = if filters.place.is_empty() {
+        None
+    } else {
+        let mut found = Vec::new();
+        for name in &filters.place {
+            found.extend(places_named(index, name)?);
+        }
+        Some(index.places_within(&found))
     };
-    let people = match &filters.person {
-        Some(name) => Some(people_named(index, name)?),
-        None => None,
+    let people = if filters.person.is_empty() {
+        None
+    } else {
+        let mut found = Vec::new();
+        for name in &filters.person {
+            found.extend(people_named(index, name)?);
+        }
+        Some(found)
     };
+    let with = filters
+        .with
+        .iter()
+        .map(|name| people_named(index, name))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Query {
         range,
         places,
         people,
-        tag: filters.tag.as_deref().map(fold),
+        with,
+        tags: filters
+            .tag
+            .iter()
+            .map(|t| known_tag(index, t))
+            .collect::<Result<_, _>>()?,
         text: filters.search.as_deref().map(fold),
         reverse: list.reverse,
         limit: list.limit,
     })
+}
+
+/// The folded tag, or a "nothing matched" error naming the closest tags.
+fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
+    let folded = fold(tag);
+    let tags = index.tag_counts();
+    if tags.iter().any(|(t, _)| fold(t) == folded) {
+        return Ok(folded);
+    }
+    let close = closest(tag, tags.iter().map(|(t, _)| t.as_str()));
+    let hint = if close.is_empty() {
+        "; `timeline tags` lists them".to_string()
+    } else {
+        did_you_mean(&close)
+    };
+    Err(Error::NoMatch(format!("no tag `{}`{hint}", quote(tag))))
 }
 
 /// The span `--in` names: a period by id, else a date such as a year.
@@ -273,19 +320,16 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
         return Ok(index.timeline().periods[p].span);
     }
     Date::parse(within).map_err(|_| {
-        let ids: Vec<&str> = index
-            .timeline()
-            .periods
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect();
+        let ids = index.timeline().periods.iter().map(|p| p.id.as_str());
+        let close = closest(within, ids);
+        let hint = if close.is_empty() {
+            "; `timeline periods` lists them".to_string()
+        } else {
+            did_you_mean(&close)
+        };
         Error::Usage(format!(
-            "--in takes a year (e.g. 1917) or a period id ({}), not `{within}`",
-            if ids.is_empty() {
-                "this timeline has none".to_string()
-            } else {
-                ids.join(", ")
-            }
+            "--in takes a year (e.g. 1917) or a period id, not `{}`{hint}",
+            quote(within)
         ))
     })
 }

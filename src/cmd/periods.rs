@@ -38,7 +38,8 @@ pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(),
     } else {
         "no period holds a matching event"
     };
-    let periods = nonempty(args.view.list.apply(periods), message)?;
+    let periods = nonempty(periods, message)?;
+    let periods = ctx.limited(&args.view.list, periods, "periods");
     ctx.renderer
         .periods(out, &ctx.views.periods(&periods, &counts))?;
     Ok(())

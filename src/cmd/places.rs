@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::{Context, nonempty, places_named};
 use crate::cli::{ListArgs, ListView};
-use crate::error::Error;
+use crate::error::{Error, quote};
 
 /// The flags of `timeline where`.
 #[derive(Debug, Args)]
@@ -31,13 +31,14 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
             let places: Vec<usize> = (0..counts.len())
                 .filter(|&p| !filters.any() || counts[p] > 0)
                 .collect();
-            let places = nonempty(args.view.list.apply(places), "no events match")?;
+            let places = nonempty(places, "no events match")?;
+            let places = ctx.limited(&args.view.list, places, "places");
             ctx.renderer
                 .places(out, &ctx.views.place_cards(&places, &counts))?;
         }
         Some(name) => {
             let places = places_named(ctx.index, name)?;
-            let mut query = ctx.query(filters, &args.view.list)?;
+            let mut query = ctx.query(filters, &ListArgs::default())?;
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {
@@ -46,8 +47,12 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
             });
             let events = nonempty(
                 ctx.index.select(&query),
-                &format!("`{name}` is in the timeline, but none of its events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of its events match the filters",
+                    quote(name)
+                ),
             )?;
+            let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.where_(
                 out,
                 &ctx.views.place_cards(&places, &counts),

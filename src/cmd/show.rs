@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::Context;
 use crate::cli::{FormatArgs, LayoutArgs};
-use crate::error::Error;
+use crate::error::{Error, quote};
 
 /// The flags of `timeline show`.
 #[derive(Debug, Args)]
@@ -31,7 +31,7 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Er
     let event = events.iter().find(|e| e.id == *id).ok_or_else(|| {
         let close = events
             .iter()
-            .filter(|e| strsim::jaro_winkler(&e.id, id) > 0.85)
+            .filter(|e| crate::load::text::similarity(&e.id, id).is_some())
             .map(|e| format!("`{}`", e.id))
             .take(3)
             .collect::<Vec<_>>();
@@ -40,7 +40,7 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Er
         } else {
             format!("; did you mean {}?", close.join(" or "))
         };
-        Error::NoMatch(format!("no event has the id `{id}`{hint}"))
+        Error::NoMatch(format!("no event has the id `{}`{hint}", quote(id)))
     })?;
     ctx.renderer.detail(out, &ctx.views.detail(event))?;
     Ok(())

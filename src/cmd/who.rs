@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{Context, nonempty, people_named};
 use crate::cli::{ListArgs, ListView};
-use crate::error::Error;
+use crate::error::{Error, quote};
 
 /// The flags of `timeline who`.
 #[derive(Debug, Args)]
@@ -33,18 +33,24 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
                 .filter(|&p| !filters.any() || counts[p] > 0)
                 .collect();
             people.sort_by_key(|&p| Reverse(counts[p]));
-            let people = nonempty(args.view.list.apply(people), "no events match")?;
+            let people = nonempty(people, "no events match")?;
+            let people = ctx.limited(&args.view.list, people, "people");
             ctx.renderer
                 .people(out, &ctx.views.person_cards(&people, &counts))?;
         }
         Some(name) => {
             let people = people_named(ctx.index, name)?;
-            let mut query = ctx.query(filters, &args.view.list)?;
-            query.people = Some(people.clone());
+            let mut query = ctx.query(filters, &ListArgs::default())?;
+            // With --person and --with, each must hold too.
+            query.with.push(people.clone());
             let events = nonempty(
                 ctx.index.select(&query),
-                &format!("`{name}` is in the timeline, but none of their events match the filters"),
+                &format!(
+                    "`{}` is in the timeline, but none of their events match the filters",
+                    quote(name)
+                ),
             )?;
+            let events = ctx.limited(&args.view.list, events, "events");
             ctx.renderer.who(
                 out,
                 &ctx.views.person_cards(&people, &counts),

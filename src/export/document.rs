@@ -2,22 +2,8 @@
 //! periods begin, and a bullet per event with its date, title and place.
 
 use crate::index::Index;
+use crate::render::escape_markdown as escape;
 use crate::view::Views;
-
-/// Escapes the characters Markdown would read as formatting.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
 
 /// The document of the events at `positions`.
 pub fn document(index: &Index, positions: &[usize]) -> String {

@@ -60,7 +60,8 @@ fn date_value(day: NaiveDate) -> String {
 }
 
 /// The calendar of the events at `positions` that are known to the day; with `anniversaries`,
-/// each repeats every year.
+/// each becomes the one-day anniversary of its first day, repeated every year (the description
+/// keeps the whole date).
 pub fn calendar(index: &Index, positions: &[usize], anniversaries: bool) -> Exported {
     let timeline = index.timeline();
     let views = Views::new(index);
@@ -85,8 +86,15 @@ pub fn calendar(index: &Index, positions: &[usize], anniversaries: bool) -> Expo
         let detail = views.detail(event);
         let row = &detail.row;
         let first = event.date.earliest();
+        // An anniversary is of the first day and lasts that day: a stay of 443 days repeated
+        // yearly would overlap itself and read as a year-long event.
+        let last = if anniversaries {
+            first
+        } else {
+            event.date.latest()
+        };
         // DTEND of an all-day event is the day after the last (RFC 5545 §3.6.1).
-        let after_last = event.date.latest() + Duration::days(1);
+        let after_last = last + Duration::days(1);
         let mut description = vec![row.date.clone()];
         if let Some(summary) = &row.summary {
             description.push(summary.clone());

@@ -1,6 +1,6 @@
 //! `timeline export`: the selected events in formats other programs read — TimelineJS, iCalendar,
 //! a Markdown document, and the CSV and JSON of the listings — to standard output or a file that
-//! is never overwritten by accident.
+//! is never overwritten by accident, nor left half written.
 
 mod document;
 mod ics;
@@ -8,12 +8,13 @@ mod timelinejs;
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::error::Error;
+use crate::error::{Error, quote};
 use crate::index::Index;
-use crate::render::{Csv, Json, Renderer};
+use crate::render::{Json, Renderer, events_for_spreadsheets};
 use crate::view::Views;
 
 pub use self::document::document;
@@ -61,31 +62,72 @@ fn write(
             out.write_all(text.text.as_bytes())?;
         }
         ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
-        ExportFormat::Csv => Csv.events(out, &views.rows(positions))?,
+        ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions))?,
         ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions))?,
     }
     Ok(())
 }
 
 /// Writes `bytes` to `path`; an existing file is refused unless `force`.
+///
+/// A regular file is never written in place: the bytes go to a temporary file created
+/// exclusively (under an unpredictable name) in the target's folder, are flushed to disk, and the
+/// temporary is renamed over the target in one step. On a full disk, past `ulimit -f` or on any
+/// other failure, the temporary is removed and an old file stays whole. Without `force`, the
+/// rename refuses to replace a file that appeared meanwhile. What is no regular file (`-o
+/// /dev/stdout`, a FIFO) cannot be replaced by renaming, and is written as it is, with `--force`.
 fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
-    let shown = path.display();
-    let mut options = OpenOptions::new();
-    options.write(true);
-    if force {
-        options.create(true).truncate(true);
-    } else {
-        // create_new checks and creates in one step, so no other program can slip a file in
-        // between a check and the write.
-        options.create_new(true);
-    }
-    let mut file = options.open(path).map_err(|e| match e.kind() {
-        io::ErrorKind::AlreadyExists => Error::Usage(format!(
+    let shown = quote(&path.display().to_string());
+    let cannot = |e: io::Error| Error::Usage(format!("cannot write {shown}: {e}"));
+    let exists = || {
+        Error::Usage(format!(
             "{shown} already exists; add --force to overwrite it, or choose another -o FILE"
-        )),
-        _ => Error::Usage(format!("cannot write {shown}: {e}")),
-    })?;
-    file.write_all(bytes)
-        .and_then(|()| file.flush())
-        .map_err(|e| Error::Usage(format!("cannot write {shown}: {e}")))
+        ))
+    };
+    let existing = std::fs::metadata(path).ok();
+    match &existing {
+        Some(_) if !force => return Err(exists()),
+        Some(m) if m.is_dir() => {
+            return Err(Error::Usage(format!(
+                "{shown} is a directory; -o takes a file name"
+            )));
+        }
+        Some(m) if !m.is_file() => {
+            let mut file = OpenOptions::new().write(true).open(path).map_err(cannot)?;
+            return file
+                .write_all(bytes)
+                .and_then(|()| file.flush())
+                .map_err(cannot);
+        }
+        _ => {}
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".timeline-export-")
+        .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(folder)
+        .map_err(cannot)?;
+    if let Some(old) = &existing {
+        // --force replaces the contents, not who may read them.
+        let _ = temporary.as_file().set_permissions(old.permissions());
+    }
+    temporary
+        .write_all(bytes)
+        .and_then(|()| temporary.flush())
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(cannot)?;
+    let persisted = if force {
+        temporary.persist(path)
+    } else {
+        temporary.persist_noclobber(path)
+    };
+    // On failure the temporary is dropped with the error, which removes it.
+    persisted.map(drop).map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists => exists(),
+        _ => cannot(e.error),
+    })
 }

@@ -1,11 +1,13 @@
-//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Dates are only
+//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Slides have no
+//! `group`: TimelineJS gives each group a row of its own, and with a row per tag (19 on the
+//! embedded timeline) the rows took the whole height and cut the slides' text off. Dates are only
 //! as precise as the timeline knows them; approximate, seasonal and Old Style dates carry their
 //! words in `display_date`.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::date::{Calendar, Date, Point, Precision, to_julian};
+use crate::date::{Calendar, Date, Point, Precision};
 use crate::index::Index;
 use crate::view::Views;
 
@@ -34,9 +36,6 @@ pub struct Slide {
     pub display_date: Option<String>,
     /// Headline and body (HTML).
     pub text: Text,
-    /// The row the slide sits in: the event's first tag.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
     /// The event's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
@@ -63,8 +62,13 @@ pub struct Text {
     pub text: String,
 }
 
-/// A TimelineJS date: a year, and a month and day only where the timeline knows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A TimelineJS date: a year, and a month and day only where they are needed.
+///
+/// TimelineJS fills a missing month or day with the first (`{"year": 1917}` is 1 January 1917),
+/// so a start written as precisely as it is known sits on its first day. An end written that way
+/// would end a year, a season or a month short, so an end coarser than a day is written as its
+/// exact last day, with `display_date` saying how precisely it is known ("1917", "spring 1918").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SlideDate {
     /// The year.
     pub year: i32,
@@ -74,60 +78,62 @@ pub struct SlideDate {
     /// 1–31.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u32>,
+    /// The point in words where the fields say more than is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
 }
 
 impl SlideDate {
-    /// A point as precisely as it is known. Days are Gregorian (TimelineJS knows no other
-    /// calendar); months and years are as written, so `1917-10 O.S.` stays October; a season
-    /// starts with its first month, a decade or century with its first year.
-    pub fn of(point: &Point, last_day: bool) -> SlideDate {
-        let day = if last_day {
-            point.latest()
-        } else {
-            point.earliest()
-        };
-        let (year, month) = match point.calendar() {
-            Calendar::Julian => {
-                let (y, m, _) = to_julian(point.earliest());
-                (y, m)
-            }
-            Calendar::Gregorian => (point.earliest().year(), point.earliest().month()),
+    /// An exact Gregorian day, in words at `words` if given.
+    pub fn day(day: NaiveDate, words: Option<String>) -> SlideDate {
+        SlideDate {
+            year: day.year(),
+            month: Some(day.month()),
+            day: Some(day.day()),
+            display_date: words,
+        }
+    }
+
+    /// A start point as precisely as it is known. Days are Gregorian (TimelineJS knows no other
+    /// calendar); a Gregorian month, season start or year is its first day already; an Old Style
+    /// month (`1917-10 O.S.` begins on 14 October) is written as its exact first day, in words.
+    pub fn start_of(point: &Point) -> SlideDate {
+        let first = point.earliest();
+        let coarse = |month: Option<u32>| SlideDate {
+            year: first.year(),
+            month,
+            day: None,
+            display_date: None,
         };
         match point.precision() {
-            Precision::Day => SlideDate {
-                year: day.year(),
-                month: Some(day.month()),
-                day: Some(day.day()),
-            },
-            Precision::Month => SlideDate {
-                year,
-                month: Some(month),
-                day: None,
-            },
-            Precision::Season => SlideDate {
-                year: point.earliest().year(),
-                month: Some(point.earliest().month()),
-                day: None,
-            },
-            // An end at a decade or century runs to its last year: `192X` ends in 1929.
-            Precision::Decade | Precision::Century if last_day => SlideDate {
-                year: point.latest().year(),
-                month: None,
-                day: None,
-            },
-            Precision::Year | Precision::Decade | Precision::Century => SlideDate {
-                year,
-                month: None,
-                day: None,
-            },
+            Precision::Day => SlideDate::day(first, None),
+            _ if point.calendar() == Calendar::Julian => SlideDate::day(first, Some(point.words())),
+            Precision::Month | Precision::Season => coarse(Some(first.month())),
+            Precision::Year | Precision::Decade | Precision::Century => coarse(None),
         }
+    }
+
+    /// An end point: its exact last day, in words when it is known less precisely than that.
+    pub fn end_of(point: &Point) -> SlideDate {
+        let words = (point.precision() != Precision::Day).then(|| point.words());
+        SlideDate::day(point.latest(), words)
     }
 }
 
 /// The start and (for intervals) end of a date.
 fn slide_dates(date: &Date) -> (SlideDate, Option<SlideDate>) {
-    let start = SlideDate::of(date.start(), false);
-    let end = date.end().map(|end| SlideDate::of(end, true));
+    let mut start = SlideDate::start_of(date.start());
+    let end = date.end().map(SlideDate::end_of);
+    // TimelineJS drops an end that agrees with the start on every field the start has, so
+    // `1917-11/1917-11-30` would lose its end: such a start is written as its exact first day.
+    if let Some(end) = &end {
+        let agrees = start.year == end.year
+            && start.month.is_none_or(|m| Some(m) == end.month)
+            && start.day.is_none_or(|d| Some(d) == end.day);
+        if agrees && start.day.is_none() {
+            start = SlideDate::day(date.earliest(), Some(date.start().words()));
+        }
+    }
     (start, end)
 }
 
@@ -142,8 +148,11 @@ fn needs_words(date: &Date, old_style: bool) -> bool {
     date.is_approximate()
         || date.is_uncertain()
         || old_style
+        || date.is_old_style()
         || coarse(date.start())
-        || date.end().is_some_and(coarse)
+        || date
+            .end()
+            .is_some_and(|end| end.precision() != Precision::Day)
 }
 
 /// Escapes text for the HTML TimelineJS renders.
@@ -180,7 +189,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                 })
                 .unwrap_or_default(),
         },
-        group: None,
         unique_id: None,
     };
     let slides = positions
@@ -212,7 +220,6 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
                     headline: html(&row.title),
                     text: body,
                 },
-                group: row.tags.first().cloned(),
                 unique_id: Some(row.id),
             }
         })
@@ -225,10 +232,11 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
             .iter()
             .filter(|p| p.span.earliest() <= last && p.span.latest() >= first)
             .map(|p| {
-                let (start, end) = slide_dates(&p.span);
+                // TimelineJS drops an end whose fields equal the start's and then refuses the era:
+                // exact first and last days never are equal, even for a period of one year.
                 Era {
-                    start_date: start,
-                    end_date: end.unwrap_or_else(|| SlideDate::of(p.span.start(), true)),
+                    start_date: SlideDate::day(p.span.earliest(), None),
+                    end_date: SlideDate::day(p.span.latest(), None),
                     text: Text {
                         headline: html(&p.title),
                         text: String::new(),
@@ -249,28 +257,81 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
 mod tests {
     use super::*;
 
-    fn point(text: &str) -> SlideDate {
-        SlideDate::of(Date::parse(text).unwrap().start(), false)
+    fn ymd(year: i32, month: Option<u32>, day: Option<u32>) -> SlideDate {
+        SlideDate {
+            year,
+            month,
+            day,
+            display_date: None,
+        }
+    }
+
+    fn start(text: &str) -> SlideDate {
+        SlideDate::start_of(Date::parse(text).unwrap().start())
+    }
+
+    fn end(text: &str) -> SlideDate {
+        let date = Date::parse(text).unwrap();
+        slide_dates(&date).1.unwrap()
+    }
+
+    fn words(date: SlideDate, words: &str) -> SlideDate {
+        SlideDate {
+            display_date: Some(words.to_string()),
+            ..date
+        }
     }
 
     #[test]
-    fn dates_are_only_as_precise_as_written() {
-        let ymd = |y, m, d| SlideDate {
-            year: y,
-            month: m,
-            day: d,
-        };
-        assert_eq!(point("1917-10-25 O.S."), ymd(1917, Some(11), Some(7)));
-        assert_eq!(point("1917-10 O.S."), ymd(1917, Some(10), None));
-        assert_eq!(point("1902-22"), ymd(1902, Some(6), None));
-        assert_eq!(point("1896"), ymd(1896, None, None));
-        assert_eq!(point("191X"), ymd(1910, None, None));
-        let decades = Date::parse("191X/192X").unwrap();
-        assert_eq!(slide_dates(&decades).1, Some(ymd(1929, None, None)));
-        let span = Date::parse("1928/1929-02").unwrap();
+    fn starts_are_only_as_precise_as_written() {
+        assert_eq!(start("1917-10-25 O.S."), ymd(1917, Some(11), Some(7)));
+        assert_eq!(start("1902-22"), ymd(1902, Some(6), None));
+        assert_eq!(start("1896"), ymd(1896, None, None));
+        assert_eq!(start("191X"), ymd(1910, None, None));
+        // An Old Style month starts on the 14th: the exact day, with the month's name in words.
         assert_eq!(
-            slide_dates(&span),
-            (ymd(1928, None, None), Some(ymd(1929, Some(2), None)))
+            start("1917-10 O.S."),
+            words(ymd(1917, Some(10), Some(14)), "Oct 1917 O.S.")
+        );
+    }
+
+    #[test]
+    fn ends_reach_their_last_day() {
+        assert_eq!(
+            end("1904/1917"),
+            words(ymd(1917, Some(12), Some(31)), "1917")
+        );
+        assert_eq!(
+            end("1918-01/1918-21"),
+            words(ymd(1918, Some(5), Some(31)), "spring 1918")
+        );
+        assert_eq!(
+            end("191X/192X"),
+            words(ymd(1929, Some(12), Some(31)), "1920s")
+        );
+        assert_eq!(
+            end("1928/1929-02"),
+            words(ymd(1929, Some(2), Some(28)), "Feb 1929")
+        );
+        assert_eq!(end("1918-03-01/1918-03-12"), ymd(1918, Some(3), Some(12)));
+    }
+
+    #[test]
+    fn a_start_never_makes_timelinejs_drop_the_end() {
+        // {1917, 11} and {1917, 11, 30} agree on the start's fields: TimelineJS would drop the end.
+        let date = Date::parse("1917-11/1917-11-30").unwrap();
+        let (start, end) = slide_dates(&date);
+        assert_eq!(start, words(ymd(1917, Some(11), Some(1)), "Nov 1917"));
+        assert_eq!(end, Some(ymd(1917, Some(11), Some(30))));
+        let year = Date::parse("1917/1917-12").unwrap();
+        assert_eq!(
+            slide_dates(&year).0,
+            words(ymd(1917, Some(1), Some(1)), "1917")
+        );
+        // A start that differs keeps its own precision.
+        assert_eq!(
+            slide_dates(&Date::parse("1904/1917").unwrap()).0,
+            ymd(1904, None, None)
         );
     }
 
@@ -279,9 +340,12 @@ mod tests {
         let words = |t: &str| needs_words(&Date::parse(t).unwrap(), false);
         assert!(!words("1917-11-07"));
         assert!(!words("1917-11"));
+        assert!(!words("1917-11-07/1917-11-08"));
         assert!(words("1902-22"));
         assert!(words("1900~"));
         assert!(words("191X"));
+        assert!(words("1904/1917"));
+        assert!(words("1917-10 O.S."));
         assert!(needs_words(&Date::parse("1917-11-07").unwrap(), true));
     }
 }

@@ -26,12 +26,20 @@ impl Person {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 
-    /// Life dates in words, e.g. "1883 – 25 Aug 1936", "b. 1926", or "" when unknown.
+    /// Life dates in words, e.g. "1883 – 25 Aug 1936", "b. 1926", or "" when unknown; a date
+    /// written in Old Style New Style first: "7 Nov 1879 [O.S. 26 Oct] – 21 Aug 1940".
     pub fn life_words(&self) -> String {
+        let words = |date: &Date| {
+            if date.is_old_style() {
+                date.dual_words()
+            } else {
+                date.words()
+            }
+        };
         match (&self.born, &self.died) {
-            (Some(born), Some(died)) => format!("{} – {}", born.words(), died.words()),
-            (Some(born), None) => format!("b. {}", born.words()),
-            (None, Some(died)) => format!("d. {}", died.words()),
+            (Some(born), Some(died)) => format!("{} – {}", words(born), words(died)),
+            (Some(born), None) => format!("b. {}", words(born)),
+            (None, Some(died)) => format!("d. {}", words(died)),
             (None, None) => String::new(),
         }
     }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// RFC 4180 CSV.
 pub struct Csv;
@@ -50,6 +50,28 @@ fn event_record(row: &EventRow) -> [String; 14] {
         row.end_os.clone().unwrap_or_default(),
         row.summary.clone().unwrap_or_default(),
     ]
+}
+
+/// A cell as a spreadsheet may safely open it: one starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return would be read as a formula (`=HYPERLINK(…)`, `@SUM(…)`), so it is prefixed
+/// with a single quote, as OWASP advises against CSV injection. Only `export csv` does this;
+/// `--format csv` is data for programs and stays exactly as the timeline holds it.
+fn neutralise(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The events as `export csv` writes them, for spreadsheets: the columns of `--format csv`, with
+/// every cell that a spreadsheet would run as a formula neutralised (see [`neutralise`]).
+pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+    write_records(
+        out,
+        EVENT_HEADER,
+        rows.iter().map(|r| event_record(r).map(neutralise)),
+    )
 }
 
 const EVENT_HEADER: [&str; 14] = [
@@ -154,7 +176,26 @@ impl Renderer for Csv {
         write_records(out, ["id", "title", "start", "end", "events"], records)
     }
 
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        let records = rows.iter().map(|r| [r.tag.clone(), r.events.to_string()]);
+        write_records(out, ["tag", "events"], records)
+    }
+
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         self.events(out, std::slice::from_ref(&detail.row))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for formula in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(formula.to_string()), format!("'{formula}"));
+        }
+        assert_eq!(neutralise("1917-10-25".to_string()), "1917-10-25");
+        assert_eq!(neutralise(String::new()), "");
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// JSON or newline-delimited JSON.
 pub struct Json {
@@ -81,6 +81,10 @@ impl Renderer for Json {
     }
 
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
+        self.list(out, rows)
+    }
+
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
         self.list(out, rows)
     }
 

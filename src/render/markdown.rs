@@ -5,13 +5,32 @@ use std::io::{self, Write};
 use super::{Renderer, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// Markdown tables.
 pub struct Markdown;
 
+/// Text as Markdown shows it literally, for both Markdown outputs (these tables and the
+/// `export markdown` document): the characters Markdown reads as formatting are escaped, and a
+/// line break becomes a space, so no value can end its line, table row or list item and start
+/// another (a title holding "\n- [x]" would add a list item).
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => escaped.push(' '),
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    escape(text)
 }
 
 fn table(
@@ -154,6 +173,15 @@ impl Renderer for Markdown {
         )
     }
 
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        table(
+            out,
+            &["Tag", "Events"],
+            rows.iter()
+                .map(|r| vec![r.tag.clone(), r.events.to_string()]),
+        )
+    }
+
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let row = &detail.row;
         writeln!(out, "## {}\n", row.title)?;
@@ -183,5 +211,17 @@ impl Renderer for Markdown {
             writeln!(out, "\n{summary}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_cannot_add_lines_rows_or_formatting() {
+        assert_eq!(escape("*Pravda* [Vienna]"), "\\*Pravda\\* \\[Vienna\\]");
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("x\n- [x] y\r\n# z"), "x - \\[x\\] y  \\# z");
     }
 }

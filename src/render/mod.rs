@@ -16,11 +16,11 @@ use crate::cli::Format;
 use crate::config::Config;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
-pub use self::csv::Csv;
+pub use self::csv::{Csv, events_for_spreadsheets};
 pub use self::json::Json;
-pub use self::markdown::Markdown;
+pub use self::markdown::{Markdown, escape as escape_markdown};
 pub use self::plain::Plain;
 pub use self::table::Table;
 
@@ -54,6 +54,9 @@ pub trait Renderer {
 
     /// The periods.
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()>;
+
+    /// The tags with their counts (`timeline tags`).
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()>;
 
     /// One event in full.
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()>;

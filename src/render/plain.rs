@@ -9,7 +9,7 @@ use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// Tab-separated lines.
 pub struct Plain {
@@ -130,6 +130,13 @@ impl Renderer for Plain {
                 out,
                 &[&row.id, &start, &end, &row.events.to_string(), &row.title],
             )?;
+        }
+        Ok(())
+    }
+
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        for r in rows {
+            line(out, &[&r.tag, &r.events.to_string()])?;
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use super::{Renderer, fit, wrap, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 /// From this width up, place and people have columns of their own.
 const WIDE: usize = 100;
@@ -47,7 +47,7 @@ impl Table {
         grid
     }
 
-    /// The date cell: Old Style above New Style, long intervals broken after the dash.
+    /// The date cell: New Style above its Old Style twin, long intervals broken after the dash.
     fn date_cell(&self, row: &EventRow) -> String {
         let split = |text: &str| -> Vec<String> {
             match text.split_once(" – ") {
@@ -57,12 +57,15 @@ impl Table {
                 _ => vec![text.to_string()],
             }
         };
-        let (old_style, new_style) = &row.date_parts;
-        let mut lines: Vec<String> = Vec::new();
-        if let Some(os) = old_style {
-            lines.extend(split(os).iter().map(|l| self.palette.old_style(l)));
+        let dual = &row.date_parts;
+        let mut lines: Vec<String> = split(dual.new_style())
+            .iter()
+            .map(|l| self.palette.date(l))
+            .collect();
+        if let Some(os) = dual.old_style() {
+            let twin = format!("[O.S. {os}]");
+            lines.extend(split(&twin).iter().map(|l| self.palette.old_style(l)));
         }
-        lines.extend(split(new_style).iter().map(|l| self.palette.date(l)));
         lines.join("\n")
     }
 
@@ -336,15 +339,36 @@ impl Renderer for Table {
         self.write(out, &grid)
     }
 
+    fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
+        let mut grid = self.grid(&["Tag", "Events"]);
+        for r in rows {
+            grid.add_row(vec![Cell::new(&r.tag), Cell::new(r.events)]);
+        }
+        keep_whole(&mut grid, &[0, 1], self.width);
+        self.write(out, &grid)
+    }
+
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let p = &self.palette;
         let row = &detail.row;
         for line in wrap(&row.title, self.width) {
             writeln!(out, "{}", p.title(&line))?;
         }
-        let date = match &row.date_parts {
-            (Some(os), ns) => format!("{} · {}", p.old_style(os), p.date(ns)),
-            (None, ns) => p.date(ns),
+        let dual = &row.date_parts;
+        let date = match dual.old_style() {
+            Some(os) => {
+                let twin = format!("[O.S. {os}]");
+                // The twin goes on a line of its own rather than breaking inside it; 9 columns
+                // are the labels' ("  Person ").
+                let one_line = dual.to_string().chars().count() + 9 <= self.width;
+                format!(
+                    "{}{}{}",
+                    p.date(dual.new_style()),
+                    if one_line { " " } else { "\n" },
+                    p.old_style(&twin)
+                )
+            }
+            None => p.date(dual.new_style()),
         };
         let mut fields: Vec<(&str, String)> = vec![("Date", date)];
         if let Some(age) = &row.age {

@@ -1,0 +1,42 @@
+//! `timeline tags`: every tag of the matching events with how many carry it, most used first.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::{Context, nonempty};
+use crate::cli::{ListArgs, ListView};
+use crate::error::Error;
+use crate::view::TagRow;
+
+/// The flags of `timeline tags`.
+#[derive(Debug, Args)]
+pub struct TagsArgs {
+    /// Which events are counted, how many tags, and how they are shown.
+    #[command(flatten)]
+    pub view: ListView,
+}
+
+/// Lists the tags with their counts within the filters.
+pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+    let query = ctx.query(&args.view.filters, &ListArgs::default())?;
+    let events = ctx.index.events();
+    let mut rows: Vec<TagRow> = Vec::new();
+    for &i in &ctx.index.select(&query) {
+        for tag in &events[i].tags {
+            match rows.iter_mut().find(|r| r.tag == *tag) {
+                Some(row) => row.events += 1,
+                None => rows.push(TagRow {
+                    tag: tag.clone(),
+                    events: 1,
+                }),
+            }
+        }
+    }
+    // Most used first; a stable sort keeps first use as the tie-break.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.events));
+    let rows = nonempty(rows, "no matching event has a tag")?;
+    let rows = ctx.limited(&args.view.list, rows, "tags");
+    ctx.renderer.tags(out, &rows)?;
+    Ok(())
+}

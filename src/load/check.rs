@@ -1,0 +1,541 @@
+//! Checking a timeline as written into the model: ids unique, references resolved, dates
+//! parsed and consistent, every problem collected with its position.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::NaiveDate;
+use foldhash::HashMap;
+
+use super::Source;
+use super::events::{EventRefs, Events};
+use super::raw::{Located, Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
+use super::text::{Shape, closest, refusal};
+use super::trust::{LAST_YEAR, day_in_range};
+use crate::date::Date;
+use crate::error::{Problem, quote};
+use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
+
+pub(super) fn check<T: Located>(
+    source: &Source,
+    raw: RawTimeline<T>,
+) -> Result<Timeline, Vec<Problem>> {
+    let mut checker = Checker {
+        source,
+        line_starts: OnceCell::new(),
+        problems: Vec::new(),
+    };
+    let timeline = checker.build(raw);
+    if checker.problems.is_empty() {
+        Ok(timeline)
+    } else {
+        // In file order, whichever pass found them.
+        checker.problems.sort_by_key(|p| (p.line, p.column));
+        Err(checker.problems)
+    }
+}
+
+/// Why a reference is unknown, with the closest id when one is close.
+pub(super) fn unknown_reference<'k>(
+    ids: impl Iterator<Item = &'k str>,
+    kind: &str,
+    reference: &impl Located,
+    owner: Owner,
+) -> String {
+    let suggestion = closest(ids, reference.text())
+        .map(|k| format!("; did you mean `{}`?", quote(k)))
+        .unwrap_or_else(|| format!("; expected the id of one of the timeline's {kind} entries"));
+    format!(
+        "{owner}: unknown {kind} `{}`{suggestion}",
+        quote(reference.text())
+    )
+}
+
+/// Why `id` cannot be the id of a `kind` entry: empty, or outside the id alphabet.
+fn id_problem(kind: &str, id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        return Some(format!("{kind} id is empty"));
+    }
+    refusal(id, Shape::Id).map(|why| format!("{kind} id {why}"))
+}
+
+/// The problem with the `field` of `owner` when its text breaks the rules of its `shape`.
+pub(super) fn text_problem(owner: Owner, field: &str, value: &str, shape: Shape) -> Option<String> {
+    refusal(value, shape).map(|why| format!("{owner}: the {field} {why}"))
+}
+
+/// The problem with each key of a mapping that is none of its fields.
+pub(super) fn unknown_field(owner: Owner, key: &str, what: &str, fields: &[&str]) -> String {
+    format!(
+        "{owner}: unknown field `{}`; {what} takes {}",
+        quote(key),
+        fields.join(", ")
+    )
+}
+
+/// Which of a span's two dates a problem is at.
+pub(super) enum Which {
+    From,
+    To,
+}
+
+pub(super) fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String> {
+    let date = Date::parse(text.text()).map_err(|e| {
+        format!(
+            "{owner}: `{}` is not a date: {}",
+            quote(text.text()),
+            e.with_hint()
+        )
+    })?;
+    if !(day_in_range(date.earliest()) && day_in_range(date.latest())) {
+        return Err(format!(
+            "{owner}: `{}` falls on {} in the Gregorian calendar, past the year {LAST_YEAR} that dates (and iCalendar) can hold",
+            quote(text.text()),
+            date.latest()
+        ));
+    }
+    Ok(date)
+}
+
+/// A span from two dates: `from`'s start to `to`'s end.
+pub(super) fn span_of(
+    from: &impl Located,
+    to: &impl Located,
+    owner: Owner,
+) -> Result<Date, (Which, String)> {
+    let start = date_of(from, owner).map_err(|m| (Which::From, m))?;
+    let end = date_of(to, owner).map_err(|m| (Which::To, m))?;
+    if start == end {
+        return Ok(start);
+    }
+    start
+        .first()
+        .until(end.last())
+        .map_err(|e| (Which::To, format!("{owner}: {e}")))
+}
+
+/// Whose value a problem is in: "event `exile`", "stay at `prinkipo`", "subject". Written out
+/// only when there is a problem to report.
+#[derive(Clone, Copy)]
+pub(super) struct Owner<'a> {
+    pub(super) kind: &'static str,
+    pub(super) id: Option<&'a str>,
+}
+
+impl<'a> Owner<'a> {
+    pub(super) fn new(kind: &'static str, id: &'a str) -> Owner<'a> {
+        Owner { kind, id: Some(id) }
+    }
+}
+
+impl fmt::Display for Owner<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "{} `{}`", self.kind, quote(id)),
+            None => f.write_str(self.kind),
+        }
+    }
+}
+
+/// Builds the model from the raw file while collecting problems.
+pub(super) struct Checker<'a> {
+    pub(super) source: &'a Source,
+    /// Where each line starts, computed on the first problem.
+    pub(super) line_starts: OnceCell<Vec<usize>>,
+    pub(super) problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, at: &impl Located, message: String) {
+        let text = &self.source.text;
+        let (line, column) = at.position(text);
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let source_line = (line > 0)
+            .then(|| starts.get(line as usize - 1))
+            .flatten()
+            .map(|&start| {
+                let rest = &text[start..];
+                let end = rest.find('\n').unwrap_or(rest.len());
+                rest[..end].trim_end_matches('\r').to_string()
+            });
+        self.problems.push(Problem {
+            file: self.source.name.clone(),
+            line,
+            column,
+            message,
+            source_line,
+        });
+    }
+
+    /// Reports `at` when its text breaks the rules of its shape (see [`refusal`]).
+    fn text(&mut self, at: &impl Located, owner: Owner, field: &str, shape: Shape) {
+        if let Some(message) = text_problem(owner, field, at.text(), shape) {
+            self.report(at, message);
+        }
+    }
+
+    /// Reports every key of a mapping of `owner` that is none of its fields.
+    fn unknown<T: Located, M: Mapping<T>>(&mut self, mapping: &M, owner: Owner) {
+        for key in mapping.unknown() {
+            let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
+            self.report(key, message);
+        }
+    }
+
+    fn date(&mut self, text: &impl Located, owner: Owner) -> Option<Date> {
+        date_of(text, owner)
+            .map_err(|message| self.report(text, message))
+            .ok()
+    }
+
+    fn ids<'r, T: Located + 'r>(
+        &mut self,
+        kind: &str,
+        ids: impl Iterator<Item = &'r T>,
+    ) -> HashMap<String, usize> {
+        let mut map = HashMap::default();
+        for (i, id) in ids.enumerate() {
+            if let Some(message) = id_problem(kind, id.text()) {
+                self.report(id, message);
+            } else if map.insert(id.text().to_string(), i).is_some() {
+                self.report(id, format!("duplicate {kind} id `{}`", quote(id.text())));
+            }
+        }
+        map
+    }
+
+    /// Reports empty and duplicate event ids without keeping them: there may be a million.
+    fn unique_event_ids<T: Located>(&mut self, refs: &[EventRefs<T>]) {
+        let mut seen: foldhash::HashSet<&str> =
+            foldhash::HashSet::with_capacity_and_hasher(refs.len(), Default::default());
+        let mut problems = Vec::new();
+        for r in refs {
+            let id = r.id.text();
+            if let Some(message) = id_problem("event", id) {
+                problems.push((&r.id, message));
+            } else if !seen.insert(id) {
+                problems.push((&r.id, format!("duplicate event id `{}`", quote(id))));
+            }
+        }
+        drop(seen);
+        for (at, message) in problems {
+            self.report(at, message);
+        }
+    }
+
+    fn resolve(
+        &mut self,
+        map: &HashMap<String, usize>,
+        kind: &str,
+        reference: &impl Located,
+        owner: Owner,
+    ) -> Option<usize> {
+        if let Some(&i) = map.get(reference.text()) {
+            return Some(i);
+        }
+        let message = unknown_reference(map.keys().map(String::as_str), kind, reference, owner);
+        self.report(reference, message);
+        None
+    }
+
+    fn build<T: Located>(&mut self, raw: RawTimeline<T>) -> Timeline {
+        let person_ids = self.ids("person", raw.people.iter().map(|p| &p.id));
+        let place_ids = self.ids("place", raw.places.iter().map(|p| &p.id));
+        let period_ids = self.ids("period", raw.periods.iter().map(|p| &p.id));
+        self.unique_event_ids(&raw.events.refs);
+        let whole = Owner {
+            kind: "the timeline",
+            id: None,
+        };
+        self.unknown(&raw, whole);
+        self.text(&raw.title, whole, "title", Shape::Line);
+
+        let subject = raw.subject.as_ref().and_then(|s| {
+            let owner = Owner {
+                kind: "subject",
+                id: None,
+            };
+            self.resolve(&person_ids, "person", s, owner)
+        });
+        let people = raw.people.into_iter().map(|p| self.person(p)).collect();
+        let places = self.places(raw.places, &place_ids);
+        let periods = raw
+            .periods
+            .into_iter()
+            .filter_map(|p| {
+                let owner = Owner::new("period", p.id.text());
+                self.unknown(&p, owner);
+                self.text(&p.title, owner, "title", Shape::Line);
+                let span = self.span(&p.from, &p.to, owner)?;
+                Some(Period {
+                    id: p.id.take(),
+                    title: p.title.take(),
+                    span,
+                })
+            })
+            .collect::<Vec<_>>();
+        let stays = raw
+            .stays
+            .into_iter()
+            .filter_map(|s| {
+                let owner = Owner::new("stay at", s.place.text());
+                self.unknown(&s, owner);
+                let place = self.resolve(&place_ids, "place", &s.place, owner);
+                let span = self.span(&s.from, &s.to, owner);
+                for (field, value, shape) in [
+                    ("note", &s.note, Shape::Prose),
+                    ("source", &s.source, Shape::Line),
+                ] {
+                    if let Some(value) = value {
+                        self.text(value, owner, field, shape);
+                    }
+                }
+                Some(Stay {
+                    place: place?,
+                    span: span?,
+                    note: s.note.map(Located::take),
+                    source: s.source.map(Located::take),
+                })
+            })
+            .collect();
+        let Events {
+            mut events,
+            refs,
+            pending,
+            problems,
+            ..
+        } = raw.events;
+        for (at, message) in problems {
+            self.report(&at, message);
+        }
+        for p in pending {
+            let r = &refs[p.at as usize];
+            let owner = Owner::new("event", r.id.text());
+            let place = p
+                .place
+                .as_ref()
+                .and_then(|x| self.resolve(&place_ids, "place", x, owner));
+            let people = p
+                .people
+                .iter()
+                .filter_map(|x| self.resolve(&person_ids, "person", x, owner))
+                .collect();
+            let period = p
+                .period
+                .as_ref()
+                .and_then(|x| self.resolve(&period_ids, "period", x, owner));
+            if let Some(i) = r.event {
+                let event = &mut events[i as usize];
+                event.place = place;
+                event.people = people;
+                event.period = period;
+            }
+        }
+        for event in &mut events {
+            if event.period.is_none() {
+                event.period = assign_period(&periods, &event.date, event.source.as_deref());
+            }
+        }
+        Timeline {
+            title: raw.title.take(),
+            subject,
+            people,
+            places,
+            periods,
+            stays,
+            events,
+        }
+    }
+
+    /// A span from two dates: `from`'s start to `to`'s end.
+    fn span(&mut self, from: &impl Located, to: &impl Located, owner: Owner) -> Option<Date> {
+        match span_of(from, to, owner) {
+            Ok(span) => Some(span),
+            Err((Which::From, message)) => {
+                self.report(from, message);
+                None
+            }
+            Err((Which::To, message)) => {
+                self.report(to, message);
+                None
+            }
+        }
+    }
+
+    fn person<T: Located>(&mut self, raw: RawPerson<T>) -> Person {
+        let owner = Owner::new("person", raw.id.text());
+        self.unknown(&raw, owner);
+        self.text(&raw.name, owner, "name", Shape::Line);
+        for alias in &raw.aliases {
+            self.text(alias, owner, "alias", Shape::Line);
+        }
+        if let Some(about) = &raw.about {
+            self.text(about, owner, "about", Shape::Prose);
+        }
+        let born = raw.born.as_ref().and_then(|d| self.date(d, owner));
+        let died = raw.died.as_ref().and_then(|d| self.date(d, owner));
+        if let (Some(b), Some(d), Some(at)) = (&born, &died, &raw.died)
+            && d.latest() < b.earliest()
+        {
+            self.report(at, format!("{owner}: died ({d}) before being born ({b})"));
+        }
+        Person {
+            id: raw.id.take(),
+            name: raw.name.take(),
+            aliases: raw.aliases.into_iter().map(Located::take).collect(),
+            born,
+            died,
+            about: raw.about.map(Located::take),
+        }
+    }
+
+    fn places<T: Located>(
+        &mut self,
+        raw: Vec<RawPlace<T>>,
+        ids: &HashMap<String, usize>,
+    ) -> Vec<Place> {
+        let mut places = Vec::with_capacity(raw.len());
+        for p in &raw {
+            let owner = Owner::new("place", p.id.text());
+            self.unknown(p, owner);
+            self.text(&p.name, owner, "name", Shape::Line);
+            for alias in &p.aliases {
+                self.text(alias, owner, "alias", Shape::Line);
+            }
+            let within = p
+                .within
+                .as_ref()
+                .and_then(|w| self.resolve(ids, "place", w, owner));
+            let julian_until = p.calendar.as_ref().and_then(|c| self.calendar(c, owner));
+            let mut names: Vec<HistoricalName> = Vec::new();
+            for n in &p.names {
+                self.unknown(n, owner);
+                self.text(&n.name, owner, "name", Shape::Line);
+                let bound = |checker: &mut Self, t: &Option<T>| -> Option<Option<NaiveDate>> {
+                    match t {
+                        None => Some(None),
+                        Some(t) => checker.date(t, owner).map(|d| Some(d.earliest())),
+                    }
+                };
+                let (Some(from), Some(to)) = (bound(self, &n.from), bound(self, &n.to)) else {
+                    continue;
+                };
+                if let (Some(f), Some(t), Some(at)) = (from, to, &n.to)
+                    && t <= f
+                {
+                    self.report(
+                        at,
+                        format!(
+                            "{owner}: the name `{}` ends before it begins",
+                            quote(n.name.text())
+                        ),
+                    );
+                    continue;
+                }
+                let name = HistoricalName {
+                    name: n.name.text().to_string(),
+                    from,
+                    to,
+                };
+                if let Some(other) = names.iter().find(|o| overlaps(o, &name)) {
+                    let message = format!(
+                        "{owner}: the name `{}` overlaps the name `{}`; a place has one name at a time",
+                        quote(&name.name),
+                        quote(&other.name)
+                    );
+                    self.report(&n.name, message);
+                }
+                names.push(name);
+            }
+            places.push(Place {
+                id: p.id.text().to_string(),
+                name: p.name.text().to_string(),
+                aliases: p.aliases.iter().map(|a| a.text().to_string()).collect(),
+                names,
+                within,
+                julian_until,
+            });
+        }
+        // A `within` cycle would make "the places within Mexico" endless.
+        for (i, p) in raw.iter().enumerate() {
+            let mut seen = HashSet::from([i]);
+            let mut next = places[i].within;
+            while let Some(j) = next {
+                if !seen.insert(j) {
+                    if j == i {
+                        let w = p.within.as_ref().expect("a cycle starts with a `within`");
+                        let owner = Owner::new("place", p.id.text());
+                        self.report(w, format!("{owner}: `within` goes round in a cycle"));
+                    }
+                    break;
+                }
+                next = places[j].within;
+            }
+        }
+        places
+    }
+}
+
+impl Checker<'_> {
+    /// The first day of the Gregorian calendar at a place: a single day, as a switch of
+    /// calendars happens on one (`1700/1918` or a bare year would leave it to guesswork).
+    fn calendar<T: Located>(
+        &mut self,
+        calendar: &RawCalendar<T>,
+        owner: Owner,
+    ) -> Option<NaiveDate> {
+        self.unknown(calendar, owner);
+        let at = &calendar.julian_until;
+        let date = self.date(at, owner)?;
+        if date.earliest() != date.latest() {
+            let message = format!(
+                "{owner}: `julian_until: {}` is not a single day; give the first day of the Gregorian calendar there, e.g. 1918-02-14",
+                quote(at.text())
+            );
+            self.report(at, message);
+            return None;
+        }
+        Some(date.earliest())
+    }
+}
+
+pub(super) fn overlaps(a: &HistoricalName, b: &HistoricalName) -> bool {
+    let starts_before_b_ends = match (a.from, b.to) {
+        (Some(from), Some(to)) => from < to,
+        _ => true,
+    };
+    let b_starts_before_a_ends = match (b.from, a.to) {
+        (Some(from), Some(to)) => from < to,
+        _ => true,
+    };
+    starts_before_b_ends && b_starts_before_a_ends
+}
+
+/// The period an event falls in when the file does not say: among the periods containing the
+/// event's first day, the one whose title is the event's source section, else the narrowest.
+pub(super) fn assign_period(
+    periods: &[Period],
+    date: &Date,
+    source: Option<&str>,
+) -> Option<usize> {
+    let day = date.earliest();
+    let containing = || {
+        periods
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.span.earliest() <= day && day <= p.span.latest())
+    };
+    if let Some(source) = source
+        && let Some((i, _)) = containing().find(|(_, p)| p.title == source)
+    {
+        return Some(i);
+    }
+    containing()
+        .min_by_key(|(_, p)| p.span.span_days())
+        .map(|(i, _)| i)
+}

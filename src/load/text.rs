@@ -1,0 +1,126 @@
+//! What a value of a timeline may hold: no control character in any of them (prose may break
+//! lines), ids from a safe alphabet, and the closest id to suggest for one that is unknown.
+//!
+//! A timeline's text reaches terminals, CSV cells, iCalendar lines and Markdown; a control
+//! character there can clear a screen, write the clipboard (OSC 52) or add a line to a calendar.
+//! Refusing them here, where the file can still be blamed at a line and column, means no output
+//! needs an escaper of its own for them. A decoded cache entry is checked by the same rules.
+
+use crate::error::{is_control, quote};
+
+/// How a field may be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// An id: letters, digits, `-`, `_` and `.` (safe in a UID, a URL or a file name).
+    Id,
+    /// A single line: a title, a name, a tag, a date, a reference.
+    Line,
+    /// Prose that may run over several lines and hold tabs: a summary, a note, an about.
+    Prose,
+}
+
+/// True for the characters an id may hold.
+pub fn id_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// Why `value` cannot be a field of this `shape`, completing "the title …"; `None` when it can.
+/// Emptiness is the caller's to judge: an empty summary is no problem, an empty id is.
+pub fn refusal(value: &str, shape: Shape) -> Option<String> {
+    let allowed = |c: char| match shape {
+        Shape::Prose => matches!(c, '\n' | '\t'),
+        Shape::Id | Shape::Line => false,
+    };
+    if shape == Shape::Id
+        && let Some(c) = value.chars().find(|&c| !id_char(c))
+    {
+        return Some(format!(
+            "`{}` holds `{}`: ids are letters, digits, `-`, `_` and `.`",
+            quote(value),
+            c.escape_default()
+        ));
+    }
+    if let Some(c) = value.chars().find(|&c| is_control(c) && !allowed(c)) {
+        let why = match c {
+            '\n' | '\r' => "a line break, and this field is one line",
+            '\t' => "a tab, and this field is one line (tabs separate the fields of plain output)",
+            _ => "a control character, which a terminal would act on instead of showing",
+        };
+        return Some(format!("holds {why}: `{}`", c.escape_default()));
+    }
+    None
+}
+
+/// True when `value` may be a field of this `shape` (and is not an empty id).
+pub fn acceptable(value: &str, shape: Shape) -> bool {
+    refusal(value, shape).is_none() && !(shape == Shape::Id && value.trim().is_empty())
+}
+
+/// How close `candidate` is to `value` (Jaro-Winkler), when close enough to suggest. A candidate
+/// four times longer or shorter than the value is never close, and is not scored: Jaro-Winkler
+/// cannot rate it above the threshold, and scoring a megabyte-long value against every id would
+/// take seconds.
+pub fn similarity(candidate: &str, value: &str) -> Option<f64> {
+    // Byte lengths bound character counts within a factor of four either way.
+    let (k, v) = (candidate.len(), value.len());
+    if k > 16 * v.max(1) || v > 16 * k.max(1) {
+        return None;
+    }
+    let (k, v) = (candidate.chars().count(), value.chars().count());
+    if k >= 4 * v.max(1) || v >= 4 * k.max(1) {
+        return None;
+    }
+    Some(strsim::jaro_winkler(candidate, value)).filter(|&score| score > 0.85)
+}
+
+/// The candidate closest to `value`, when one is close enough to suggest (see [`similarity`]).
+pub fn closest<'k>(candidates: impl Iterator<Item = &'k str>, value: &str) -> Option<&'k str> {
+    candidates
+        .filter_map(|k| Some((similarity(k, value)?, k)))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_refused_and_prose_may_break_lines() {
+        assert!(refusal("Exile to Alma-Ata", Shape::Line).is_none());
+        assert!(refusal("one\ntwo\tthree", Shape::Prose).is_none());
+        for bad in ["a\u{1b}[2J", "bell\u{7}", "del\u{7f}", "csi\u{9b}"] {
+            let why = refusal(bad, Shape::Prose).expect(bad);
+            assert!(why.contains("`\\u{"), "{why}");
+        }
+        assert!(refusal("cr\r", Shape::Prose).unwrap().contains("`\\r`"));
+        assert!(
+            refusal("two\nlines", Shape::Line)
+                .unwrap()
+                .contains("line break")
+        );
+        assert!(refusal("a\tb", Shape::Line).unwrap().contains("a tab"));
+    }
+
+    #[test]
+    fn ids_keep_to_their_alphabet() {
+        assert!(acceptable("exile-1929.prinkipo_2", Shape::Id));
+        assert!(acceptable("moskva-Москва", Shape::Id));
+        assert!(!acceptable("", Shape::Id));
+        for bad in ["a b", "a\r\nATTACH:x", "a/b", "a;b", "a,b"] {
+            assert!(!acceptable(bad, Shape::Id), "{bad:?}");
+        }
+        assert!(refusal("a b", Shape::Id).unwrap().contains("holds ` `"));
+    }
+
+    #[test]
+    fn closest_suggests_near_ids_and_skips_far_lengths() {
+        let ids = ["petrograd", "moscow", "lenin"];
+        assert_eq!(closest(ids.into_iter(), "petrogard"), Some("petrograd"));
+        assert_eq!(closest(ids.into_iter(), "zzz"), None);
+        let huge = "p".repeat(1_000_000);
+        let started = std::time::Instant::now();
+        assert_eq!(closest(ids.into_iter(), &huge), None);
+        assert!(started.elapsed().as_millis() < 500);
+    }
+}

@@ -1,0 +1,127 @@
+//! Checking a timeline that did not come through the checker, such as a decoded cache entry: the
+//! checker's rules as a yes or no, so that a forged or stale entry is refused, never trusted into
+//! a panic (a month 0, a day at the end of time) or a terminal escape.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::{Shape, acceptable};
+use crate::date::Date;
+use crate::model::Timeline;
+
+/// The last year a date may reach, in either calendar: the grammar writes four-digit years, and
+/// iCalendar and the other exports hold no more (`9999-12-31 O.S.` falls in Gregorian 10000).
+pub const LAST_YEAR: i32 = 9999;
+
+/// True when a day lies within the years a timeline may hold, 0 to [`LAST_YEAR`].
+pub fn day_in_range(day: NaiveDate) -> bool {
+    (0..=LAST_YEAR).contains(&day.year())
+}
+
+/// True when `date` is one the grammar can write and read back to itself, within the years a
+/// timeline may hold: its fields, bounds and calendar agree.
+pub fn date_trusted(date: &Date) -> bool {
+    day_in_range(date.earliest())
+        && day_in_range(date.latest())
+        && Date::parse(&date.to_string()).is_ok_and(|back| back == *date)
+}
+
+/// True when `timeline` keeps every rule the checker enforces that the rest of the program
+/// relies on: indices in range, dates whole, text without control characters, ids in their
+/// alphabet.
+pub fn trusted(t: &Timeline) -> bool {
+    let (people, places, periods) = (t.people.len(), t.places.len(), t.periods.len());
+    let line = |s: &str| acceptable(s, Shape::Line);
+    let prose = |s: &Option<String>| s.as_deref().is_none_or(|s| acceptable(s, Shape::Prose));
+    let id = |s: &str| acceptable(s, Shape::Id);
+    let optional_day = |d: Option<NaiveDate>| d.is_none_or(day_in_range);
+    line(&t.title)
+        && t.subject.is_none_or(|s| s < people)
+        && t.people.iter().all(|p| {
+            id(&p.id)
+                && line(&p.name)
+                && p.aliases.iter().all(|a| line(a))
+                && prose(&p.about)
+                && p.born.as_ref().is_none_or(date_trusted)
+                && p.died.as_ref().is_none_or(date_trusted)
+        })
+        && t.places.iter().all(|p| {
+            id(&p.id)
+                && line(&p.name)
+                && p.aliases.iter().all(|a| line(a))
+                && p.within.is_none_or(|w| w < places)
+                && optional_day(p.julian_until)
+                && p.names
+                    .iter()
+                    .all(|n| line(&n.name) && optional_day(n.from) && optional_day(n.to))
+        })
+        && t.periods
+            .iter()
+            .all(|p| id(&p.id) && line(&p.title) && date_trusted(&p.span))
+        && t.stays.iter().all(|s| {
+            s.place < places
+                && date_trusted(&s.span)
+                && prose(&s.note)
+                && s.source.as_deref().is_none_or(line)
+        })
+        && t.events.iter().all(|e| {
+            id(&e.id)
+                && line(&e.title)
+                && prose(&e.summary)
+                && e.tags.iter().all(|t| line(t))
+                && e.source.as_deref().is_none_or(line)
+                && date_trusted(&e.date)
+                && e.place.is_none_or(|p| p < places)
+                && e.period.is_none_or(|p| p < periods)
+                && e.people.iter().all(|&p| p < people)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    /// The fields of a serialized date, in order, to forge what no parse would make.
+    #[derive(Serialize)]
+    struct ForgedPoint {
+        calendar: u32,
+        precision: u32,
+        year: i32,
+        month: u32,
+        day: u32,
+        approximate: bool,
+        uncertain: bool,
+        earliest: i32,
+        latest: i32,
+    }
+
+    fn forged(month: u32, day: u32, earliest: NaiveDate, latest: NaiveDate) -> Date {
+        let point = ForgedPoint {
+            calendar: 0,
+            precision: 0,
+            year: 1917,
+            month,
+            day,
+            approximate: false,
+            uncertain: false,
+            earliest: earliest.num_days_from_ce(),
+            latest: latest.num_days_from_ce(),
+        };
+        let bytes = postcard::to_stdvec(&(point, None::<ForgedPoint>)).unwrap();
+        postcard::from_bytes(&bytes).expect("the forged bytes decode as a date")
+    }
+
+    #[test]
+    fn forged_dates_are_refused() {
+        let day = NaiveDate::from_ymd_opt(1917, 11, 7).unwrap();
+        assert!(date_trusted(&forged(11, 7, day, day)), "the honest twin");
+        assert!(!date_trusted(&forged(0, 7, day, day)), "month 0");
+        assert!(!date_trusted(&forged(11, 31, day, day)), "31 November");
+        assert!(
+            !date_trusted(&forged(11, 7, day, NaiveDate::MAX)),
+            "bounds that disagree"
+        );
+        assert!(!day_in_range(NaiveDate::MAX));
+        assert!(day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+    }
+}

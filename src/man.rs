@@ -1,0 +1,374 @@
+//! The manual page timeline(1): one page for the whole program, rendered from whatever
+//! `clap::Command` the command line is, so that every option of every subcommand is in it and no
+//! page is referred to that does not exist.
+//!
+//! clap_mangen writes one page per command and points the main page at `timeline-who(1)` and
+//! the like, which nobody installs; its option lists also trip `mandoc -T lint`. This module walks
+//! the command itself and writes plain man(7) macros: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, a
+//! COMMANDS section with a subsection (synopsis, description, options) per subcommand, then
+//! EXAMPLES, EXIT STATUS, ENVIRONMENT and FILES.
+
+use std::io::{self, Write};
+
+use clap::{Arg, ArgAction, Command};
+use roff::{Inline, Roff, bold, italic, roman};
+
+/// The date of the page's last revision, shown in its footer: a fixed date keeps the page the
+/// same from one build to the next. Change it with the page.
+const REVISED: &str = "2026-12-01";
+
+/// Command lines a new reader can try, with what each shows.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "timeline --from 1917 --to 1921",
+        "The events of the revolution and the civil war.",
+    ),
+    (
+        "timeline who Kamenev",
+        "Lev and Sergey Kamenev, each with a card, then their events.",
+    ),
+    (
+        "timeline where Petrograd",
+        "The city under all its names (Saint Petersburg, Petrograd, Leningrad) and its events.",
+    ),
+    (
+        "timeline --in civil-war --tag war",
+        "A period (see timeline periods), narrowed to a tag.",
+    ),
+    (
+        "timeline show birth",
+        "One event in full, New Style first with its Old Style day.",
+    ),
+    (
+        "timeline chart --from 1917 --to 1929",
+        "Periods, homes and events as bars over the years.",
+    ),
+    (
+        "timeline on 11-07 -B 3",
+        "What happened on 7 November and the three days before it.",
+    ),
+    (
+        "timeline export ics -o trotsky.ics",
+        "The events known to the day, for a calendar program.",
+    ),
+    (
+        "timeline export timelinejs -o trotsky.json",
+        "A TimelineJS 3 document: a slide per event, an era per period.",
+    ),
+    (
+        "timeline --format json | jq '.[].title'",
+        "Every title, through jq.",
+    ),
+    ("timeline man | man -l -", "This page."),
+];
+
+/// What the exit status says.
+const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Something was found and shown."),
+    (
+        "1",
+        "Nothing matched the filters, or there was nothing to export.",
+    ),
+    (
+        "2",
+        "Bad arguments, an option the command does not take, or a timeline file that cannot be \
+         read; the message names the file, line and column.",
+    ),
+];
+
+/// The environment the program reads beyond what an option names with its `[env: ...]`.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    (
+        "TIMELINE_FILE",
+        "The timeline file to read instead of the embedded one, as --file.",
+    ),
+    (
+        "NO_COLOR",
+        "When set and not empty, no color (https://no-color.org).",
+    ),
+    (
+        "CLICOLOR_FORCE",
+        "When 1, color even when not on a terminal.",
+    ),
+    (
+        "COLUMNS",
+        "The width of tables and charts when not on a terminal, unless --width is given.",
+    ),
+    ("TERM", "dumb turns color off and draws charts in ASCII."),
+    (
+        "TIMELINE_CACHE",
+        "off: do not keep parsed copies of large YAML files.",
+    ),
+    (
+        "XDG_CACHE_HOME",
+        "Where the parse cache lives (default ~/.cache).",
+    ),
+];
+
+/// Writes the page for `command` (the program's `Cli::command()`).
+pub fn render(command: Command, out: &mut dyn Write) -> io::Result<()> {
+    let mut command = command;
+    command.build();
+    let name = command.get_name().to_string();
+    let mut page = Roff::new();
+    let source = format!(
+        "{name} {}",
+        command.get_version().unwrap_or(env!("CARGO_PKG_VERSION"))
+    );
+    page.control(
+        "TH",
+        [
+            name.to_uppercase().as_str(),
+            "1",
+            REVISED,
+            &source,
+            "User Commands",
+        ],
+    );
+
+    page.control("SH", ["NAME"]);
+    let about = command
+        .get_about()
+        .map(|a| a.to_string())
+        .unwrap_or_default();
+    page.text([roman(format!("{name} - {}", about.trim_end_matches('.')))]);
+
+    page.control("SH", ["SYNOPSIS"]);
+    synopsis(&mut page, &command);
+    for sub in visible_subcommands(&command) {
+        page.control("br", []);
+        synopsis(&mut page, sub);
+    }
+
+    page.control("SH", ["DESCRIPTION"]);
+    paragraphs(&mut page, &long_about(&command));
+
+    page.control("SH", ["OPTIONS"]);
+    options(&mut page, command.get_arguments().filter(|a| shown(a)));
+
+    page.control("SH", ["COMMANDS"]);
+    for sub in visible_subcommands(&command) {
+        subcommand(&mut page, sub);
+    }
+
+    page.control("SH", ["EXAMPLES"]);
+    for (line, what) in EXAMPLES {
+        page.control("TP", []);
+        page.text([bold(*line)]);
+        page.text([roman(*what)]);
+    }
+    tagged(&mut page, "EXIT STATUS", EXIT_STATUS);
+    tagged(&mut page, "ENVIRONMENT", ENVIRONMENT);
+    page.control("SH", ["FILES"]);
+    page.control("TP", []);
+    page.text([italic("$XDG_CACHE_HOME/timeline")]);
+    page.text([roman(
+        "Parsed copies of large YAML timeline files, refreshed when the file changes; safe to delete.",
+    )]);
+    out.write_all(page.render().as_bytes())
+}
+
+/// A section of tagged paragraphs.
+fn tagged(page: &mut Roff, title: &str, items: &[(&str, &str)]) {
+    page.control("SH", [title]);
+    for (tag, text) in items {
+        page.control("TP", []);
+        page.text([bold(*tag)]);
+        page.text([roman(*text)]);
+    }
+}
+
+/// The subcommands a reader can use (not clap's `help`, not hidden ones).
+fn visible_subcommands(command: &Command) -> impl Iterator<Item = &Command> {
+    command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+}
+
+/// An argument worth listing: not hidden, not clap's help and version flags.
+fn shown(arg: &Arg) -> bool {
+    !arg.is_hide_set()
+        && !matches!(
+            arg.get_action(),
+            ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong | ArgAction::Version
+        )
+}
+
+/// The command's full description, or its one line.
+fn long_about(command: &Command) -> String {
+    command
+        .get_long_about()
+        .or(command.get_about())
+        .map(|a| a.to_string())
+        .unwrap_or_default()
+}
+
+/// Text split at blank lines into paragraphs, each filled by the formatter.
+fn paragraphs(page: &mut Roff, text: &str) {
+    for (i, paragraph) in text.split("\n\n").enumerate() {
+        let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        if paragraph.is_empty() {
+            continue;
+        }
+        if i > 0 {
+            page.control("PP", []);
+        }
+        page.text([roman(paragraph)]);
+    }
+}
+
+/// One usage line: the command's full name in bold, then what it takes.
+fn synopsis(page: &mut Roff, command: &Command) {
+    let name = command
+        .get_bin_name()
+        .unwrap_or(command.get_name())
+        .to_string();
+    let usage = command.clone().render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    let rest = usage.strip_prefix(name.as_str()).unwrap_or(usage).trim();
+    page.text([bold(name), roman(format!(" {rest}"))]);
+}
+
+/// A subcommand's subsection: headed by its usage, then its description, the options only it takes; then its
+/// own subcommands, if any.
+fn subcommand(page: &mut Roff, command: &Command) {
+    let usage = command.clone().render_usage().to_string();
+    page.control("SS", [usage.trim_start_matches("Usage:").trim()]);
+    paragraphs(page, &long_about(command));
+    // Global options are listed once, under OPTIONS; clap copies them into every subcommand.
+    let own: Vec<&Arg> = command
+        .get_arguments()
+        .filter(|a| shown(a) && !a.is_global_set())
+        .collect();
+    if !own.is_empty() {
+        options(page, own.into_iter());
+    }
+    for sub in visible_subcommands(command) {
+        subcommand(page, sub);
+    }
+}
+
+/// The tag of an option: `-o, --output FILE`, `--anniversaries`, or a positional's `NAME`.
+fn option_tag(arg: &Arg) -> Vec<Inline> {
+    let mut tag = Vec::new();
+    let value = arg
+        .get_value_names()
+        .and_then(|names| names.first())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| arg.get_id().to_string().to_uppercase());
+    if arg.is_positional() {
+        tag.push(italic(value));
+        return tag;
+    }
+    if let Some(short) = arg.get_short() {
+        tag.push(bold(format!("-{short}")));
+    }
+    if let Some(long) = arg.get_long() {
+        if !tag.is_empty() {
+            tag.push(roman(", "));
+        }
+        tag.push(bold(format!("--{long}")));
+    }
+    if arg.get_action().takes_values() {
+        tag.push(roman(" "));
+        tag.push(italic(value));
+    }
+    tag
+}
+
+/// Tagged paragraphs for arguments: the help, the values it accepts, its default, its variable.
+fn options<'a>(page: &mut Roff, args: impl Iterator<Item = &'a Arg>) {
+    for arg in args {
+        page.control("TP", []);
+        page.text(option_tag(arg));
+        let help = arg
+            .get_long_help()
+            .or(arg.get_help())
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        let mut notes = Vec::new();
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        if !values.is_empty() && arg.get_action().takes_values() {
+            notes.push(format!("One of: {}.", values.join(", ")));
+        }
+        let defaults: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() && arg.get_action().takes_values() {
+            notes.push(format!("Default: {}.", defaults.join(", ")));
+        }
+        if let Some(env) = arg.get_env() {
+            notes.push(format!("Also read from {}.", env.to_string_lossy()));
+        }
+        let mut help = help.trim().to_string();
+        if !help.is_empty() && !help.ends_with(['.', '!', '?']) {
+            help.push('.');
+        }
+        let text = [help.as_str(), &notes.join(" ")]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        paragraphs(page, &text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, Parser};
+
+    use crate::cli::Cli;
+
+    fn page() -> String {
+        let mut out = Vec::new();
+        render(Cli::command(), &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn every_example_is_a_command_line_the_program_takes() {
+        for (line, _) in EXAMPLES {
+            // Only the part before a pipe is ours; split it as a shell would (no quotes there).
+            let ours = line.split('|').next().unwrap();
+            let words: Vec<&str> = ours.split_whitespace().collect();
+            assert!(Cli::try_parse_from(&words).is_ok(), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_option_of_every_subcommand_is_on_the_page() {
+        let page = page();
+        let mut command = Cli::command();
+        command.build();
+        let mut stack: Vec<&Command> = vec![&command];
+        let mut checked = 0;
+        while let Some(cmd) = stack.pop() {
+            for arg in cmd.get_arguments().filter(|a| shown(a)) {
+                if let Some(long) = arg.get_long() {
+                    // roff escapes every hyphen: `--no-pager` is `\-\-no\-pager`.
+                    let escaped = format!("--{long}").replace('-', "\\-");
+                    assert!(page.contains(&escaped), "--{long}");
+                    checked += 1;
+                }
+                if let Some(short) = arg.get_short() {
+                    assert!(page.contains(&format!("\\-{short}")), "-{short}");
+                }
+            }
+            stack.extend(visible_subcommands(cmd));
+        }
+        assert!(checked > 15, "{checked}");
+        assert!(
+            !page.contains("timeline-"),
+            "no page of a subcommand is referred to"
+        );
+    }
+}

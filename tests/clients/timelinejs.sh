@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# TimelineJS 3 (the real @knight-lab/timelinejs from npm) loads the export in headless Chromium:
+# every event becomes a slide, every period an era, and no error is shown.
+source "$(dirname "$0")/lib.sh"
+
+need_apt chromium chromium || skip "timelinejs: chromium cannot be installed here"
+need_npm @knight-lab/timelinejs || skip "timelinejs: npm cannot install @knight-lab/timelinejs here"
+TL_DIST="$CLIENTS_CACHE/node_modules/@knight-lab/timelinejs/dist"
+TIMELINE="$(timeline_bin)"
+
+# check NAME TIMELINE-ARGS...: export with those arguments, load the page, compare the counts.
+check() {
+    local name="$1"
+    shift
+    local page="$SCRATCH/$name.html" events
+    events="$("$TIMELINE" "$@" --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).length))')"
+    {
+        echo '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        echo "<link rel=\"stylesheet\" href=\"file://$TL_DIST/css/timeline.css\">"
+        echo "<script src=\"file://$TL_DIST/js/timeline.js\"></script></head><body>"
+        echo '<div id="timeline-embed" style="width: 1200px; height: 700px"></div><pre id="result"></pre>'
+        echo "<script>var SCRIPT_PATH = \"file://$TL_DIST/js/\";"
+        echo "var EVENTS = $("$TIMELINE" "$@" --format json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const m={};for(const e of JSON.parse(s))m[e.id]={start:e.start,end:e.end};console.log(JSON.stringify(m))})');"
+        echo "var EXPORT = $("$TIMELINE" "$@" export timelinejs | sed 's#</#<\\/#g');</script>"
+        echo "<script src=\"file://$CLIENTS_DIR/timelinejs.js\"></script></body></html>"
+    } >"$page"
+    local dom="$SCRATCH/$name.dom"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
+        --user-data-dir="$SCRATCH/profile-$name" --virtual-time-budget=30000 --window-size=1200,800 \
+        --dump-dom "file://$page" >"$dom" 2>"$SCRATCH/$name.chromium.log" \
+        || fail "timelinejs $name: chromium failed: $(tail -3 "$SCRATCH/$name.chromium.log")"
+    local result
+    result="$(sed -n 's#.*<pre id="result">\(.*\)</pre>.*#\1#p' "$dom" | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g')"
+    [ -n "$result" ] || fail "timelinejs $name: the page reported nothing"
+    EVENTS="$events" RESULT="$result" node -e '
+        const r = JSON.parse(process.env.RESULT), events = Number(process.env.EVENTS);
+        const problems = [];
+        if (!r.loaded) problems.push("TimelineJS never finished loading");
+        if (r.exported_events !== events) problems.push(`exported ${r.exported_events} events of ${events}`);
+        if (r.slides !== events) problems.push(`${r.slides} slides for ${events} events`);
+        // One slide element per event, and one for the title.
+        if (r.slide_elements !== events + 1) problems.push(`${r.slide_elements} slide elements`);
+        if (r.marker_elements !== events) problems.push(`${r.marker_elements} time markers`);
+        if (r.eras !== r.exported_eras) problems.push(`${r.eras} eras of ${r.exported_eras}`);
+        if (r.config_errors.length) problems.push("errors: " + r.config_errors.join("; "));
+        if (r.misplaced.length) problems.push(`${r.misplaced.length} slides misplaced:\n  ` + r.misplaced.slice(0, 10).join("\n  "));
+        // A reader must be able to read the slides: TimelineJS gives each group a row below them.
+        if (r.story_share < 0.5) problems.push(`the slides get ${Math.round(100 * r.story_share)}% of the height`);
+        if (r.page_errors.length) problems.push("page errors: " + r.page_errors.join("; "));
+        if (r.message.trim()) problems.push("message shown: " + r.message);
+        if (problems.length) { console.log(problems.join("\n")); process.exit(1); }
+        console.log(`${r.slides} slides, ${r.eras} eras, slides ${Math.round(100 * r.story_share)}% of the height`);
+    ' >"$SCRATCH/$name.verdict" || fail "timelinejs $name: $(cat "$SCRATCH/$name.verdict")"
+    pass "timelinejs $name: $(cat "$SCRATCH/$name.verdict") in TimelineJS $(node -p "require('$CLIENTS_CACHE/node_modules/@knight-lab/timelinejs/package.json').version")"
+}
+
+check embedded
+check fixture --file "$REPO/tests/fixtures/views-life.yaml"
+check edges --file "$REPO/tests/fixtures/timelinejs-edges.yaml"
