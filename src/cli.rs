@@ -81,6 +81,9 @@ pub enum Command {
     Stats(crate::cmd::stats::StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
+    /// What life was like around a date: where he lived, the periods, his age, and the events
+    /// near it (the closest before and after when none are near).
+    Around(crate::cmd::around::AroundArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
@@ -104,6 +107,7 @@ impl Command {
             Command::Chart(_) => "chart",
             Command::Stats(_) => "stats",
             Command::On(_) => "on",
+            Command::Around(_) => "around",
             Command::Export(_) => "export",
             Command::Schema => "schema",
             Command::Completions(_) => "completions",
@@ -126,6 +130,11 @@ impl Command {
             },
             Command::Chart(a) => Groups {
                 filters: Some(&mut a.filters),
+                layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Around(a) => Groups {
+                format: Some(&mut a.format),
                 layout: Some(&mut a.layout),
                 ..Groups::default()
             },

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::cli::Format;
 use crate::config::Config;
 use crate::stats::Stats;
@@ -63,6 +64,9 @@ pub trait Renderer {
 
     /// Events on a day of the year, each with how many years ago it was (`timeline on`).
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()>;
+
+    /// The life around a date (`timeline around`): its facts, then the events near it.
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()>;
 
     /// Counts by period, tag, place, person, year and precision (`timeline stats`).
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()>;

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Renderer, fit, unbroken, wrap, wrap_indented, years_ago_words};
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
@@ -385,6 +386,35 @@ impl Renderer for Table {
         }
         keep_whole(&mut grid, &[1, 2, 3], self.width);
         self.write(out, &grid)
+    }
+
+    /// The facts as a short card, then the events near the date; when none is near, the closest
+    /// before and after, each marked.
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        let p = &self.palette;
+        writeln!(out, "{}", p.title(&format!("Around {}", around.date)))?;
+        for (label, text) in around.facts().into_iter().skip(1) {
+            let label = format!("{label:<10}");
+            for (i, line) in wrap(&text, self.width.saturating_sub(13).max(20))
+                .iter()
+                .enumerate()
+            {
+                let head = if i == 0 { label.as_str() } else { "" };
+                writeln!(out, "  {} {line}", p.heading(&format!("{head:<10}")))?;
+            }
+        }
+        if !around.events.is_empty() {
+            return self.write(out, &self.events_grid(&around.events, &|_| None));
+        }
+        writeln!(out, "  {}", p.dim("No event near; the closest:"))?;
+        let closest: Vec<(&str, &EventRow)> =
+            [("before", &around.before), ("after", &around.after)]
+                .into_iter()
+                .filter_map(|(side, row)| row.as_ref().map(|r| (side, r)))
+                .collect();
+        let rows: Vec<EventRow> = closest.iter().map(|(_, r)| (*r).clone()).collect();
+        let note = |i: usize| Some(closest[i].0.to_string());
+        self.write(out, &self.events_grid(&rows, &note))
     }
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
