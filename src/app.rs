@@ -286,7 +286,10 @@ fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
         places,
         people,
         tag: filters.tag.as_deref().map(fold),
-        text: filters.search.as_deref().map(fold),
+        text: filters
+            .search
+            .as_deref()
+            .map(crate::search::WordQuery::parse),
         reverse: filters.reverse,
         limit: filters.limit,
     })

@@ -203,7 +203,8 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TAG", global = true)]
     pub tag: Option<String>,
 
-    /// Events whose title or summary contains TEXT (case and accents do not matter).
+    /// Events with every word of TEXT in the title, summary, place or people, in any order;
+    /// "quoted words" keep a phrase (case and accents do not matter).
     #[arg(long, value_name = "TEXT", global = true)]
     pub search: Option<String>,
 

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::date::Date;
 use crate::model::{Event, Timeline};
+use crate::search::WordQuery;
 
 /// Folds a name for matching: accents and non-Latin letters transliterated to ASCII, lowercase,
 /// inner white space collapsed. `Cárdenas`, `CARDENAS` and `cardenas` all fold to `cardenas`.
@@ -33,8 +34,8 @@ pub struct Query {
     pub people: Option<Vec<usize>>,
     /// Keep events with this tag (folded).
     pub tag: Option<String>,
-    /// Keep events whose title or summary contains this text (folded).
-    pub text: Option<String>,
+    /// Keep events whose title, summary, place names or people's names hold every word.
+    pub text: Option<WordQuery>,
     /// Newest first.
     pub reverse: bool,
     /// At most this many events (after `reverse`).
@@ -135,12 +136,10 @@ impl Index {
                         .tag
                         .as_ref()
                         .is_none_or(|tag| e.tags.iter().any(|t| fold(t) == *tag))
-                    && query.text.as_ref().is_none_or(|text| {
-                        fold(&e.title).contains(text.as_str())
-                            || e.summary
-                                .as_ref()
-                                .is_some_and(|s| fold(s).contains(text.as_str()))
-                    })
+                    && query
+                        .text
+                        .as_ref()
+                        .is_none_or(|words| words.matches_event(self, e))
             })
             .collect();
         if query.reverse {
@@ -403,7 +402,7 @@ events:
         };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
         let text = Query {
-            text: Some(fold("BREST")),
+            text: Some(WordQuery::parse("BREST")),
             ..Query::default()
         };
         assert_eq!(ids(&index, index.select(&text)), ["span"]);

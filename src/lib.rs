@@ -14,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod stats;
 pub mod term;
 pub mod view;
