@@ -160,6 +160,19 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
             let events = nonempty(index.select(&query), "no events match")?;
             crate::export::export(args, &index, &events, out)?;
         }
+        Some(Command::Browse) => {
+            if cli.output.format.is_some() || cli.output.width.is_some() {
+                return Err(Error::Usage(
+                    "browse fills the terminal; --format and --width do not apply to it".into(),
+                ));
+            }
+            let events = nonempty(index.select(&query), "no events match")?;
+            let options = crate::browse::Options {
+                color: config.color,
+                unicode: config.unicode,
+            };
+            crate::browse::run(&index, &events, &options)?;
+        }
         Some(
             Command::Check { .. } | Command::Schema | Command::Completions { .. } | Command::Man,
         ) => unreachable!("handled before loading"),

@@ -87,6 +87,9 @@ pub enum Command {
     On(OnArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
+    /// Explore the matching events full screen: move, search as you type, open an event, follow
+    /// a person or a place (`?` shows the keys).
+    Browse,
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
     /// Print a shell completion script.

@@ -2,6 +2,7 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod browse;
 pub mod cache;
 pub mod chart;
 pub mod cli;

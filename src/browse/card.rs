@@ -1,0 +1,126 @@
+//! The opened event as lines of a given width: the fields of `timeline show` (both calendars,
+//! age, place and its hierarchy, people with their about lines, tags, period, source, id) and the
+//! summary, wrapped, with the same labels.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::index::Index;
+use crate::render::wrap;
+use crate::view::Views;
+
+/// The width of the label column ("Person" and two spaces).
+const LABEL: usize = 8;
+
+/// One field: its label, and its value as a styled part followed by a plain part.
+struct Field {
+    label: &'static str,
+    styled: String,
+    style: Style,
+    rest: String,
+}
+
+impl Field {
+    fn new(label: &'static str, styled: impl Into<String>, style: Style) -> Field {
+        Field {
+            label,
+            styled: styled.into(),
+            style,
+            rest: String::new(),
+        }
+    }
+
+    fn with_rest(mut self, rest: impl Into<String>) -> Field {
+        self.rest = rest.into();
+        self
+    }
+}
+
+/// The lines of event `event` (a position in `index`) for a body `width` columns wide.
+pub fn lines(index: &Index, event: usize, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let views = Views::new(index);
+    let detail = views.detail(&index.events()[event]);
+    let row = &detail.row;
+    let width = usize::from(width).max(LABEL + 10);
+    let mut lines: Vec<Line<'static>> = wrap(&row.title, width)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, theme.title())))
+        .collect();
+    lines.push(Line::default());
+    let (old_style, new_style) = &row.date_parts;
+    let mut fields = vec![Field::new("Date", new_style.clone(), theme.date())];
+    if let Some(os) = old_style {
+        fields.push(Field::new("", os.clone(), theme.old_style()));
+    }
+    if let Some(age) = &row.age {
+        fields.push(Field::new("Age", age.clone(), theme.dim()));
+    }
+    if let Some((first, rest)) = detail.place_hierarchy.split_first() {
+        let within = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", rest.join(", "))
+        };
+        fields.push(Field::new("Place", first.clone(), theme.place()).with_rest(within));
+    }
+    for person in &detail.participants {
+        let about = person
+            .about
+            .as_ref()
+            .map(|a| format!(" — {a}"))
+            .unwrap_or_default();
+        fields.push(Field::new("Person", person.name.clone(), theme.person()).with_rest(about));
+    }
+    if !row.tags.is_empty() {
+        fields.push(Field::new("Tags", row.tags.join(", "), Style::new()));
+    }
+    if let Some(period) = &detail.period_title {
+        fields.push(Field::new("Period", period.clone(), Style::new()));
+    }
+    if let Some(source) = &row.source {
+        fields.push(Field::new("Source", source.clone(), Style::new()));
+    }
+    fields.push(Field::new("Id", row.id.clone(), theme.dim()));
+    for field in &fields {
+        field_lines(field, width, theme, &mut lines);
+    }
+    if let Some(summary) = &row.summary {
+        lines.push(Line::default());
+        lines.extend(wrap(summary, width).into_iter().map(Line::from));
+    }
+    lines
+}
+
+/// A field's value wrapped beside its label; the styled part keeps its style across lines.
+fn field_lines(field: &Field, width: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+    let text = format!("{}{}", field.styled, field.rest);
+    let styled_chars = field.styled.chars().count();
+    let mut consumed = 0;
+    for (n, line) in wrap(&text, width - LABEL).into_iter().enumerate() {
+        let label = if n == 0 { field.label } else { "" };
+        let pad = LABEL.saturating_sub(label.width());
+        let mut spans = vec![Span::styled(
+            format!("{label}{}", " ".repeat(pad)),
+            theme.dim(),
+        )];
+        // `wrap` drops the space it breaks at; the styled part ends at the same character.
+        let in_style = styled_chars
+            .saturating_sub(consumed)
+            .min(line.chars().count());
+        let split = line
+            .char_indices()
+            .nth(in_style)
+            .map_or(line.len(), |(i, _)| i);
+        consumed += line.chars().count() + 1;
+        let (head, tail) = line.split_at(split);
+        if !head.is_empty() {
+            spans.push(Span::styled(head.to_string(), field.style));
+        }
+        if !tail.is_empty() {
+            spans.push(Span::raw(tail.to_string()));
+        }
+        lines.push(Line::from(spans));
+    }
+}
