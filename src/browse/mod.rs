@@ -5,6 +5,8 @@
 
 pub mod card;
 pub mod model;
+#[cfg(test)]
+mod testing;
 pub mod theme;
 pub mod update;
 pub mod view;

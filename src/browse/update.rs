@@ -486,3 +486,287 @@ fn open_period_picker(model: &mut Model) {
         cursor: current.map_or(0, |p| p + 1),
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browse::testing::{fixture, keys, model, type_text};
+
+    /// The id of the event the reader is on.
+    fn on(model: &Model) -> String {
+        let event = model.current_event().expect("an event is selected");
+        model.index.events()[event].id.clone()
+    }
+
+    fn shown_ids(model: &Model) -> Vec<String> {
+        let events = model.index.events();
+        model
+            .list()
+            .shown
+            .iter()
+            .map(|&i| events[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn movement_keys_and_the_wheel_stop_at_the_ends() {
+        let index = fixture();
+        let mut m = model(&index, (80, 10));
+        assert_eq!(on(&m), "birth");
+        keys(&mut m, &[Key::Char('j'), Key::Down]);
+        assert_eq!(on(&m), "bloody-sunday");
+        keys(&mut m, &[Key::Char('k'), Key::Up, Key::Up, Key::Up]);
+        assert_eq!(on(&m), "birth");
+        keys(&mut m, &[Key::Char('G')]);
+        assert_eq!(on(&m), "death");
+        // The last row is on screen: 10 lines leave 5 rows, so rows 5 to 9 show.
+        assert_eq!(m.list().offset, 5);
+        keys(&mut m, &[Key::Home]);
+        assert_eq!((on(&m).as_str(), m.list().offset), ("birth", 0));
+        keys(&mut m, &[Key::PageDown]);
+        assert_eq!(m.list().cursor, 5);
+        update(&mut m, Msg::Wheel(1));
+        assert_eq!(m.list().cursor, 8);
+        update(&mut m, Msg::Wheel(5));
+        assert_eq!(on(&m), "death");
+        update(&mut m, Msg::Wheel(-100));
+        assert_eq!(on(&m), "birth");
+    }
+
+    #[test]
+    fn a_click_selects_the_row_under_the_pointer() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        // Screen row 2 is the first list row.
+        update(&mut m, Msg::Click(4));
+        assert_eq!(on(&m), "bloody-sunday");
+        // The header and a row past the last event change nothing.
+        update(&mut m, Msg::Click(0));
+        update(&mut m, Msg::Click(20));
+        assert_eq!(on(&m), "bloody-sunday");
+    }
+
+    #[test]
+    fn the_search_filters_as_it_is_typed_and_enter_keeps_it() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('/')]);
+        assert!(m.typing);
+        type_text(&mut m, "kamenev");
+        assert_eq!(
+            shown_ids(&m),
+            ["uprising", "brest", "eastern-front", "leningrad-opposition"]
+        );
+        // Keys that move or quit elsewhere are text while typing.
+        type_text(&mut m, " q");
+        assert!(shown_ids(&m).is_empty());
+        keys(&mut m, &[Key::Backspace, Key::Backspace]);
+        type_text(&mut m, " led");
+        assert_eq!(shown_ids(&m), ["brest"]);
+        keys(&mut m, &[Key::Enter]);
+        assert!(!m.typing);
+        assert_eq!(m.list().search, "kamenev led");
+        // After Enter, keys are commands again; Esc clears the search and shows everything.
+        assert_eq!(keys(&mut m, &[Key::Char('j')]), Effect::Redraw);
+        keys(&mut m, &[Key::Esc]);
+        assert_eq!(m.list().shown.len(), 10);
+        assert_eq!(on(&m), "brest", "the cursor stays on the event it was on");
+    }
+
+    #[test]
+    fn esc_while_typing_clears_the_search() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('/')]);
+        type_text(&mut m, "mexico");
+        assert_eq!(shown_ids(&m), ["mexico-arrival"]);
+        keys(&mut m, &[Key::Esc]);
+        assert!(!m.typing);
+        assert_eq!(m.list().shown.len(), 10);
+        assert_eq!(on(&m), "mexico-arrival");
+    }
+
+    #[test]
+    fn enter_opens_the_event_and_esc_returns_to_the_same_row() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(
+            &mut m,
+            &[Key::Char('j'), Key::Char('j'), Key::Char('j'), Key::Enter],
+        );
+        assert!(matches!(m.top(), Screen::Event(_)));
+        assert_eq!(on(&m), "uprising");
+        keys(&mut m, &[Key::Right]);
+        assert_eq!(on(&m), "brest", "→ opens the next event");
+        keys(&mut m, &[Key::Esc]);
+        assert!(matches!(m.top(), Screen::List(_)));
+        assert_eq!(on(&m), "brest");
+    }
+
+    #[test]
+    fn scrolling_an_opened_event_stays_within_its_lines() {
+        let index = fixture();
+        let mut m = model(&index, (60, 8));
+        keys(
+            &mut m,
+            &[Key::Char('j'), Key::Char('j'), Key::Char('j'), Key::Enter],
+        );
+        keys(&mut m, &[Key::End]);
+        let Screen::Event(opened) = m.top() else {
+            panic!("not opened")
+        };
+        let lines = card::lines(&index, opened.event, 60, &Theme::plain()).len();
+        assert_eq!(opened.scroll, lines - detail_rows(8));
+        keys(&mut m, &[Key::Home]);
+        let Screen::Event(opened) = m.top() else {
+            panic!("not opened")
+        };
+        assert_eq!(opened.scroll, 0);
+    }
+
+    #[test]
+    fn p_jumps_to_the_person_and_back() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('j'), Key::Char('j'), Key::Char('j')]);
+        keys(&mut m, &[Key::Enter, Key::Char('p')]);
+        assert_eq!(m.list().subject, Subject::Person(1));
+        assert_eq!(
+            shown_ids(&m),
+            ["uprising", "brest", "leningrad-opposition"],
+            "Lev Kamenev's events, not Sergey's"
+        );
+        assert_eq!(
+            on(&m),
+            "uprising",
+            "the jump lands on the event it came from"
+        );
+        keys(&mut m, &[Key::Esc]);
+        assert!(
+            matches!(m.top(), Screen::Event(_)),
+            "back to the opened event"
+        );
+        keys(&mut m, &[Key::Esc]);
+        assert_eq!(m.screens.len(), 1);
+        // An event without people says so instead of jumping.
+        keys(&mut m, &[Key::Home, Key::Char('p')]);
+        assert_eq!(m.screens.len(), 1);
+        assert!(m.status.is_some());
+    }
+
+    #[test]
+    fn w_offers_the_place_and_the_places_it_lies_within() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::End, Key::Char('w')]);
+        let Some(Overlay::Picker(picker)) = &m.overlay else {
+            panic!("no picker")
+        };
+        let labels: Vec<(&str, usize)> = picker
+            .choices
+            .iter()
+            .map(|c| (c.label.as_str(), c.count))
+            .collect();
+        assert_eq!(labels, [("Coyoacán", 2), ("Mexico", 2)]);
+        keys(&mut m, &[Key::Down, Key::Enter]);
+        assert!(m.overlay.is_none());
+        assert_eq!(shown_ids(&m), ["mexico-arrival", "death"]);
+        // The renamed city: the events at Saint Petersburg under all its names.
+        keys(
+            &mut m,
+            &[Key::Backspace, Key::Home, Key::Char('j'), Key::Char('j')],
+        );
+        keys(&mut m, &[Key::Char('w'), Key::Enter]);
+        assert_eq!(
+            shown_ids(&m),
+            ["bloody-sunday", "uprising", "leningrad-opposition"]
+        );
+    }
+
+    #[test]
+    fn the_tag_picker_filters_and_esc_clears_it() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('t')]);
+        let Some(Overlay::Picker(picker)) = &m.overlay else {
+            panic!("no picker")
+        };
+        assert_eq!(picker.choices[0].label, "any tag");
+        assert_eq!(picker.choices[0].count, 10);
+        // Most frequent first: revolution has two events.
+        assert_eq!(
+            (picker.choices[1].label.as_str(), picker.choices[1].count),
+            ("revolution", 2)
+        );
+        keys(&mut m, &[Key::Down, Key::Enter]);
+        assert_eq!(shown_ids(&m), ["bloody-sunday", "uprising"]);
+        assert_eq!(m.list().tag.as_deref(), Some("revolution"));
+        keys(&mut m, &[Key::Esc]);
+        assert_eq!(m.list().shown.len(), 10);
+        // Esc in the picker closes it and changes nothing.
+        keys(&mut m, &[Key::Char('t'), Key::Down, Key::Esc]);
+        assert!(m.overlay.is_none());
+        assert_eq!(m.list().tag, None);
+    }
+
+    #[test]
+    fn the_period_picker_counts_as_in_does() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('i')]);
+        let Some(Overlay::Picker(picker)) = &m.overlay else {
+            panic!("no picker")
+        };
+        let counts: Vec<(&str, usize)> = picker
+            .choices
+            .iter()
+            .map(|c| (c.label.as_str(), c.count))
+            .collect();
+        // Brest (Dec 1917 – Feb 1918) and the 1920 debate fall in the Revolution (1917–1920).
+        assert_eq!(
+            counts,
+            [
+                ("any period", 10),
+                ("Early years", 3),
+                ("Revolution", 4),
+                ("Exile", 2)
+            ]
+        );
+        keys(&mut m, &[Key::Down, Key::Down, Key::Enter]);
+        assert_eq!(
+            shown_ids(&m),
+            ["uprising", "brest", "eastern-front", "late-1920"]
+        );
+        // The search narrows within the period.
+        keys(&mut m, &[Key::Char('/')]);
+        type_text(&mut m, "kamenev");
+        assert_eq!(shown_ids(&m), ["uprising", "brest", "eastern-front"]);
+    }
+
+    #[test]
+    fn q_and_ctrl_c_quit_and_help_closes_on_any_key() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('?')]);
+        assert!(matches!(m.overlay, Some(Overlay::Help)));
+        keys(&mut m, &[Key::Char('j')]);
+        assert!(m.overlay.is_none());
+        assert_eq!(on(&m), "birth", "the key that closed help did nothing else");
+        assert_eq!(keys(&mut m, &[Key::Char('q')]), Effect::Quit);
+        keys(&mut m, &[Key::Char('/')]);
+        assert_eq!(keys(&mut m, &[Key::Ctrl('c')]), Effect::Quit);
+        assert_eq!(keys(&mut m, &[Key::Enter, Key::Char('q')]), Effect::Quit);
+    }
+
+    #[test]
+    fn a_resize_keeps_the_cursor_on_screen() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::End]);
+        assert_eq!(m.list().offset, 0);
+        update(&mut m, Msg::Resize(60, 8));
+        assert_eq!(m.size, (60, 8));
+        let list = m.list();
+        assert!(list.cursor >= list.offset && list.cursor < list.offset + list_rows(8));
+    }
+}

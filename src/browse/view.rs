@@ -112,12 +112,12 @@ fn draw_event(frame: &mut Frame, model: &Model, event: usize, scroll: usize, the
     frame.render_widget(Paragraph::new(shown), inner);
     let keys = [
         ("Esc", "back"),
+        ("?", "help"),
+        ("q", "quit"),
         ("←→", "previous/next"),
         ("p", "person"),
         ("w", "place"),
         ("↑↓", "scroll"),
-        ("?", "help"),
-        ("q", "quit"),
     ];
     let text = model
         .status
@@ -216,7 +216,10 @@ fn footer_line(model: &Model, list: &EventList, theme: &Theme, width: u16) -> Pa
     let count = format!("{} of {}", list.shown.len(), list.base.len());
     if model.typing {
         let cursor = if theme.unicode { "▏" } else { "_" };
-        let text = format!(" /{}{cursor}  {count} match", list.search);
+        let text = format!(
+            " /{}{cursor}  {count} match  (Enter keeps, Esc clears)",
+            list.search
+        );
         return bar(text, theme, width);
     }
     if let Some(status) = &model.status {
@@ -228,15 +231,15 @@ fn footer_line(model: &Model, list: &EventList, theme: &Theme, width: u16) -> Pa
     }
     let keys = [
         ("?", "help"),
-        ("↑↓", "move"),
+        ("q", "quit"),
         ("Enter", "open"),
         ("/", "search"),
         ("t", "tag"),
         ("i", "period"),
         ("p", "person"),
         ("w", "place"),
+        ("↑↓", "move"),
         ("Esc", "back"),
-        ("q", "quit"),
     ];
     bar(hints(&keys, theme, width), theme, width)
 }
@@ -251,24 +254,32 @@ fn preview_lines(
     let Some(row) = row else {
         return Paragraph::new("");
     };
-    let mut first: Vec<Span> = vec![Span::raw(" ")];
+    let mut parts: Vec<Vec<Span>> = Vec::new();
     if let (Some(os), false) = (&row.date_parts.0, columns.old_style > 0) {
-        first.push(Span::styled(os.clone(), theme.old_style()));
-        first.push(Span::raw(" · "));
+        parts.push(vec![Span::styled(os.clone(), theme.old_style())]);
     }
     if let Some(place) = &row.place {
-        first.push(Span::raw("in "));
-        first.push(Span::styled(place.clone(), theme.place()));
-        first.push(Span::raw(" "));
+        parts.push(vec![
+            Span::raw("in "),
+            Span::styled(place.clone(), theme.place()),
+        ]);
     }
     if !row.people.is_empty() {
-        first.push(Span::raw("with "));
+        let mut with = vec![Span::raw("with ")];
         for (n, person) in row.people.iter().enumerate() {
             if n > 0 {
-                first.push(Span::raw(", "));
+                with.push(Span::raw(", "));
             }
-            first.push(Span::styled(person.clone(), theme.person()));
+            with.push(Span::styled(person.clone(), theme.person()));
         }
+        parts.push(with);
+    }
+    let mut first: Vec<Span> = vec![Span::raw(" ")];
+    for (n, part) in parts.into_iter().enumerate() {
+        if n > 0 {
+            first.push(Span::raw(" · "));
+        }
+        first.extend(part);
     }
     let summary = row.summary.clone().unwrap_or_default();
     let width = usize::from(width);
@@ -563,7 +574,7 @@ fn draw_help(frame: &mut Frame, theme: &Theme) {
             theme.dim(),
         ))])
         .collect();
-    let area = centered(frame.area(), 64, lines.len() as u16 + 2);
+    let area = centered(frame.area(), 68, lines.len() as u16 + 2);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(framed(" Keys ", theme)), area);
 }
@@ -604,4 +615,142 @@ fn draw_picker(frame: &mut Frame, picker: &Picker, theme: &Theme) {
         .collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(framed(title, theme)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+
+    use super::*;
+    use crate::browse::testing::{fixture, keys, model, type_text};
+    use crate::browse::update::Key;
+
+    fn screen(model: &Model, theme: &Theme) -> Terminal<TestBackend> {
+        let (width, height) = model.size;
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|frame| draw(frame, model, theme)).unwrap();
+        terminal
+    }
+
+    fn unicode() -> Theme {
+        Theme {
+            color: false,
+            unicode: true,
+        }
+    }
+
+    /// The screens a reader meets, at the two sizes the issue names.
+    #[test]
+    fn screens_at_80x24_and_120x40() {
+        let index = fixture();
+        for size in [(80, 24), (120, 40)] {
+            let name = |what: &str| format!("{what}_{}x{}", size.0, size.1);
+            let mut m = model(&index, size);
+            keys(&mut m, &[Key::Down, Key::Down, Key::Down]);
+            insta::assert_snapshot!(name("list"), screen(&m, &unicode()).backend());
+            keys(&mut m, &[Key::Char('/')]);
+            type_text(&mut m, "kamenev");
+            insta::assert_snapshot!(name("typing"), screen(&m, &unicode()).backend());
+            keys(&mut m, &[Key::Enter, Key::Enter]);
+            insta::assert_snapshot!(name("event"), screen(&m, &unicode()).backend());
+            keys(&mut m, &[Key::Esc, Key::Esc, Key::Char('?')]);
+            insta::assert_snapshot!(name("help"), screen(&m, &unicode()).backend());
+            keys(&mut m, &[Key::Esc, Key::Char('i')]);
+            insta::assert_snapshot!(name("periods"), screen(&m, &unicode()).backend());
+        }
+    }
+
+    #[test]
+    fn ascii_only_without_unicode() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('?')]);
+        let terminal = screen(&m, &Theme::plain());
+        insta::assert_snapshot!("help_ascii", terminal.backend());
+        let buffer = terminal.backend().buffer();
+        // The program's own symbols are ASCII; the timeline's words (dates with en dashes,
+        // accented names) are the timeline's.
+        for symbol in ["▶", "│", "╭", "╮", "╰", "╯", "─", "▏", "…", "↑"] {
+            assert!(
+                buffer.content().iter().all(|cell| cell.symbol() != symbol),
+                "{symbol} drawn without Unicode"
+            );
+        }
+    }
+
+    #[test]
+    fn every_size_from_60x20_to_250x70_keeps_the_date_and_title_and_the_count() {
+        let index = fixture();
+        for (w, h) in [
+            (60, 20),
+            (72, 22),
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (180, 50),
+            (250, 70),
+        ] {
+            let m = model(&index, (w, h));
+            let terminal = screen(&m, &unicode());
+            let text = terminal.backend().to_string();
+            assert!(
+                text.contains("26 Oct 1879 O.S.") || text.contains("7 Nov 1879"),
+                "{w}x{h}\n{text}"
+            );
+            assert!(text.contains("Born"), "{w}x{h}");
+            assert!(text.contains("10 events"), "{w}x{h}");
+            assert!(
+                text.contains("Early years"),
+                "{w}x{h}: the period of the selected row"
+            );
+        }
+        // Tiny windows get a note, not a panic.
+        for (w, h) in [(1, 1), (10, 3), (30, 5)] {
+            let m = model(&index, (w, h));
+            screen(&m, &unicode());
+        }
+    }
+
+    #[test]
+    fn colors_only_when_color_is_on() {
+        let index = fixture();
+        let m = model(&index, (80, 24));
+        let colored = |theme: &Theme| {
+            let terminal = screen(&m, theme);
+            terminal
+                .backend()
+                .buffer()
+                .content()
+                .iter()
+                .any(|cell| cell.fg != Color::Reset || cell.bg != Color::Reset)
+        };
+        assert!(!colored(&unicode()));
+        assert!(colored(&Theme {
+            color: true,
+            unicode: true
+        }));
+    }
+
+    #[test]
+    fn search_matches_are_marked_in_the_rows() {
+        let index = fixture();
+        let mut m = model(&index, (120, 40));
+        keys(&mut m, &[Key::Char('/')]);
+        type_text(&mut m, "cart");
+        let theme = Theme {
+            color: true,
+            unicode: true,
+        };
+        let terminal = screen(&m, &theme);
+        let buffer = terminal.backend().buffer();
+        let marked: String = buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.bg == Color::Yellow)
+            .map(|cell| cell.symbol())
+            .collect();
+        assert_eq!(marked, "cart");
+    }
 }
