@@ -71,12 +71,13 @@ impl WordQuery {
         self.terms.is_empty()
     }
 
-    /// True when every term occurs in `haystack`, which must already be folded (as
+    /// True when every term occurs in `haystack` where a word starts (`testam` finds
+    /// "testament", `estament` does not); `haystack` must already be folded (as
     /// [`event_haystack`] is).
     pub fn matches(&self, haystack: &str) -> bool {
         self.terms
             .iter()
-            .all(|term| haystack.contains(term.as_str()))
+            .all(|term| word_starts(haystack, term).next().is_some())
     }
 
     /// True when every term occurs in the event's title, summary, place names or people's names.
@@ -84,7 +85,8 @@ impl WordQuery {
         self.is_empty() || self.matches(&event_haystack(index, event))
     }
 
-    /// The byte ranges of `text` (as shown, not folded) where a term occurs, sorted, with
+    /// The byte ranges of `text` (as shown, not folded) where a term occurs as [`matches`]
+    /// finds it, sorted, with
     /// overlapping and touching ranges merged. Each range covers whole characters, so slicing
     /// `text` with it is safe.
     ///
@@ -102,14 +104,8 @@ impl WordQuery {
         let folded = FoldedText::new(text);
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for term in &self.terms {
-            let mut from = 0;
-            while let Some(found) = folded.text[from..].find(term.as_str()) {
-                let start = from + found;
-                let end = start + term.len();
-                ranges.push(folded.original(start..end));
-                // Overlapping occurrences count too: `ana` marks all of `banana`'s `anana`.
-                // Folded text is ASCII, so every byte is a character boundary.
-                from = start + 1;
+            for start in word_starts(&folded.text, term) {
+                ranges.push(folded.original(start..start + term.len()));
             }
         }
         ranges.sort_by_key(|r| (r.start, r.end));
@@ -124,8 +120,28 @@ impl WordQuery {
     }
 }
 
+/// Where `term` occurs in the folded `text` at the start of a word (at the start, or after a
+/// character that is not a letter or digit), overlapping occurrences included: `train` finds
+/// "trains" and "training", not "restraint", as a search box does.
+fn word_starts<'t>(text: &'t str, term: &'t str) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        // Folded text is ASCII, so the byte after a match's start is a character boundary; on
+        // any other text `get` ends the search instead of panicking.
+        while let Some(found) = text.get(from..)?.find(term) {
+            let at = from + found;
+            from = at + 1;
+            if at == 0 || !bytes[at - 1].is_ascii_alphanumeric() {
+                return Some(at);
+            }
+        }
+        None
+    })
+}
+
 /// An event's searchable text, folded: its title, summary, its place's names (every name, old
-/// and new) and its people's names and aliases, one field per line.
+/// and new) and its people's names and aliases (the subject's among them), one field per line.
 pub fn event_haystack(index: &Index, event: &Event) -> String {
     let timeline = index.timeline();
     let mut fields: Vec<&str> = vec![event.title.as_str()];
@@ -133,7 +149,15 @@ pub fn event_haystack(index: &Index, event: &Event) -> String {
     if let Some(place) = event.place.and_then(|p| timeline.places.get(p)) {
         fields.extend(place.all_names());
     }
-    for person in event.people.iter().filter_map(|&p| timeline.people.get(p)) {
+    // The subject is in every event of their life, as `--person` has it: `trotsky train` finds
+    // the train even where the title says "he".
+    let subject = timeline.subject.filter(|s| !event.people.contains(s));
+    for person in event
+        .people
+        .iter()
+        .chain(subject.as_ref())
+        .filter_map(|&p| timeline.people.get(p))
+    {
         fields.extend(person.all_names());
     }
     let mut haystack = String::new();
@@ -141,9 +165,38 @@ pub fn event_haystack(index: &Index, event: &Event) -> String {
         if !haystack.is_empty() {
             haystack.push(FIELD_SEPARATOR);
         }
-        haystack.push_str(&fold(field));
+        push_folded(&mut haystack, field);
     }
     haystack
+}
+
+/// Appends `text` folded to `out`, as [`fold`] folds it but in one pass and without a string of
+/// its own: building every haystack of 100,000 events is the first search's whole cost.
+fn push_folded(out: &mut String, text: &str) {
+    let start = out.len();
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            push_folded_byte(out, start, ch as u8);
+        } else {
+            for byte in deunicode::deunicode_char(ch).unwrap_or("[?]").bytes() {
+                push_folded_byte(out, start, byte);
+            }
+        }
+    }
+    if out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// One byte of folded text: lowercase, and white space as one space that never leads.
+fn push_folded_byte(out: &mut String, start: usize, byte: u8) {
+    if byte.is_ascii_whitespace() {
+        if out.len() > start && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    } else {
+        out.push(char::from(byte.to_ascii_lowercase()));
+    }
 }
 
 /// A text folded as [`fold`] folds it, remembering for each folded byte which character of the
@@ -239,10 +292,15 @@ events:
         assert_eq!(found(&index, "LENIN   testament"), ["testament"]);
         // The summary, a person's alias, a place's older name, a person's accented name.
         assert_eq!(found(&index, "most able"), ["testament"]);
+        // A word matches where words start: the beginning of one is enough, the middle is not.
+        assert_eq!(found(&index, "testam"), ["testament"]);
+        assert!(found(&index, "estament").is_empty());
         assert_eq!(found(&index, "rosenfeld"), ["testament"]);
         assert_eq!(found(&index, "petrograd"), ["rising"]);
         assert_eq!(found(&index, "cardenas coyoacan"), ["asylum"]);
         assert!(found(&index, "testament petrograd").is_empty());
+        // The subject takes part in every event of their life.
+        assert_eq!(found(&index, "me uprising"), ["rising"]);
     }
 
     #[test]
@@ -279,9 +337,15 @@ events:
         assert_eq!(marked("cárd", "LÁZARO CÁRDENAS"), ["CÁRD"]);
         // One letter that folds to two: `ts` matches `Ц` whole.
         assert_eq!(marked("tsar", "Царь"), ["Цар"]);
-        assert_eq!(marked("ts", "Троцкий"), ["ц"]);
+        assert_eq!(marked(&fold("Троцкий"), "Лев Троцкий"), ["Троцкий"]);
+        // Words match where a word starts, not inside one.
+        assert_eq!(
+            marked("train", "Trains, training, restraint"),
+            ["Train", "train"]
+        );
+        assert!(marked("ana", "banana").is_empty());
         // Repeated and overlapping terms merge into one range.
-        assert_eq!(marked("ana nan", "banana"), ["anana"]);
+        assert_eq!(marked("brest brest-lit", "Brest-Litovsk"), ["Brest-Lit"]);
         assert_eq!(marked("a", "a a"), ["a", "a"]);
         // A phrase spans the white space between its words, however wide.
         assert_eq!(
@@ -307,6 +371,9 @@ events:
         ] {
             let folded = FoldedText::new(text);
             assert_eq!(folded.text.trim_end(), fold(text), "{text:?}");
+            let mut pushed = String::from("x\n");
+            push_folded(&mut pushed, text);
+            assert_eq!(pushed, format!("x\n{}", fold(text)), "{text:?}");
             assert_eq!(folded.text.len(), folded.origin.len());
         }
     }
