@@ -74,10 +74,10 @@ fn event_loop(index: &Index, events: &[usize], theme: &Theme) -> Result<(), Erro
         // burst of keys or wheel turns costs one frame.
         let mut next = Some(event::read()?);
         while let Some(event) = next.take() {
-            if let Some(msg) = message(event)
-                && update(&mut model, msg) == Effect::Quit
-            {
-                return Ok(());
+            for msg in messages(event) {
+                if update(&mut model, msg) == Effect::Quit {
+                    return Ok(());
+                }
             }
             if event::poll(Duration::ZERO)? {
                 next = Some(event::read()?);
@@ -86,25 +86,31 @@ fn event_loop(index: &Index, events: &[usize], theme: &Theme) -> Result<(), Erro
     }
 }
 
-/// The message for a terminal event; `None` for events the explorer ignores.
-pub fn message(event: Event) -> Option<Msg> {
+/// The messages for a terminal event; none for events the explorer ignores.
+pub fn messages(event: Event) -> Vec<Msg> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_message(key).map(Msg::Key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            key_messages(key).into_iter().map(Msg::Key).collect()
+        }
         Event::Mouse(mouse) => match mouse.kind {
-            MouseEventKind::ScrollDown => Some(Msg::Wheel(1)),
-            MouseEventKind::ScrollUp => Some(Msg::Wheel(-1)),
-            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(mouse.row)),
-            _ => None,
+            MouseEventKind::ScrollDown => vec![Msg::Wheel(1)],
+            MouseEventKind::ScrollUp => vec![Msg::Wheel(-1)],
+            MouseEventKind::Down(MouseButton::Left) => vec![Msg::Click(mouse.row)],
+            _ => Vec::new(),
         },
-        Event::Resize(width, height) => Some(Msg::Resize(width, height)),
-        _ => None,
+        Event::Resize(width, height) => vec![Msg::Resize(width, height)],
+        _ => Vec::new(),
     }
 }
 
-fn key_message(key: KeyEvent) -> Option<Key> {
+fn key_messages(key: KeyEvent) -> Vec<Key> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    Some(match key.code {
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    vec![match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        // A terminal sends Alt+j as Esc then j, and Esc pressed just before j arrives the same
+        // way: both mean Esc, then j (typed into a search otherwise).
+        KeyCode::Char(c) if alt => return vec![Key::Esc, Key::Char(c)],
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
@@ -117,8 +123,8 @@ fn key_message(key: KeyEvent) -> Option<Key> {
         KeyCode::PageDown => Key::PageDown,
         KeyCode::Home => Key::Home,
         KeyCode::End => Key::End,
-        _ => return None,
-    })
+        _ => return Vec::new(),
+    }]
 }
 
 /// Raw mode, the alternate screen, mouse reports, no cursor.
@@ -155,4 +161,35 @@ fn install_panic_hook() {
         let _ = leave();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    #[test]
+    fn terminal_events_become_messages() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            messages(key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            [Msg::Key(Key::Ctrl('c'))]
+        );
+        assert_eq!(
+            messages(key(KeyCode::Char('j'), KeyModifiers::ALT)),
+            [Msg::Key(Key::Esc), Msg::Key(Key::Char('j'))]
+        );
+        assert_eq!(messages(key(KeyCode::F(1), none)), []);
+        assert_eq!(messages(Event::Resize(60, 20)), [Msg::Resize(60, 20)]);
+        let mut release = KeyEvent::new(KeyCode::Char('q'), none);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(
+            messages(Event::Key(release)),
+            [],
+            "a release is not a second press"
+        );
+    }
 }
