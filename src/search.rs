@@ -85,7 +85,7 @@ impl WordQuery {
         self.is_empty() || self.matches(&event_haystack(index, event))
     }
 
-    /// The byte ranges of `text` (as shown, not folded) where a term occurs as [`matches`]
+    /// The byte ranges of `text` (as shown, not folded) where a term occurs as [`WordQuery::matches`]
     /// finds it, sorted, with
     /// overlapping and touching ranges merged. Each range covers whole characters, so slicing
     /// `text` with it is safe.

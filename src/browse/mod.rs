@@ -1,5 +1,5 @@
 //! `timeline browse`: a full-screen explorer of the selected events, in the Elm architecture of
-//! ratatui's guide: a [`model`], messages turned into changes by a pure [`update`], and a
+//! ratatui's guide: a [`model`], messages turned into changes by a pure [`update()`], and a
 //! [`view`] that draws. This file owns the terminal: raw mode and the alternate screen on entry,
 //! and their undoing on every way out (quit, error, panic), and the loop between them.
 

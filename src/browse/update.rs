@@ -233,6 +233,11 @@ fn event_key(model: &mut Model, key: Key) -> Effect {
         Key::Right | Key::Char(']') => step_event(model, 1),
         Key::Char('p') => jump_to_person(model),
         Key::Char('w') => jump_to_place(model),
+        // The list's own keys work from an opened event too, on the list under it.
+        Key::Char('/' | 't' | 'i') => {
+            back(model);
+            return list_key(model, key);
+        }
         _ => {}
     }
     Effect::Redraw
@@ -601,6 +606,17 @@ mod tests {
         keys(&mut m, &[Key::Esc]);
         assert!(matches!(m.top(), Screen::List(_)));
         assert_eq!(on(&m), "brest");
+    }
+
+    #[test]
+    fn search_and_pickers_from_an_opened_event_act_on_the_list_under_it() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Enter, Key::Char('/')]);
+        assert!(m.typing && matches!(m.top(), Screen::List(_)));
+        keys(&mut m, &[Key::Esc, Key::Enter, Key::Char('t')]);
+        assert!(matches!(m.overlay, Some(Overlay::Picker(_))));
+        assert!(matches!(m.top(), Screen::List(_)));
     }
 
     #[test]
