@@ -2,7 +2,10 @@
 //! top (help or a picker), the screen size, and the filtering of a list. No drawing, no terminal.
 
 use crate::index::{Index, fold};
+use unicode_width::UnicodeWidthStr;
+
 use crate::search::{WordQuery, event_haystack};
+use crate::view::{EventRow, Views};
 
 /// Lines of the screen that are not list rows: the header, the column heading, two preview
 /// lines and the footer.
@@ -51,6 +54,45 @@ pub struct EventList {
     pub cursor: usize,
     /// The first row on screen, an index into `shown`.
     pub offset: usize,
+    /// The widest value of each column over all of `base`, when the list is small enough to
+    /// measure ([`MEASURED`]): columns then keep their widths while the reader scrolls and
+    /// filters. `None`: fitted to the rows on screen.
+    pub widths: Option<Widths>,
+}
+
+/// Lists up to this many events get [`EventList::widths`]; measuring means building every row.
+pub const MEASURED: usize = 5_000;
+
+/// The widest value of each list column, in terminal columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Widths {
+    /// The New Style date.
+    pub date: usize,
+    /// The Old Style date.
+    pub old_style: usize,
+    /// The age.
+    pub age: usize,
+    /// The place.
+    pub place: usize,
+    /// The people, comma-separated.
+    pub people: usize,
+}
+
+impl Widths {
+    /// The widest values among `rows`.
+    pub fn of<'r>(rows: impl IntoIterator<Item = &'r EventRow>) -> Widths {
+        let mut widths = Widths::default();
+        for row in rows {
+            widths.date = widths.date.max(row.date_parts.1.width());
+            widths.old_style = widths
+                .old_style
+                .max(row.date_parts.0.as_deref().map_or(0, str::width));
+            widths.age = widths.age.max(row.age.as_deref().map_or(0, str::width));
+            widths.place = widths.place.max(row.place.as_deref().map_or(0, str::width));
+            widths.people = widths.people.max(row.people.join(", ").width());
+        }
+        widths
+    }
 }
 
 impl EventList {
@@ -66,7 +108,19 @@ impl EventList {
             period: None,
             cursor: 0,
             offset: 0,
+            widths: None,
         }
+    }
+
+    /// A list of `base` whose column widths are measured when it is small enough.
+    pub fn measured(index: &Index, subject: Subject, base: Vec<usize>) -> EventList {
+        let mut list = EventList::new(subject, base);
+        if list.base.len() <= MEASURED {
+            let views = Views::new(index);
+            let rows = list.base.iter().map(|&i| views.row(&index.events()[i]));
+            list.widths = Some(Widths::of(rows.collect::<Vec<_>>().iter()));
+        }
+        list
     }
 
     /// The index position of the selected event, if the list is not empty.
@@ -194,7 +248,11 @@ impl<'a> Model<'a> {
     pub fn new(index: &'a Index, events: Vec<usize>, size: (u16, u16)) -> Model<'a> {
         Model {
             index,
-            screens: vec![Screen::List(EventList::new(Subject::All, events))],
+            screens: vec![Screen::List(EventList::measured(
+                index,
+                Subject::All,
+                events,
+            ))],
             overlay: None,
             typing: false,
             size,

@@ -345,7 +345,7 @@ fn choose(model: &mut Model, picker: &Picker) {
 /// Opens a list of `subject`'s events, on the event the reader came from when it is there.
 fn push_list(model: &mut Model, subject: Subject) {
     let from = model.current_event();
-    let mut list = EventList::new(subject, model.events_of(subject));
+    let mut list = EventList::measured(model.index, subject, model.events_of(subject));
     if let Some(row) = from.and_then(|e| list.shown.iter().position(|&i| i == e)) {
         list.move_to(row, list_rows(model.size.1));
     }

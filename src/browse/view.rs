@@ -13,7 +13,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::card;
-use super::model::{EventList, Model, Overlay, Picker, PickerKind, Screen, Subject, list_rows};
+use super::model::{
+    EventList, Model, Overlay, Picker, PickerKind, Screen, Subject, Widths, list_rows,
+};
 use super::theme::Theme;
 use crate::search::WordQuery;
 use crate::view::{EventRow, Views};
@@ -63,7 +65,7 @@ fn draw_list(frame: &mut Frame, model: &Model, list: &EventList, theme: &Theme) 
         .take(rows_shown)
         .map(|&i| views.row(&model.index.events()[i]))
         .collect();
-    let columns = Columns::fit(&visible, body.width);
+    let columns = Columns::fit(list.widths, &visible, body.width);
     frame.render_widget(columns.heading(theme), heading);
     if visible.is_empty() {
         let note = if list.is_filtered() {
@@ -306,28 +308,27 @@ struct Columns {
 const GAP: usize = 2;
 
 impl Columns {
-    fn fit(rows: &[EventRow], width: u16) -> Columns {
+    /// Widths for a screen `width` wide, from the list's measured widths or else the rows on
+    /// screen.
+    fn fit(measured: Option<Widths>, rows: &[EventRow], width: u16) -> Columns {
         let width = usize::from(width);
-        let widest = |f: &dyn Fn(&EventRow) -> usize, floor: usize, cap: usize| {
-            rows.iter().map(f).max().unwrap_or(0).max(floor).min(cap)
-        };
-        let date = widest(&|r| r.date_parts.1.width(), 4, 26);
-        let age = widest(&|r| r.age.as_deref().map_or(0, str::width), 3, 6);
+        let widest = measured.unwrap_or_else(|| Widths::of(rows));
+        let date = widest.date.clamp(4, 26);
+        let age = widest.age.clamp(3, 6);
         let old_style = if width >= 130 {
-            widest(&|r| r.date_parts.0.as_deref().map_or(0, str::width), 0, 32)
+            widest.old_style.min(32)
         } else {
             0
         };
-        let people_text = |r: &EventRow| r.people.join(", ").width();
         let fixed = 2 + date + GAP + age + GAP + if old_style > 0 { old_style + GAP } else { 0 };
         let left = width.saturating_sub(fixed);
         let mut place = if width >= 80 {
-            widest(&|r| r.place.as_deref().map_or(0, str::width), 5, left / 4)
+            widest.place.max(5).min(left / 4)
         } else {
             0
         };
         let mut people = if width >= 110 {
-            widest(&people_text, 6, left / 4)
+            widest.people.max(6).min(left / 4)
         } else {
             0
         };
@@ -660,6 +661,27 @@ mod tests {
             keys(&mut m, &[Key::Esc, Key::Char('i')]);
             insta::assert_snapshot!(name("periods"), screen(&m, &unicode()).backend());
         }
+    }
+
+    #[test]
+    fn columns_keep_their_widths_while_the_reader_searches_and_scrolls() {
+        let index = fixture();
+        let mut m = model(&index, (100, 9));
+        let heading = |m: &Model| {
+            screen(m, &unicode())
+                .backend()
+                .to_string()
+                .lines()
+                .nth(1)
+                .unwrap()
+                .to_string()
+        };
+        let before = heading(&m);
+        keys(&mut m, &[Key::Char('/')]);
+        type_text(&mut m, "mexico");
+        assert_eq!(heading(&m), before, "filtered");
+        keys(&mut m, &[Key::Esc, Key::End]);
+        assert_eq!(heading(&m), before, "scrolled to rows of other widths");
     }
 
     #[test]
