@@ -95,11 +95,17 @@ impl Tmux {
     }
 
     fn screen(&self) -> String {
-        let output = self
-            .command()
-            .args(["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
+        self.capture(false)
+    }
+
+    /// The pane's text; with `escapes`, with its colors and attributes as escape sequences.
+    fn capture(&self, escapes: bool) -> String {
+        let mut command = self.command();
+        command.args(["capture-pane", "-p", "-t", "t"]);
+        if escapes {
+            command.arg("-e");
+        }
+        let output = command.output().unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
@@ -221,4 +227,51 @@ fn resizing_the_terminal_redraws_the_screen_for_the_new_size() {
     }
     tmux.send(&["C-c"]);
     tmux.wait_for(&["EXIT=0"]);
+}
+
+#[test]
+fn colors_follow_the_color_flag_no_color_and_term_dumb() {
+    let Some(tmux) = Tmux::start("browse-color", 80, 24) else {
+        eprintln!("note: no tmux to drive a real terminal; skipped");
+        return;
+    };
+    let binary = assert_cmd::cargo::cargo_bin("timeline");
+    let fixture = std::fs::canonicalize(SMALL).unwrap();
+    tmux.wait_for(&["$"]);
+    // A foreground color as ratatui's crossterm backend writes it: 38;5;N.
+    let colored = |env: &str, flags: &str| -> (bool, String) {
+        tmux.type_text(&format!(
+            "clear; {env} '{}' --file '{}' browse {flags}; echo EXIT=$?",
+            binary.display(),
+            fixture.display()
+        ));
+        tmux.send(&["Enter"]);
+        let screen = tmux.wait_for(&["10 events", "Born", "quit"]);
+        let with_escapes = tmux.capture(true);
+        tmux.send(&["q"]);
+        tmux.wait_for(&["EXIT=0"]);
+        // The selected row in reverse video, colors or not (SGR 7, alone or with others).
+        let selected = with_escapes
+            .lines()
+            .find(|l| l.contains("7 Nov 1879"))
+            .unwrap_or("");
+        assert!(
+            selected.contains("[7m") || selected.contains(";7m"),
+            "{env} {flags}: the selected row is not in reverse video: {selected:?}"
+        );
+        (with_escapes.contains("38;5;"), screen)
+    };
+    assert!(colored("", "").0, "colored on a terminal by default");
+    assert!(!colored("NO_COLOR=1", "").0, "NO_COLOR");
+    assert!(!colored("", "--color never").0, "--color never");
+    assert!(
+        colored("NO_COLOR=1", "--color always").0,
+        "--color always wins"
+    );
+    let (color, dumb) = colored("TERM=dumb", "");
+    assert!(!color, "TERM=dumb");
+    assert!(
+        dumb.contains("> 7 Nov 1879") && dumb.contains(" | "),
+        "ASCII on TERM=dumb:\n{dumb}"
+    );
 }

@@ -56,6 +56,10 @@ pub fn run(index: &Index, events: &[usize], options: &Options) -> Result<(), Err
         color: options.color,
         unicode: options.unicode,
     };
+    // crossterm reads NO_COLOR on its own and then writes an empty SGR for every color change,
+    // which resets bold and reverse video too. The program has decided about color already
+    // (the theme has no colors when it is off), so crossterm must write what it is given.
+    ratatui::crossterm::style::force_color_output(true);
     install_panic_hook();
     enter()?;
     let result = event_loop(index, events, &theme);
