@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::index::Index;
 use crate::render::wrap;
+use crate::search::WordQuery;
 use crate::view::Views;
 
 /// The width of the label column ("Person" and two spaces).
@@ -38,15 +39,22 @@ impl Field {
     }
 }
 
-/// The lines of event `event` (a position in `index`) for a body `width` columns wide.
-pub fn lines(index: &Index, event: usize, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+/// The lines of event `event` (a position in `index`) for a body `width` columns wide, with
+/// the words of the list's search marked (line by line: a phrase broken over two lines is not).
+pub fn lines(
+    index: &Index,
+    event: usize,
+    width: u16,
+    words: &WordQuery,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let views = Views::new(index);
     let detail = views.detail(&index.events()[event]);
     let row = &detail.row;
     let width = usize::from(width).max(LABEL + 10);
     let mut lines: Vec<Line<'static>> = wrap(&row.title, width)
         .into_iter()
-        .map(|l| Line::from(Span::styled(l, theme.title())))
+        .map(|l| Line::from(marked(&l, theme.title(), words, theme)))
         .collect();
     lines.push(Line::default());
     let (old_style, new_style) = &row.date_parts;
@@ -84,17 +92,27 @@ pub fn lines(index: &Index, event: usize, width: u16, theme: &Theme) -> Vec<Line
     }
     fields.push(Field::new("Id", row.id.clone(), theme.dim()));
     for field in &fields {
-        field_lines(field, width, theme, &mut lines);
+        field_lines(field, width, words, theme, &mut lines);
     }
     if let Some(summary) = &row.summary {
         lines.push(Line::default());
-        lines.extend(wrap(summary, width).into_iter().map(Line::from));
+        lines.extend(
+            wrap(summary, width)
+                .iter()
+                .map(|l| Line::from(marked(l, Style::new(), words, theme))),
+        );
     }
     lines
 }
 
 /// A field's value wrapped beside its label; the styled part keeps its style across lines.
-fn field_lines(field: &Field, width: usize, theme: &Theme, lines: &mut Vec<Line<'static>>) {
+fn field_lines(
+    field: &Field,
+    width: usize,
+    words: &WordQuery,
+    theme: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
     let text = format!("{}{}", field.styled, field.rest);
     let styled_chars = field.styled.chars().count();
     let mut consumed = 0;
@@ -115,12 +133,28 @@ fn field_lines(field: &Field, width: usize, theme: &Theme, lines: &mut Vec<Line<
             .map_or(line.len(), |(i, _)| i);
         consumed += line.chars().count() + 1;
         let (head, tail) = line.split_at(split);
-        if !head.is_empty() {
-            spans.push(Span::styled(head.to_string(), field.style));
-        }
-        if !tail.is_empty() {
-            spans.push(Span::raw(tail.to_string()));
-        }
+        spans.extend(marked(head, field.style, words, theme));
+        spans.extend(marked(tail, Style::new(), words, theme));
         lines.push(Line::from(spans));
     }
+}
+
+/// `text` in `style`, with the search's matches in the theme's mark.
+fn marked(text: &str, style: Style, words: &WordQuery, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for mark in words.highlights(text) {
+        if mark.start > at {
+            spans.push(Span::styled(text[at..mark.start].to_string(), style));
+        }
+        spans.push(Span::styled(
+            text[mark.clone()].to_string(),
+            style.patch(theme.matched()),
+        ));
+        at = mark.end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(text[at..].to_string(), style));
+    }
+    spans
 }

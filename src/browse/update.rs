@@ -261,7 +261,8 @@ fn clamp_scroll(model: &mut Model) {
     let index = model.index;
     for screen in &mut model.screens {
         if let Screen::Event(opened) = screen {
-            let lines = card::lines(index, opened.event, width, &Theme::plain()).len();
+            let none = crate::search::WordQuery::default();
+            let lines = card::lines(index, opened.event, width, &none, &Theme::plain()).len();
             opened.scroll = opened.scroll.min(lines.saturating_sub(detail_rows(height)));
         }
     }
@@ -631,7 +632,8 @@ mod tests {
         let Screen::Event(opened) = m.top() else {
             panic!("not opened")
         };
-        let lines = card::lines(&index, opened.event, 60, &Theme::plain()).len();
+        let none = crate::search::WordQuery::default();
+        let lines = card::lines(&index, opened.event, 60, &none, &Theme::plain()).len();
         assert_eq!(opened.scroll, lines - detail_rows(8));
         keys(&mut m, &[Key::Home]);
         let Screen::Event(opened) = m.top() else {

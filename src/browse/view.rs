@@ -105,7 +105,7 @@ fn draw_event(frame: &mut Frame, model: &Model, event: usize, scroll: usize, the
     .areas(frame.area());
     frame.render_widget(header_line(model, Some(event), theme, header.width), header);
     let inner = body.inner(ratatui::layout::Margin::new(1, 0));
-    let lines = card::lines(model.index, event, inner.width, theme);
+    let lines = card::lines(model.index, event, inner.width, &model.list().words, theme);
     let shown: Vec<Line> = lines
         .into_iter()
         .skip(scroll)
@@ -753,6 +753,29 @@ mod tests {
             color: true,
             unicode: true
         }));
+    }
+
+    #[test]
+    fn search_matches_are_marked_in_the_opened_event() {
+        let index = fixture();
+        let mut m = model(&index, (80, 24));
+        keys(&mut m, &[Key::Char('/')]);
+        type_text(&mut m, "cart");
+        keys(&mut m, &[Key::Enter, Key::Enter]);
+        let theme = Theme {
+            color: true,
+            unicode: true,
+        };
+        let terminal = screen(&m, &theme);
+        let marked: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .filter(|cell| cell.bg == Color::Yellow)
+            .map(|cell| cell.symbol())
+            .collect();
+        assert_eq!(marked, "cart", "in the title");
     }
 
     #[test]
