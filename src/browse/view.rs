@@ -315,12 +315,7 @@ impl Columns {
         let widest = measured.unwrap_or_else(|| Widths::of(rows));
         let date = widest.date.clamp(4, 26);
         let age = widest.age.clamp(3, 6);
-        let old_style = if width >= 130 {
-            widest.old_style.min(32)
-        } else {
-            0
-        };
-        let fixed = 2 + date + GAP + age + GAP + if old_style > 0 { old_style + GAP } else { 0 };
+        let fixed = 2 + date + GAP + age + GAP;
         let left = width.saturating_sub(fixed);
         let mut place = if width >= 80 {
             widest.place.max(5).min(left / 4)
@@ -341,7 +336,15 @@ impl Columns {
             }
         }
         let used = |n: usize| if n > 0 { n + GAP } else { 0 };
-        let title = left.saturating_sub(used(place) + used(people)).max(1);
+        let mut title = left.saturating_sub(used(place) + used(people)).max(1);
+        // Old Style gets a column of its own (else it is in the preview) when the title keeps
+        // room for a long one after it.
+        let mut old_style = widest.old_style.min(32);
+        if old_style == 0 || title < used(old_style) + 60 {
+            old_style = 0;
+        } else {
+            title -= used(old_style);
+        }
         Columns {
             date,
             old_style,
