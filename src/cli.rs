@@ -86,6 +86,9 @@ pub enum Command {
     Around(crate::cmd::around::AroundArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
+    /// Explore the matching events full screen: move, search as you type, open an event, follow
+    /// a person or a place (`?` shows the keys).
+    Browse(crate::cmd::browse::BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
     /// Print a shell completion script.
@@ -109,6 +112,7 @@ impl Command {
             Command::On(_) => "on",
             Command::Around(_) => "around",
             Command::Export(_) => "export",
+            Command::Browse(_) => "browse",
             Command::Schema => "schema",
             Command::Completions(_) => "completions",
             Command::Man => "man",
@@ -142,6 +146,10 @@ impl Command {
                 filters: Some(&mut a.filters),
                 format: Some(&mut a.format),
                 layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Browse(a) => Groups {
+                filters: Some(&mut a.filters),
                 ..Groups::default()
             },
             Command::Export(a) => Groups {
@@ -282,7 +290,8 @@ pub struct FilterArgs {
     #[arg(short = 't', long, value_name = "TAG")]
     pub tag: Vec<String>,
 
-    /// Events whose title or summary contains TEXT (case and accents do not matter).
+    /// Events with every word of TEXT in the title, summary, place or people, in any order;
+    /// "quoted words" keep a phrase (case and accents do not matter).
     #[arg(short = 's', long, value_name = "TEXT")]
     pub search: Option<String>,
 }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use crate::date::{Age, Date};
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
+use crate::search::WordQuery;
 
 pub use crate::names::fold;
 
@@ -26,8 +27,8 @@ pub struct Query {
     pub with: Vec<Vec<usize>>,
     /// Keep events with one of these tags (folded); none means any tag.
     pub tags: Vec<String>,
-    /// Keep events whose title or summary contains this text (folded).
-    pub text: Option<String>,
+    /// Keep events whose title, summary, place names or people's names hold every word.
+    pub text: Option<WordQuery>,
     /// Newest first.
     pub reverse: bool,
     /// At most this many events (after `reverse`).
@@ -117,12 +118,10 @@ impl Index {
                     && query.with.iter().all(|people| involves(e, people))
                     && (query.tags.is_empty()
                         || e.tags.iter().any(|t| query.tags.contains(&fold(t))))
-                    && query.text.as_ref().is_none_or(|text| {
-                        fold(&e.title).contains(text.as_str())
-                            || e.summary
-                                .as_ref()
-                                .is_some_and(|s| fold(s).contains(text.as_str()))
-                    })
+                    && query
+                        .text
+                        .as_ref()
+                        .is_none_or(|words| words.matches_event(self, e))
             })
             .collect();
         if query.reverse {
@@ -437,7 +436,7 @@ events:
         };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
         let text = Query {
-            text: Some(fold("BREST")),
+            text: Some(WordQuery::parse("BREST")),
             ..Query::default()
         };
         assert_eq!(ids(&index, index.select(&text)), ["span"]);

@@ -73,6 +73,8 @@ const COMMANDS: &[&[&str]] = &[
     &["chart"],
     &["stats"],
     &["on", "11-07", "--today", "2026-12-01"],
+    &["around", "1917-11-07"],
+    &["tags"],
     &["export", "json"],
     &["schema"],
     &["completions", "bash"],
