@@ -27,7 +27,7 @@ pub fn main() -> i32 {
     let is_terminal = stdout.is_terminal();
     let (output, layout) = crate::cmd::output_of(&cli);
     let config = match Config::new(&cli.global, output, &layout, &env, is_terminal) {
-        Ok(config) => config,
+        Ok(config) => config.highlighting(crate::cmd::search_of(&cli)),
         Err(e) => return report(&e),
     };
     let mut out = BufWriter::new(stdout.lock());

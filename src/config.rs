@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::cli::{Format, GlobalArgs, LayoutArgs};
 use crate::error::Error;
 use crate::pager::Paging;
+use crate::search::WordQuery;
 use crate::term::{self, ColorChoice, Environment};
 
 /// What kind of output a command writes, which decides what color and layout may apply.
@@ -43,9 +44,20 @@ pub struct Config {
     pub paging: Option<Paging>,
     /// Whether to say on stderr what `--limit` left out: only when stdout is a terminal.
     pub notes: bool,
+    /// The `--search` words, which colored tables highlight as ripgrep does.
+    pub highlight: Option<WordQuery>,
 }
 
 impl Config {
+    /// The same configuration, highlighting the words of `--search` where color is on.
+    pub fn highlighting(mut self, search: Option<&str>) -> Config {
+        self.highlight = search
+            .filter(|_| self.color)
+            .map(WordQuery::parse)
+            .filter(|words| !words.is_empty());
+        self
+    }
+
     /// Settles every output decision from the command's flags and what the process sees; refuses
     /// combinations that a view could only ignore (`--width` with `--format json`).
     pub fn new(
@@ -110,6 +122,7 @@ impl Config {
                 Output::Screen | Output::Data | Output::Report => None,
             },
             notes: stdout_is_terminal,
+            highlight: None,
         })
     }
 }

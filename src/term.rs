@@ -196,6 +196,11 @@ impl Palette {
         self.paint(text, |t| t.bold().underline().to_string())
     }
 
+    /// A word the search matched: black on yellow, as ripgrep marks its matches.
+    pub fn matched(&self, text: &str) -> String {
+        self.paint(text, |t| t.black().on_yellow().bold().to_string())
+    }
+
     /// Secondary text.
     pub fn dim(&self, text: &str) -> String {
         self.paint(text, |t| t.dimmed().to_string())

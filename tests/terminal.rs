@@ -393,3 +393,29 @@ fn limit_on_a_terminal_says_what_it_left_out_and_a_pipe_stays_quiet() {
         3
     );
 }
+
+#[test]
+fn search_words_are_highlighted_in_a_colored_table_only() {
+    let mark = "\u{1b}[30;43m";
+    let colored = output(timeline(&[
+        "--search",
+        "brest treaty",
+        "--format",
+        "table",
+        "--color",
+        "always",
+    ]));
+    assert!(colored.contains(&format!("{mark}Brest")), "{colored:?}");
+    assert!(colored.contains(&format!("{mark}Treaty")), "{colored:?}");
+    // Without color nothing marks them, and the plain lines are the same words.
+    let never = output(timeline(&[
+        "--search",
+        "brest treaty",
+        "--format",
+        "table",
+        "--color",
+        "never",
+    ]));
+    assert!(!has_color(&never));
+    assert_eq!(strip_ansi(&colored), never);
+}

@@ -157,6 +157,18 @@ pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
     }
 }
 
+/// The `--search` text of the command, for highlighting.
+pub fn search_of(cli: &Cli) -> Option<&str> {
+    let filters = match &cli.command {
+        None => &cli.list.filters,
+        Some(Command::Who(a)) => &a.view.filters,
+        Some(Command::Where(a)) => &a.view.filters,
+        Some(Command::On(a)) => &a.view.filters,
+        _ => return None,
+    };
+    filters.search.as_deref()
+}
+
 /// Runs a resolved command line, writing the result to `out`.
 pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
     // Commands about the program itself need no timeline.

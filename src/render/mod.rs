@@ -119,6 +119,7 @@ pub fn renderer(config: &Config) -> Box<dyn Renderer> {
             width: config.width,
             unicode: config.unicode,
             palette: Palette::new(config.color),
+            highlight: config.highlight.clone(),
         }),
         Format::Plain => Box::new(Plain {
             palette: Palette::new(config.color),

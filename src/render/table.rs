@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Renderer, fit, unbroken, wrap, wrap_indented, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
+use crate::search::WordQuery;
 use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
@@ -31,6 +32,8 @@ pub struct Table {
     pub unicode: bool,
     /// Colors, or none.
     pub palette: Palette,
+    /// Words to highlight in titles, places and people (the `--search` words), when colored.
+    pub highlight: Option<WordQuery>,
 }
 
 impl Table {
@@ -86,6 +89,22 @@ impl Table {
         Ok(())
     }
 
+    /// `text` in `style`, with the `--search` words in it highlighted.
+    fn marked(&self, text: &str, style: impl Fn(&str) -> String) -> String {
+        let Some(words) = &self.highlight else {
+            return style(text);
+        };
+        let mut out = String::new();
+        let mut at = 0;
+        for range in words.highlights(text) {
+            out.push_str(&style(&text[at..range.start]));
+            out.push_str(&self.palette.matched(&text[range.clone()]));
+            at = range.end;
+        }
+        out.push_str(&style(&text[at..]));
+        out
+    }
+
     /// The title, wrapped to `width`, then the place and people on lines of their own that start
     /// with a mark (`↳ in Petrograd · with Lev Kamenev`), so that they never read as the end of
     /// the title; a name is never split across lines. For layouts without their columns.
@@ -93,13 +112,17 @@ impl Table {
         let p = &self.palette;
         let mut lines: Vec<String> = wrap(&row.title, width)
             .iter()
-            .map(|line| p.title(line))
+            .map(|line| self.marked(line, |t| p.title(t)))
             .collect();
         let place = row
             .place
             .as_deref()
-            .map(|pl| format!("in {}", p.place(&unbroken(pl))));
-        let names: Vec<String> = row.people.iter().map(|n| p.person(&unbroken(n))).collect();
+            .map(|pl| format!("in {}", self.marked(&unbroken(pl), |t| p.place(t))));
+        let names: Vec<String> = row
+            .people
+            .iter()
+            .map(|n| self.marked(&unbroken(n), |t| p.person(t)))
+            .collect();
         let people = (!names.is_empty()).then(|| format!("with {}", names.join(", ")));
         let context: Vec<String> = place.into_iter().chain(people).collect();
         if !context.is_empty() {
@@ -112,7 +135,11 @@ impl Table {
 
     /// The people, one to a line, so that a name is never split.
     fn people_list(&self, row: &EventRow) -> String {
-        let names: Vec<String> = row.people.iter().map(|n| self.palette.person(n)).collect();
+        let names: Vec<String> = row
+            .people
+            .iter()
+            .map(|n| self.marked(n, |t| self.palette.person(t)))
+            .collect();
         names.join("\n")
     }
 
@@ -187,8 +214,8 @@ impl Table {
                 grid.add_row(vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
-                    Cell::new(p.title(&row.title)),
-                    Cell::new(p.place(row.place.as_deref().unwrap_or(""))),
+                    Cell::new(self.marked(&row.title, |t| p.title(t))),
+                    Cell::new(self.marked(row.place.as_deref().unwrap_or(""), |t| p.place(t))),
                     Cell::new(self.people_list(row)),
                 ]);
             }
