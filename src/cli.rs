@@ -86,7 +86,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
-    /// Print a shell completion script.
+    /// Print a shell completion script; it completes names, tags and ids from the timeline.
     Completions(crate::cmd::completions::CompletionsArgs),
     /// Print a man page (roff) for timeline(1).
     Man,
