@@ -156,7 +156,10 @@ impl Word {
         if !prefix.is_empty() && typed.ends_with(char::is_whitespace) {
             prefix.push(' ');
         }
-        let bash = SHELL.get().map(String::as_str) == Some("bash");
+        // `COMPLETE=/usr/bin/bash` is bash too, as `CompleteEnv` reads it.
+        let bash = SHELL.get().is_some_and(|shell| {
+            std::path::Path::new(shell).file_stem() == Some(OsStr::new("bash"))
+        });
         Word {
             prefix,
             escape: bash && !has_bare_space(&raw),
@@ -434,6 +437,17 @@ mod tests {
         assert_eq!(unquote("'Zinov'\\''ev'"), "Zinov'ev");
         assert_eq!(unquote(r#""a\"b""#), "a\"b");
         assert_eq!(unquote("'a\\b'"), "a\\b");
+    }
+
+    #[test]
+    fn bash_values_come_escaped_unless_typed_in_quotes() {
+        assert_eq!(backslashed("Sergey Kamenev"), r"Sergey\ Kamenev");
+        assert_eq!(backslashed("Zinov'ev"), r"Zinov\'ev");
+        assert_eq!(backslashed("~a#b"), r"\~a#b");
+        assert_eq!(backslashed("civil-war"), "civil-war");
+        assert!(has_bare_space("Sergey Kam"));
+        assert!(!has_bare_space(r"Sergey\ Kam"));
+        assert!(!has_bare_space("Sergey"));
     }
 
     #[test]
