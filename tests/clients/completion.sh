@@ -59,7 +59,17 @@ check_bash() {
     eval "set -- $inserted"
     [ $# = 1 ] || fail "bash: \`$inserted\` is $# words"
     "$TIMELINE" who "$1" --format json | grep -q '"sergey-kamenev"' || fail "bash: who $inserted finds no Sergey Kamenev"
-    pass "bash $BASH_VERSION: names, aliases, tags, event ids, periods, years, formats and shells; --file; escaped values insert as one word; no file names"
+    # Installed as the README says, bash-completion loads the script on the first Tab.
+    loader=/usr/share/bash-completion/bash_completion
+    installed="not checked: no bash-completion package"
+    if [ -f "$loader" ]; then
+        mkdir -p "$XDG_DATA_HOME/bash-completion/completions"
+        cp "$SCRATCH/timeline.bash" "$XDG_DATA_HOME/bash-completion/completions/timeline"
+        loaded="$(bash --norc --noprofile -c 'source "$1" && _completion_loader timeline; complete -p timeline' _ "$loader" 2>&1)"
+        [[ "$loaded" == *"-F _clap_complete_timeline timeline" ]] || fail "bash: bash-completion does not load ~/.local/share/bash-completion/completions/timeline: $loaded"
+        installed="loaded by bash-completion from the README's path"
+    fi
+    pass "bash $BASH_VERSION: names, aliases, tags, event ids, periods, years, formats and shells; --file; escaped values insert as one word; no file names; $installed"
 }
 
 check_zsh() {
