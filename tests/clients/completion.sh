@@ -117,7 +117,14 @@ check_fish() {
     [ "$small" = Kamenev ] || fail "fish: --file small.yaml who Ka offers: $small"
     refuse fish "who Kam" "$(fish_offers 'timeline who Kam')" 'txt'
     refuse fish "--tag exi" "$(fish_offers 'timeline --tag exi')" 'notes'
-    pass "fish $(fish --version | grep -oE '[0-9.]+$'): names with their about lines, tags with counts, event ids, periods, export formats, shells; --file; no file names"
+    # Saved where the README says, fish loads it by itself on the first Tab.
+    mkdir -p "$XDG_CONFIG_HOME/fish/completions"
+    cp "$SCRATCH/timeline.fish" "$XDG_CONFIG_HOME/fish/completions/timeline.fish"
+    # (fish autoloads completions only for a command it finds on $PATH.)
+    mkdir -p "$SCRATCH/bin" && ln -sf "$TIMELINE" "$SCRATCH/bin/timeline"
+    autoloaded="$(PATH="$SCRATCH/bin:$PATH" fish -c 'complete -C "timeline --tag ex"')"
+    [ "$autoloaded" = "exile	29 events" ] || fail "fish: not autoloaded from ~/.config/fish/completions: $autoloaded"
+    pass "fish $(fish --version | grep -oE '[0-9.]+$'): names with their about lines, tags with counts, event ids, periods, export formats, shells; --file; no file names; autoloaded from the README's path"
 }
 
 status=0
