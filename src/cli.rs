@@ -82,8 +82,14 @@ pub enum Command {
     Stats(crate::cmd::stats::StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
+    /// What life was like around a date: where he lived, the periods, his age, and the events
+    /// near it (the closest before and after when none are near).
+    Around(crate::cmd::around::AroundArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
+    /// Explore the matching events full screen: move, search as you type, open an event, follow
+    /// a person or a place (`?` shows the keys).
+    Browse(crate::cmd::browse::BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
     /// Print a shell completion script; it completes names, tags and ids from the timeline.
@@ -105,7 +111,9 @@ impl Command {
             Command::Chart(_) => "chart",
             Command::Stats(_) => "stats",
             Command::On(_) => "on",
+            Command::Around(_) => "around",
             Command::Export(_) => "export",
+            Command::Browse(_) => "browse",
             Command::Schema => "schema",
             Command::Completions(_) => "completions",
             Command::Man => "man",
@@ -130,10 +138,19 @@ impl Command {
                 layout: Some(&mut a.layout),
                 ..Groups::default()
             },
+            Command::Around(a) => Groups {
+                format: Some(&mut a.format),
+                layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
             Command::Stats(a) => Groups {
                 filters: Some(&mut a.filters),
                 format: Some(&mut a.format),
                 layout: Some(&mut a.layout),
+                ..Groups::default()
+            },
+            Command::Browse(a) => Groups {
+                filters: Some(&mut a.filters),
                 ..Groups::default()
             },
             Command::Export(a) => Groups {
@@ -277,7 +294,8 @@ pub struct FilterArgs {
     #[arg(short = 't', long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
     pub tag: Vec<String>,
 
-    /// Events whose title or summary contains TEXT (case and accents do not matter).
+    /// Events with every word of TEXT in the title, summary, place or people, in any order;
+    /// "quoted words" keep a phrase (case and accents do not matter).
     #[arg(short = 's', long, value_name = "TEXT")]
     pub search: Option<String>,
 }

@@ -14,6 +14,8 @@ pub enum Output {
     View(Option<Format>),
     /// A picture drawn for a person (the chart): colored and sized like a table, no format.
     Picture,
+    /// The full-screen explorer: colored like a table, never paged, no format or width.
+    Screen,
     /// Bytes another program reads (exports, the schema, completions, the man page): never colored.
     Data,
     /// A short report for a person (`check`).
@@ -71,11 +73,11 @@ impl Config {
             }
             Output::View(None) if asks_for_table || stdout_is_terminal => Format::Table,
             Output::View(None) => Format::Plain,
-            Output::Picture | Output::Data | Output::Report => Format::Table,
+            Output::Picture | Output::Screen | Output::Data | Output::Report => Format::Table,
         };
         let colorable = match output {
             Output::View(_) => !format.is_data(),
-            Output::Picture => true,
+            Output::Picture | Output::Screen => true,
             Output::Data | Output::Report => false,
         };
         if global.color == ColorChoice::Always && !colorable {
@@ -105,7 +107,7 @@ impl Config {
                         less_defaults: env.less.is_none(),
                     })
                 }
-                Output::Data | Output::Report => None,
+                Output::Screen | Output::Data | Output::Report => None,
             },
             notes: stdout_is_terminal,
         })

@@ -827,14 +827,25 @@ impl DualWords {
     pub fn old_style(&self) -> Option<&str> {
         self.old_style.as_deref()
     }
+
+    /// The Old Style twin as it follows the New Style words: "[O.S. 25 Oct]".
+    ///
+    /// ```
+    /// use timeline::date::Date;
+    /// let dual = Date::parse("1917-11-07").unwrap().dual();
+    /// assert_eq!(dual.twin().as_deref(), Some("[O.S. 25 Oct]"));
+    /// ```
+    pub fn twin(&self) -> Option<String> {
+        self.old_style.as_ref().map(|os| format!("[O.S. {os}]"))
+    }
 }
 
 impl fmt::Display for DualWords {
     /// "7 Nov 1917 [O.S. 25 Oct]".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.new_style)?;
-        if let Some(old_style) = &self.old_style {
-            write!(f, " [O.S. {old_style}]")?;
+        if let Some(twin) = self.twin() {
+            write!(f, " {twin}")?;
         }
         Ok(())
     }

@@ -1,13 +1,15 @@
 //! The event index: events sorted once by date, range lookups by binary search, and name lookups
-//! (people, places, historical names, aliases) through maps of folded names.
+//! (people, places, historical names, aliases) through the name tables of `names`.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use crate::date::{Age, Date};
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
+use crate::search::WordQuery;
 
 pub use crate::names::fold;
 
@@ -25,8 +27,8 @@ pub struct Query {
     pub with: Vec<Vec<usize>>,
     /// Keep events with one of these tags (folded); none means any tag.
     pub tags: Vec<String>,
-    /// Keep events whose title or summary contains this text (folded).
-    pub text: Option<String>,
+    /// Keep events whose title, summary, place names or people's names hold every word.
+    pub text: Option<WordQuery>,
     /// Newest first.
     pub reverse: bool,
     /// At most this many events (after `reverse`).
@@ -40,10 +42,11 @@ pub struct Index {
     /// For each position in the sorted events, the latest last day of the events up to there:
     /// non-decreasing, so the first event that can reach a day is found by binary search.
     latest_so_far: Vec<NaiveDate>,
-    /// Every name and alias of each person, folded and keyed.
-    person_names: NameTable,
-    /// Every name, alias and historical name of each place, folded and keyed.
-    place_names: NameTable,
+    /// Every name and alias of each person, folded and keyed at the first name lookup: the
+    /// commands that look up no name do not pay for it.
+    person_names: OnceLock<NameTable>,
+    /// Every name, alias and historical name of each place, likewise.
+    place_names: OnceLock<NameTable>,
     /// For each place, the places directly within it.
     children: Vec<Vec<usize>>,
 }
@@ -58,8 +61,6 @@ impl Index {
             latest = latest.max(event.date.latest());
             latest_so_far.push(latest);
         }
-        let person_names = NameTable::new(timeline.people.iter().map(|p| p.all_names()));
-        let place_names = NameTable::new(timeline.places.iter().map(|p| p.all_names()));
         let mut children = vec![Vec::new(); timeline.places.len()];
         for (i, place) in timeline.places.iter().enumerate() {
             if let Some(parent) = place.within {
@@ -69,8 +70,8 @@ impl Index {
         Index {
             timeline,
             latest_so_far,
-            person_names,
-            place_names,
+            person_names: OnceLock::new(),
+            place_names: OnceLock::new(),
             children,
         }
     }
@@ -117,12 +118,10 @@ impl Index {
                     && query.with.iter().all(|people| involves(e, people))
                     && (query.tags.is_empty()
                         || e.tags.iter().any(|t| query.tags.contains(&fold(t))))
-                    && query.text.as_ref().is_none_or(|text| {
-                        fold(&e.title).contains(text.as_str())
-                            || e.summary
-                                .as_ref()
-                                .is_some_and(|s| fold(s).contains(text.as_str()))
-                    })
+                    && query
+                        .text
+                        .as_ref()
+                        .is_none_or(|words| words.matches_event(self, e))
             })
             .collect();
         if query.reverse {
@@ -137,25 +136,35 @@ impl Index {
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
     /// then within names, then within keys (see [`NameTable::find`]). Namesakes all.
     pub fn find_people(&self, name: &str) -> Vec<usize> {
-        self.person_names.find(name)
+        self.person_names().find(name)
     }
 
     /// Places whose name, alias or historical name is `name`, by the rules of
     /// [`Index::find_people`].
     pub fn find_places(&self, name: &str) -> Vec<usize> {
-        self.place_names.find(name)
+        self.place_names().find(name)
     }
 
     /// For a name that found nobody: the people with the closest names, best first, at most
     /// three (see [`NameTable::suggest`]).
     pub fn suggest_people(&self, name: &str) -> Vec<usize> {
-        self.person_names.suggest(name)
+        self.person_names().suggest(name)
     }
 
     /// For a name that found no place: the places with the closest names, best first, at most
     /// three.
     pub fn suggest_places(&self, name: &str) -> Vec<usize> {
-        self.place_names.suggest(name)
+        self.place_names().suggest(name)
+    }
+
+    fn person_names(&self) -> &NameTable {
+        self.person_names
+            .get_or_init(|| NameTable::new(self.timeline.people.iter().map(|p| p.all_names())))
+    }
+
+    fn place_names(&self) -> &NameTable {
+        self.place_names
+            .get_or_init(|| NameTable::new(self.timeline.places.iter().map(|p| p.all_names())))
     }
 
     /// A membership table of `places` and every place within them, at any depth.
@@ -427,7 +436,7 @@ events:
         };
         assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
         let text = Query {
-            text: Some(fold("BREST")),
+            text: Some(WordQuery::parse("BREST")),
             ..Query::default()
         };
         assert_eq!(ids(&index, index.select(&text)), ["span"]);

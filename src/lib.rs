@@ -2,6 +2,8 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod around;
+pub mod browse;
 pub mod cache;
 pub mod chart;
 pub mod cli;
@@ -20,6 +22,7 @@ pub mod pager;
 pub mod process;
 pub mod render;
 pub mod schema;
+pub mod search;
 pub mod stats;
 pub mod suggest;
 pub mod term;

@@ -54,6 +54,31 @@ fn json(cmd: &mut Command) -> serde_json::Value {
 }
 
 #[test]
+fn search_takes_words_in_any_order_across_title_place_and_people() {
+    // Every word must appear somewhere: title and person, in either order.
+    assert_eq!(ids(timeline().args(["--search", "kamenev led"])), ["brest"]);
+    assert_eq!(ids(timeline().args(["--search", "led kamenev"])), ["brest"]);
+    // A place found by a name it had at the time, a person by an accented name typed plainly.
+    assert_eq!(
+        ids(timeline().args(["--search", "petrograd uprising"])),
+        ["uprising"]
+    );
+    assert_eq!(
+        ids(timeline().args(["--search", "cardenas coyoacan"])),
+        ["mexico-arrival"]
+    );
+    // A quoted phrase keeps its words together and in order.
+    assert_eq!(
+        ids(timeline().args(["--search", "\"hay cart\""])),
+        ["escape"]
+    );
+    timeline()
+        .args(["--search", "\"cart hay\""])
+        .assert()
+        .code(1);
+}
+
+#[test]
 fn in_a_pipe_events_are_plain_tab_separated_lines_starting_with_the_iso_date() {
     let out = stdout(timeline().args(["--from", "1917", "--to", "1921"]));
     let lines: Vec<&str> = out.lines().collect();

@@ -234,6 +234,8 @@ fn in_completes_periods_then_the_years_of_the_life() {
     assert_eq!(years, expected);
     assert_eq!(values(&["--in", "194"]), vec!["1940"]);
     assert_eq!(values(&["--from", "194"]), vec!["1940"]);
+    assert_eq!(values(&["around", "194"]), vec!["1940"]);
+    assert_eq!(values(&["browse", "--in", "civ"]), vec!["civil-war"]);
     // Every period of `timeline periods`, then the years.
     let periods: Vec<String> = run(&["periods", "--format", "plain"])
         .lines()

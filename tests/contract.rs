@@ -73,6 +73,8 @@ const COMMANDS: &[&[&str]] = &[
     &["chart"],
     &["stats"],
     &["on", "11-07", "--today", "2026-12-01"],
+    &["around", "1917-11-07"],
+    &["tags"],
     &["export", "json"],
     &["schema"],
     &["completions", "bash"],
@@ -387,4 +389,65 @@ fn tags_lists_the_vocabulary_with_counts_that_match_the_listing() {
     let first = tags.lines().next().unwrap();
     assert!(stdout(&["tags", "--in", "1917", "-n", "1"]).lines().count() == 1);
     assert!(json(&["tags"])[0]["tag"].as_str().is_some(), "{first}");
+}
+
+/// The event column's text on each line of a table: what lies between the last inner border and
+/// the outer one.
+fn event_cells(table: &str) -> Vec<String> {
+    table
+        .lines()
+        .filter_map(|l| {
+            let inner = l.rfind('┆')?;
+            let end = l.rfind('│')?;
+            // One space of padding on each side; the indent of a wrapped line stays.
+            (end > inner).then(|| {
+                let cell = &l[inner + '┆'.len_utf8()..end];
+                cell.strip_prefix(' ')
+                    .unwrap_or(cell)
+                    .trim_end()
+                    .to_string()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn wrapped_tables_never_split_a_name_and_mark_the_place_and_people_line() {
+    let people: Vec<String> = json(&["who"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .filter(|n| n.contains(' '))
+        .collect();
+    for width in ["50", "80"] {
+        let table = stdout(&["--format", "table", "--color", "never", "--width", width]);
+        let cells = event_cells(&table);
+        // The place and people lines: the marked one and the indented ones that continue it.
+        for pair in cells.windows(2).filter(|p| {
+            (p[0].starts_with("↳ ") || p[0].starts_with("  ")) && p[1].starts_with("  ")
+        }) {
+            for name in &people {
+                let words: Vec<&str> = name.split(' ').collect();
+                for k in 1..words.len() {
+                    let (head, tail) = (words[..k].join(" "), words[k..].join(" "));
+                    assert!(
+                        !(pair[0].ends_with(&head) && pair[1].trim_start().starts_with(&tail)),
+                        "{name} split at {width} columns:\n{}\n{}",
+                        pair[0],
+                        pair[1]
+                    );
+                }
+            }
+        }
+        // Every place and people line starts with its mark: it never reads as the title's end.
+        let marked = cells.iter().filter(|c| c.starts_with("↳ ")).count();
+        let with_context = json(&[])
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["place"].is_string() || !e["people"].as_array().unwrap().is_empty())
+            .count();
+        assert_eq!(marked, with_context, "at {width} columns");
+    }
 }

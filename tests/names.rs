@@ -339,3 +339,53 @@ fn every_curated_name_still_finds_its_owner_first_by_itself() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Any text, of any script or none, has a key of plain letters and digits, every lookup on it
+    /// answers without a panic, and a name always finds its owner.
+    #[test]
+    fn any_text_has_a_plain_key_and_lookups_answer(text in "\\PC{0,40}", other in "[a-zA-Z' -]{1,20}") {
+        let key = phonetic_key(&text);
+        proptest::prop_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric()), "{key:?}");
+        let table = timeline::names::NameTable::new([vec![text.as_str()], vec![other.as_str()]]);
+        let _ = table.find(&other);
+        let _ = table.suggest(&text);
+        proptest::prop_assert!(fold(&text).is_empty() || table.find(&text).contains(&0));
+    }
+}
+
+#[test]
+fn other_timelines_get_the_same_spellings() {
+    let found = |args: &[&str]| {
+        let output = timeline()
+            .args(["--file", "tests/fixtures/small.yaml"])
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap_or_default();
+        let mut ids: Vec<String> = json["matches"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|m| m["id"].as_str().unwrap_or_default().to_string())
+            .collect();
+        ids.sort();
+        (output.status.code(), ids)
+    };
+    let both = vec!["lev-kamenev".to_string(), "sergey-kamenev".to_string()];
+    assert_eq!(found(&["who", "Kamenew"]), (Some(0), both.clone()));
+    assert_eq!(found(&["who", "Каменев"]), (Some(0), both));
+    assert_eq!(found(&["who", "Lev Davidowitsch"]).1, ["lev"]);
+    let output = timeline()
+        .args(["--file", "tests/fixtures/small.yaml", "who", "Kamnev"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("did you mean Lev Kamenev or Sergey Kamenev?")
+    );
+}

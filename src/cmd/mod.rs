@@ -2,6 +2,8 @@
 //! view. This module hands flags given before a subcommand to it, builds the query the filters
 //! describe, and runs the command.
 
+pub mod around;
+pub mod browse;
 pub mod chart;
 pub mod check;
 pub mod completions;
@@ -145,7 +147,9 @@ pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
         Some(Command::On(a)) => view(&a.view),
         Some(Command::Show(a)) => (Output::View(a.format.format), a.layout.clone()),
         Some(Command::Stats(a)) => (Output::View(a.format.format), a.layout.clone()),
+        Some(Command::Around(a)) => (Output::View(a.format.format), a.layout.clone()),
         Some(Command::Chart(a)) => (Output::Picture, a.layout.clone()),
+        Some(Command::Browse(_)) => (Output::Screen, LayoutArgs::default()),
         Some(Command::Check(_)) => (Output::Report, LayoutArgs::default()),
         Some(Command::Export(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
             (Output::Data, LayoutArgs::default())
@@ -175,7 +179,9 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Chart(args)) => chart::run(args, &ctx, out),
         Some(Command::Stats(args)) => stats::run(args, &ctx, out),
         Some(Command::On(args)) => on::run(args, &ctx, out),
+        Some(Command::Around(args)) => around::run(args, &ctx, out),
         Some(Command::Export(args)) => export::run(args, &ctx, out),
+        Some(Command::Browse(args)) => browse::run(args, &ctx),
         Some(Command::Check(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
             unreachable!("handled before loading")
         }
@@ -292,7 +298,10 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
             .iter()
             .map(|t| known_tag(index, t))
             .collect::<Result<_, _>>()?,
-        text: filters.search.as_deref().map(fold),
+        text: filters
+            .search
+            .as_deref()
+            .map(crate::search::WordQuery::parse),
         reverse: list.reverse,
         limit: list.limit,
     })

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::Renderer;
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
@@ -174,6 +175,13 @@ impl Renderer for Csv {
             ]
         });
         write_records(out, ["id", "title", "start", "end", "events"], records)
+    }
+
+    /// The events near the date (or the closest either side), as the event list writes them.
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        let closest = around.before.iter().chain(&around.after).cloned();
+        let rows: Vec<EventRow> = around.events.iter().cloned().chain(closest).collect();
+        self.events(out, &rows)
     }
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {

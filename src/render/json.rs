@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Renderer;
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
@@ -86,6 +87,14 @@ impl Renderer for Json {
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
         self.list(out, rows)
+    }
+
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        if self.lines {
+            serde_json::to_writer(&mut *out, around)?;
+            return writeln!(out);
+        }
+        self.document(out, around)
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use super::{Renderer, years_ago_words};
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
@@ -171,6 +172,20 @@ impl Renderer for Markdown {
                 ]
             }),
         )
+    }
+
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        writeln!(out, "## Around {}\n", escape(&around.date))?;
+        for (label, text) in around.facts().into_iter().skip(1) {
+            writeln!(out, "- **{label}:** {}", escape(&text))?;
+        }
+        writeln!(out)?;
+        if around.events.is_empty() {
+            writeln!(out, "No event near; the closest:\n")?;
+        }
+        let closest = around.before.iter().chain(&around.after).cloned();
+        let rows: Vec<EventRow> = around.events.iter().cloned().chain(closest).collect();
+        self.events(out, &rows)
     }
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {

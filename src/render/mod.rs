@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::cli::Format;
 use crate::config::Config;
 use crate::stats::Stats;
@@ -63,6 +64,9 @@ pub trait Renderer {
 
     /// Events on a day of the year, each with how many years ago it was (`timeline on`).
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()>;
+
+    /// The life around a date (`timeline around`): its facts, then the events near it.
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()>;
 
     /// Counts by period, tag, place, person, year and precision (`timeline stats`).
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()>;
@@ -126,24 +130,37 @@ pub fn renderer(config: &Config) -> Box<dyn Renderer> {
     }
 }
 
-/// Breaks `text` into lines of at most `width` characters at spaces (longer words stay whole).
+/// Breaks `text` into lines of at most `width` terminal columns at spaces, by display width
+/// (wide characters count twice, color codes not at all); a word longer than a line stays whole.
+/// A no-break space (U+00A0) holds a name together and is given back as a space.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    wrap_indented(text, width, "")
 }
+
+/// [`wrap`], with every line after the first starting with `indent`.
+pub fn wrap_indented(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(indent)
+        .break_words(false)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        // "twenty-year" and "Brest-Litovsk" stay whole, as a name must.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    // ASCII white space only: the no-break spaces inside names must survive.
+    let text = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|line| line.replace(NO_BREAK, " "))
+        .filter(|line| !line.trim().is_empty())
+        .collect()
+}
+
+/// Joins the words of a name so that wrapping never splits it.
+pub fn unbroken(name: &str) -> String {
+    name.replace(' ', &NO_BREAK.to_string())
+}
+
+/// The no-break space that [`unbroken`] puts between the words of a name.
+const NO_BREAK: char = '\u{a0}';
 
 #[cfg(test)]
 mod tests {
@@ -165,5 +182,17 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("extraordinarily long", 5), ["extraordinarily", "long"]);
         assert!(wrap("", 5).is_empty());
+        // Display width: 東京 is four columns wide; names stay whole.
+        assert_eq!(wrap("東京 東京 東京", 9), ["東京 東京", "東京"]);
+        let names = format!(
+            "with {}, {}",
+            unbroken("Lev Kamenev"),
+            unbroken("Grigory Zinoviev")
+        );
+        assert_eq!(wrap(&names, 18), ["with Lev Kamenev,", "Grigory Zinoviev"]);
+        assert_eq!(
+            wrap_indented("one two three", 8, "  "),
+            ["one two", "  three"]
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::Renderer;
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
@@ -130,6 +131,19 @@ impl Renderer for Plain {
                 out,
                 &[&row.id, &start, &end, &row.events.to_string(), &row.title],
             )?;
+        }
+        Ok(())
+    }
+
+    /// The facts as `label<TAB>text` lines, then the events as every view writes them (seven
+    /// fields; `before` and `after` when none is near).
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        for (label, text) in around.facts() {
+            line(out, &[&self.palette.heading(label), &text])?;
+        }
+        let closest = around.before.iter().chain(&around.after);
+        for row in around.events.iter().chain(closest) {
+            cleaned_line(out, &event_fields(row, &self.palette))?;
         }
         Ok(())
     }

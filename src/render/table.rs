@@ -7,8 +7,9 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table as Grid, Wid
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Renderer, fit, wrap, years_ago_words};
+use super::{Renderer, fit, unbroken, wrap, wrap_indented, years_ago_words};
 use crate::anniversary::Anniversary;
+use crate::around::Around;
 use crate::stats::Stats;
 use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
@@ -85,22 +86,55 @@ impl Table {
         Ok(())
     }
 
-    /// The title with the place and people on a line below it, for layouts without their columns.
-    fn event_with_context(&self, row: &EventRow) -> String {
+    /// The title, wrapped to `width`, then the place and people on lines of their own that start
+    /// with a mark (`↳ in Petrograd · with Lev Kamenev`), so that they never read as the end of
+    /// the title; a name is never split across lines. For layouts without their columns.
+    fn event_with_context(&self, row: &EventRow, width: usize) -> String {
         let p = &self.palette;
-        let mut cell = p.title(&row.title);
-        let place = row.place.as_deref().map(|pl| format!("in {}", p.place(pl)));
-        let people = (!row.people.is_empty()).then(|| format!("with {}", self.people_list(row)));
+        let mut lines: Vec<String> = wrap(&row.title, width)
+            .iter()
+            .map(|line| p.title(line))
+            .collect();
+        let place = row
+            .place
+            .as_deref()
+            .map(|pl| format!("in {}", p.place(&unbroken(pl))));
+        let names: Vec<String> = row.people.iter().map(|n| p.person(&unbroken(n))).collect();
+        let people = (!names.is_empty()).then(|| format!("with {}", names.join(", ")));
         let context: Vec<String> = place.into_iter().chain(people).collect();
         if !context.is_empty() {
-            cell.push_str(&format!("\n{}", context.join(" · ")));
+            let mark = if self.unicode { "↳ " } else { "> " };
+            let text = format!("{mark}{}", context.join(" · "));
+            lines.extend(wrap_indented(&text, width, "  "));
         }
-        cell
+        lines.join("\n")
     }
 
+    /// The people, one to a line, so that a name is never split.
     fn people_list(&self, row: &EventRow) -> String {
         let names: Vec<String> = row.people.iter().map(|n| self.palette.person(n)).collect();
-        names.join(", ")
+        names.join("\n")
+    }
+
+    /// The columns left for the event in the narrow layouts: the width less the date (and age)
+    /// columns, which are never wrapped, and the borders.
+    fn event_width(&self, dates: &[String], ages: Option<&[String]>) -> usize {
+        let widest = |cells: &[String], header: usize| {
+            cells
+                .iter()
+                .flat_map(|c| c.lines())
+                .map(textwrap::core::display_width)
+                .max()
+                .unwrap_or(0)
+                .max(header)
+        };
+        // "│ date ┆ age ┆ event │": two columns of padding and a border each, and the outer one.
+        let fixed = match ages {
+            Some(ages) => widest(dates, 4) + widest(ages, 3) + 10,
+            None => widest(dates, 4) + 7,
+        };
+        // Never wider than what is left: at 40 columns a long date leaves little, but the table fits.
+        self.width.saturating_sub(fixed).max(4)
     }
 
     /// Three layouts, so the title always has room: five columns from [`WIDE`] columns up; the
@@ -113,25 +147,40 @@ impl Table {
         let mut grid;
         if self.width < NARROW {
             grid = self.grid(&["Date", "Event"]);
-            for (i, row) in rows.iter().enumerate() {
-                let mut date = self.date_cell_with(row, below_date(i));
-                if let Some(age) = &row.age {
-                    date.push_str(&format!("\n{}", p.age(&format!("age {age}"))));
-                }
+            let dates: Vec<String> = rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let mut date = self.date_cell_with(row, below_date(i));
+                    if let Some(age) = &row.age {
+                        date.push_str(&format!("\n{}", p.age(&format!("age {age}"))));
+                    }
+                    date
+                })
+                .collect();
+            let width = self.event_width(&dates, None);
+            for (row, date) in rows.iter().zip(dates) {
                 grid.add_row(vec![
                     Cell::new(date),
-                    Cell::new(self.event_with_context(row)),
+                    Cell::new(self.event_with_context(row, width)),
                 ]);
             }
+            fill(&mut grid, 1, width);
         } else if self.width < WIDE {
             grid = self.grid(&["Date", "Age", "Event"]);
-            for (i, row) in rows.iter().enumerate() {
+            let dates: Vec<String> = (0..rows.len())
+                .map(|i| self.date_cell_with(&rows[i], below_date(i)))
+                .collect();
+            let ages: Vec<String> = rows.iter().map(age).collect();
+            let width = self.event_width(&dates, Some(&ages));
+            for ((row, date), age) in rows.iter().zip(dates).zip(ages) {
                 grid.add_row(vec![
-                    Cell::new(self.date_cell_with(row, below_date(i))),
-                    Cell::new(age(row)),
-                    Cell::new(self.event_with_context(row)),
+                    Cell::new(date),
+                    Cell::new(age),
+                    Cell::new(self.event_with_context(row, width)),
                 ]);
             }
+            fill(&mut grid, 2, width);
         } else {
             grid = self.grid(&["Date", "Age", "Event", "Place", "People"]);
             for (i, row) in rows.iter().enumerate() {
@@ -339,6 +388,35 @@ impl Renderer for Table {
         self.write(out, &grid)
     }
 
+    /// The facts as a short card, then the events near the date; when none is near, the closest
+    /// before and after, each marked.
+    fn around(&self, out: &mut dyn Write, around: &Around) -> io::Result<()> {
+        let p = &self.palette;
+        writeln!(out, "{}", p.title(&format!("Around {}", around.date)))?;
+        for (label, text) in around.facts().into_iter().skip(1) {
+            let label = format!("{label:<10}");
+            for (i, line) in wrap(&text, self.width.saturating_sub(13).max(20))
+                .iter()
+                .enumerate()
+            {
+                let head = if i == 0 { label.as_str() } else { "" };
+                writeln!(out, "  {} {line}", p.heading(&format!("{head:<10}")))?;
+            }
+        }
+        if !around.events.is_empty() {
+            return self.write(out, &self.events_grid(&around.events, &|_| None));
+        }
+        writeln!(out, "  {}", p.dim("No event near; the closest:"))?;
+        let closest: Vec<(&str, &EventRow)> =
+            [("before", &around.before), ("after", &around.after)]
+                .into_iter()
+                .filter_map(|(side, row)| row.as_ref().map(|r| (side, r)))
+                .collect();
+        let rows: Vec<EventRow> = closest.iter().map(|(_, r)| (*r).clone()).collect();
+        let note = |i: usize| Some(closest[i].0.to_string());
+        self.write(out, &self.events_grid(&rows, &note))
+    }
+
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
         let mut grid = self.grid(&["Tag", "Events"]);
         for r in rows {
@@ -426,6 +504,16 @@ impl Renderer for Table {
 
 /// Never wraps these columns (names, dates, counts, ids a reader may type) when they fit with at
 /// least [`MIN_WRAPPED`] columns left for each of the others; otherwise all columns share the width.
+/// Gives the event column the exact room its text was wrapped to, so the table fills its width
+/// and the table never wraps that text again.
+fn fill(grid: &mut Grid, column: usize, width: usize) {
+    if let Some(c) = grid.column_mut(column) {
+        // The constraint counts the column's padding, one space on each side.
+        let room = (width + 2).min(u16::MAX as usize) as u16;
+        c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(room)));
+    }
+}
+
 fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
     let widths = grid.column_max_content_widths();
     let whole: usize = columns

@@ -1,0 +1,240 @@
+//! The names of a set of owners (the people, or the places), folded and keyed once, and the
+//! lookups on them: by name, by key, by part, and the closest names when nothing matched.
+
+use super::{fold, key_of_folded};
+
+/// The least similarity (0 to 1) a name must have to a query to be offered as "did you mean":
+/// one edit in four letters passes, two in six (Person for Pero) do not.
+const CLOSE_ENOUGH: f64 = 0.7;
+
+/// Offered names are at most this much less similar than the best: who typed "Kamnev" meant a
+/// Kamenev, not Kameneva.
+const MARGIN: f64 = 0.1;
+
+/// A query like one word of a name counts a little less than one like a whole name or alias.
+const WORD_ONLY: f64 = 0.05;
+
+/// How many names "did you mean" offers at most.
+const SUGGESTIONS: usize = 3;
+
+/// Query keys shorter than this find nothing as the start of a word: `l` starts too many.
+const SHORTEST_KEY_PART: usize = 3;
+
+/// One name of an owner, as the lookups compare it.
+#[derive(Debug, Clone)]
+struct Spelling {
+    owner: usize,
+    folded: String,
+    key: String,
+    /// Where in `key` the words after the first begin: `levkamenev` has `[3]`.
+    word_starts: Vec<u32>,
+}
+
+impl Spelling {
+    /// The key from the start of each word on: `levkamenev`, `kamenev`.
+    fn keys_from_words(&self) -> impl Iterator<Item = &str> {
+        let starts = self.word_starts.iter().map(|&s| s as usize);
+        std::iter::once(0)
+            .chain(starts)
+            .filter_map(|s| self.key.get(s..))
+    }
+}
+
+/// Every name of every owner (person or place), folded and keyed once, and the lookups on them.
+/// Exact lookups go through spellings sorted by folded name and by key (binary search): no name
+/// is stored twice, and building costs one sort.
+#[derive(Debug, Clone, Default)]
+pub struct NameTable {
+    /// Every owner's names, owners in order.
+    spellings: Vec<Spelling>,
+    /// Positions in `spellings`, sorted by folded name.
+    by_folded: Vec<u32>,
+    /// Positions in `spellings`, sorted by key.
+    by_key: Vec<u32>,
+}
+
+impl NameTable {
+    /// A table of `owners`, each given as its names (the first the one shown).
+    pub fn new<'a, N>(owners: impl IntoIterator<Item = N>) -> NameTable
+    where
+        N: IntoIterator<Item = &'a str>,
+    {
+        let mut spellings = Vec::new();
+        for (owner, names) in owners.into_iter().enumerate() {
+            for name in names {
+                let folded = fold(name);
+                let mut word_starts = Vec::new();
+                let key = key_of_folded(&folded, Some(&mut word_starts));
+                spellings.push(Spelling {
+                    owner,
+                    folded,
+                    key,
+                    word_starts,
+                });
+            }
+        }
+        let positions = || (0..spellings.len()).filter_map(|i| u32::try_from(i).ok());
+        let mut by_folded: Vec<u32> = positions().collect();
+        by_folded.sort_by(|&a, &b| {
+            spellings[a as usize]
+                .folded
+                .cmp(&spellings[b as usize].folded)
+        });
+        let mut by_key: Vec<u32> = positions().collect();
+        by_key.sort_by(|&a, &b| spellings[a as usize].key.cmp(&spellings[b as usize].key));
+        NameTable {
+            spellings,
+            by_folded,
+            by_key,
+        }
+    }
+
+    /// The owners `query` names, by the first rule that finds any: a name as folded (`kamenev`);
+    /// a name's phonetic key (`Kamenew`, `Trotzki`); a part of a folded name (`kamen`); the start
+    /// of a name's key at one of its words (`Jakow` for Yakov Sverdlov). In owner order.
+    pub fn find(&self, query: &str) -> Vec<usize> {
+        let folded = fold(query);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let exact = self.equal(&self.by_folded, |s| s.folded.as_str(), &folded);
+        if !exact.is_empty() {
+            return exact;
+        }
+        let key = key_of_folded(&folded, None);
+        let same_key = self.equal(&self.by_key, |s| s.key.as_str(), &key);
+        if !same_key.is_empty() {
+            return same_key;
+        }
+        let within = self.owners_where(|s| s.folded.contains(folded.as_str()));
+        if !within.is_empty() || key.len() < SHORTEST_KEY_PART {
+            return within;
+        }
+        self.owners_where(|s| s.keys_from_words().any(|k| k.starts_with(key.as_str())))
+    }
+
+    /// The owners whose names are closest to `query` (which found nothing), best first: at most
+    /// three, none below a similarity of 0.7 nor 0.1 below the best. Names are compared folded and
+    /// by key, whole and word by word; a query far longer than a name is not compared with it at
+    /// all, so a hostile megabyte costs no more than reading it.
+    pub fn suggest(&self, query: &str) -> Vec<usize> {
+        let folded = fold(query);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let key = key_of_folded(&folded, None);
+        let mut best: Vec<f64> = Vec::new();
+        for s in &self.spellings {
+            let whole = similarity(&folded, &s.folded).max(similarity(&key, &s.key));
+            let word = s
+                .folded
+                .split(' ')
+                .filter(|w| w.len() > 2)
+                .map(|w| similarity(&folded, w) - WORD_ONLY)
+                .fold(0.0, f64::max);
+            if best.len() <= s.owner {
+                best.resize(s.owner + 1, 0.0);
+            }
+            best[s.owner] = best[s.owner].max(whole).max(word);
+        }
+        let mut scored: Vec<(f64, usize)> = best
+            .into_iter()
+            .enumerate()
+            .filter(|(_, score)| *score >= CLOSE_ENOUGH)
+            .map(|(owner, score)| (score, owner))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let top = scored.first().map_or(0.0, |s| s.0);
+        scored
+            .into_iter()
+            .take_while(|(score, _)| *score >= top - MARGIN)
+            .take(SUGGESTIONS)
+            .map(|(_, owner)| owner)
+            .collect()
+    }
+
+    /// The owners of the spellings whose `field` is `wanted`, through `sorted` (positions sorted by
+    /// that field), in owner order.
+    fn equal(&self, sorted: &[u32], field: impl Fn(&Spelling) -> &str, wanted: &str) -> Vec<usize> {
+        let at = |p: &u32| &self.spellings[*p as usize];
+        let first = sorted.partition_point(|p| field(at(p)) < wanted);
+        let mut owners: Vec<usize> = sorted[first..]
+            .iter()
+            .take_while(|p| field(at(p)) == wanted)
+            .map(|p| at(p).owner)
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        owners
+    }
+
+    fn owners_where(&self, matches: impl Fn(&Spelling) -> bool) -> Vec<usize> {
+        let mut owners: Vec<usize> = Vec::new();
+        for s in &self.spellings {
+            if owners.last() != Some(&s.owner) && matches(s) {
+                owners.push(s.owner);
+            }
+        }
+        owners
+    }
+}
+
+/// 1 for the same text, 0 for nothing in common: one less the optimal-string-alignment distance
+/// (edits, a swap of neighbours counting one) over the longer length. Lengths too far apart to
+/// reach [`CLOSE_ENOUGH`] are not compared.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    let longer = la.max(lb);
+    if longer == 0 || (la.min(lb) as f64) < CLOSE_ENOUGH * longer as f64 {
+        return 0.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> NameTable {
+        NameTable::new([
+            vec!["Leon Trotsky", "Trotsky", "Bronstein"],
+            vec!["Lev Kamenev", "Kamenev"],
+            vec!["Sergey Kamenev", "Kamenev"],
+            vec!["Olga Kameneva", "Kameneva"],
+            vec!["Joseph Stalin", "Stalin"],
+        ])
+    }
+
+    #[test]
+    fn find_tries_exact_then_key_then_parts() {
+        let table = table();
+        assert_eq!(
+            table.find("kamenev"),
+            [1, 2],
+            "namesakes both, not Kameneva"
+        );
+        assert_eq!(table.find("Kamenew"), [1, 2], "by key, still both");
+        assert_eq!(table.find("Trotzki"), [0]);
+        assert_eq!(table.find("Троцкий"), [0]);
+        assert_eq!(table.find("Sergei Kamenew"), [2]);
+        assert_eq!(table.find("kamen"), [1, 2, 3], "a part of folded names");
+        assert_eq!(table.find("Bronshtejn"), [0], "a key");
+        assert_eq!(table.find("Bronsht"), [0], "the start of a key");
+        assert_eq!(table.find("Kamien"), [1, 2, 3], "the start of a word's key");
+        assert!(table.find("amenew").is_empty(), "not the middle of a key");
+        assert!(table.find("").is_empty());
+        assert!(table.find("xyzzy").is_empty());
+    }
+
+    #[test]
+    fn suggestions_are_the_closest_few() {
+        let table = table();
+        assert_eq!(table.suggest("stalni"), [4]);
+        assert_eq!(table.suggest("Kamnev"), [1, 2], "Kameneva is further");
+        assert!(table.suggest("xyzzy").is_empty());
+        assert!(table.suggest("").is_empty());
+        let huge = "stalin".repeat(20_000);
+        assert!(table.find(&huge).is_empty());
+        assert!(table.suggest(&huge).is_empty());
+    }
+}

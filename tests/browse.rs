@@ -1,0 +1,277 @@
+//! `timeline browse` as a reader meets it: the real binary in a real terminal (tmux), driven by
+//! keys, and the terminal as the shell finds it afterwards; and its refusal outside a terminal.
+
+use std::process::Command as StdCommand;
+use std::time::{Duration, Instant};
+
+use assert_cmd::Command;
+
+const SMALL: &str = "tests/fixtures/small.yaml";
+
+#[test]
+fn outside_a_terminal_browse_refuses_with_exit_2() {
+    let output = Command::cargo_bin("timeline")
+        .unwrap()
+        .args(["--file", SMALL, "browse"])
+        .env_remove("TIMELINE_FILE")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty(), "nothing drawn into the pipe");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("browse needs a terminal"), "{stderr}");
+}
+
+#[test]
+fn flags_that_cannot_shape_a_full_screen_are_refused() {
+    for flag in [&["--format", "json"][..], &["--width", "100"]] {
+        let output = Command::cargo_bin("timeline")
+            .unwrap()
+            .args(["--file", SMALL, "browse"])
+            .args(flag)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{flag:?}");
+    }
+}
+
+/// A tmux server of this test's own (its own socket), killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// A detached session `width`×`height` running a plain shell, on a server named after the
+    /// test (`name`) and this process; `None` without tmux.
+    fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
+        let available = StdCommand::new("tmux").arg("-V").output();
+        if !available.is_ok_and(|o| o.status.success()) {
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("timeline-{name}-{}", std::process::id()),
+        };
+        let status = tmux
+            .command()
+            .args(["new-session", "-d", "-s", "t", "-x", &width.to_string()])
+            .args(["-y", &height.to_string()])
+            .args([
+                "env",
+                "-i",
+                "PATH=/usr/bin:/bin",
+                "TERM=xterm-256color",
+                "PS1=$ ",
+            ])
+            .args(["sh"])
+            .status()
+            .ok()?;
+        status.success().then_some(tmux)
+    }
+
+    fn command(&self) -> StdCommand {
+        let mut command = StdCommand::new("tmux");
+        command.args(["-L", &self.socket]);
+        command
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let status = self
+            .command()
+            .args(["send-keys", "-t", "t"])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    /// Types `text` literally (no key names).
+    fn type_text(&self, text: &str) {
+        let status = self
+            .command()
+            .args(["send-keys", "-t", "t", "-l", text])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        self.capture(false)
+    }
+
+    /// The pane's text; with `escapes`, with its colors and attributes as escape sequences.
+    fn capture(&self, escapes: bool) -> String {
+        let mut command = self.command();
+        command.args(["capture-pane", "-p", "-t", "t"]);
+        if escapes {
+            command.arg("-e");
+        }
+        let output = command.output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// A tmux format of the pane: `#{alternate_on}`, `#{cursor_flag}`...
+    fn pane(&self, format: &str) -> String {
+        let output = self
+            .command()
+            .args(["display-message", "-p", "-t", "t", format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// Waits up to ten seconds for the screen to show every one of `texts` at once (a frame
+    /// may be caught half drawn); the screen it found.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|text| screen.contains(text)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {texts:?}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").status();
+    }
+}
+
+#[test]
+fn a_reader_searches_opens_an_event_returns_and_quits_leaving_the_terminal_as_it_was() {
+    let Some(tmux) = Tmux::start("browse-keys", 80, 24) else {
+        eprintln!("note: no tmux to drive a real terminal; skipped");
+        return;
+    };
+    let binary = assert_cmd::cargo::cargo_bin("timeline");
+    let fixture = std::fs::canonicalize(SMALL).unwrap();
+    tmux.wait_for(&["$"]);
+    tmux.type_text(&format!(
+        "'{}' --file '{}' browse; echo EXIT=$?",
+        binary.display(),
+        fixture.display()
+    ));
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["10 events", "Born", "Enter open"]);
+    assert_eq!(
+        tmux.pane("#{alternate_on}"),
+        "1",
+        "full screen while browsing"
+    );
+
+    tmux.type_text("/kamenev");
+    let typing = tmux.wait_for(&["4 of 10 match", "The October uprising", "Leningrad"]);
+    assert!(!typing.contains("Escaped in a hay cart"), "{typing}");
+
+    tmux.send(&["Enter"]);
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["Person  Lev Kamenev", "[O.S. 25–26 Oct]", "Esc back"]);
+
+    tmux.send(&["Escape"]);
+    // Back on the same row, the search kept.
+    tmux.wait_for(&["▶ 7–8 Nov 1917", "/kamenev", "Esc clear"]);
+
+    tmux.send(&["q"]);
+    let after = tmux.wait_for(&["EXIT=0"]);
+    assert!(!after.contains("Enter open"), "the list is gone:\n{after}");
+    assert_eq!(tmux.pane("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(tmux.pane("#{cursor_flag}"), "1", "cursor shown");
+    assert_eq!(tmux.pane("#{mouse_any_flag}"), "0", "mouse reports off");
+    // Raw mode is off: the terminal echoes typing and reads whole lines again.
+    tmux.type_text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' +");
+    tmux.send(&["Enter"]);
+    tmux.wait_for(&["icanon+echo+"]);
+}
+
+#[test]
+fn resizing_the_terminal_redraws_the_screen_for_the_new_size() {
+    let Some(tmux) = Tmux::start("browse-resize", 120, 40) else {
+        eprintln!("note: no tmux to drive a real terminal; skipped");
+        return;
+    };
+    let binary = assert_cmd::cargo::cargo_bin("timeline");
+    let fixture = std::fs::canonicalize(SMALL).unwrap();
+    tmux.wait_for(&["$"]);
+    tmux.type_text(&format!(
+        "'{}' --file '{}' browse; echo EXIT=$?",
+        binary.display(),
+        fixture.display()
+    ));
+    tmux.send(&["Enter"]);
+    // People have a column of their own at 120 columns.
+    tmux.wait_for(&["10 events", "People", "Enter open"]);
+    let status = tmux
+        .command()
+        .args(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Redrawn when the header and the rows are back without the people column.
+    let start = Instant::now();
+    let narrow = loop {
+        let screen = tmux.screen();
+        if !screen.contains("People") && screen.contains("10 events") && screen.contains("Born") {
+            break screen;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{screen}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 60, "{line:?}");
+    }
+    tmux.send(&["C-c"]);
+    tmux.wait_for(&["EXIT=0"]);
+}
+
+#[test]
+fn colors_follow_the_color_flag_no_color_and_term_dumb() {
+    let Some(tmux) = Tmux::start("browse-color", 80, 24) else {
+        eprintln!("note: no tmux to drive a real terminal; skipped");
+        return;
+    };
+    let binary = assert_cmd::cargo::cargo_bin("timeline");
+    let fixture = std::fs::canonicalize(SMALL).unwrap();
+    tmux.wait_for(&["$"]);
+    // A foreground color as ratatui's crossterm backend writes it: 38;5;N.
+    let colored = |env: &str, flags: &str| -> (bool, String) {
+        tmux.type_text(&format!(
+            "clear; {env} '{}' --file '{}' browse {flags}; echo EXIT=$?",
+            binary.display(),
+            fixture.display()
+        ));
+        tmux.send(&["Enter"]);
+        let screen = tmux.wait_for(&["10 events", "Born", "quit"]);
+        let with_escapes = tmux.capture(true);
+        tmux.send(&["q"]);
+        tmux.wait_for(&["EXIT=0"]);
+        // The selected row in reverse video, colors or not (SGR 7, alone or with others).
+        let selected = with_escapes
+            .lines()
+            .find(|l| l.contains("7 Nov 1879"))
+            .unwrap_or("");
+        assert!(
+            selected.contains("[7m") || selected.contains(";7m"),
+            "{env} {flags}: the selected row is not in reverse video: {selected:?}"
+        );
+        (with_escapes.contains("38;5;"), screen)
+    };
+    assert!(colored("", "").0, "colored on a terminal by default");
+    assert!(!colored("NO_COLOR=1", "").0, "NO_COLOR");
+    assert!(!colored("", "--color never").0, "--color never");
+    assert!(
+        colored("NO_COLOR=1", "--color always").0,
+        "--color always wins"
+    );
+    let (color, dumb) = colored("TERM=dumb", "");
+    assert!(!color, "TERM=dumb");
+    assert!(
+        dumb.contains("> 7 Nov 1879") && dumb.contains(" | "),
+        "ASCII on TERM=dumb:\n{dumb}"
+    );
+}
