@@ -14,6 +14,8 @@ use crate::term::Environment;
 
 /// Runs the program with the process's arguments and environment; returns the exit code.
 pub fn main() -> i32 {
+    // First: when the shell calls back for candidates, nothing else may print.
+    crate::complete::answer_if_asked();
     crate::process::start();
     let args: Vec<OsString> = std::env::args_os().collect();
     let cli = match parse(&args) {

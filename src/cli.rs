@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCompleter;
 
 use crate::date::Date;
 use crate::term::ColorChoice;
@@ -91,7 +92,7 @@ pub enum Command {
     Browse(crate::cmd::browse::BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
-    /// Print a shell completion script.
+    /// Print a shell completion script; it completes names, tags and ids from the timeline.
     Completions(crate::cmd::completions::CompletionsArgs),
     /// Print a man page (roff) for timeline(1).
     Man,
@@ -261,33 +262,36 @@ fn take_switch(later: &mut bool, earlier: bool, flag: &str) -> Result<(), String
 #[derive(Debug, Args, Default, Clone)]
 pub struct FilterArgs {
     /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::complete::years))]
     pub from: Option<Date>,
 
     /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::complete::years))]
     pub to: Option<Date>,
 
     /// Events overlapping a year (1917) or a period (its id; see `timeline periods`).
-    #[arg(long = "in", value_name = "YEAR|PERIOD")]
+    #[arg(long = "in", value_name = "YEAR|PERIOD",
+        add = ArgValueCompleter::new(crate::complete::periods_and_years))]
     pub within: Option<String>,
 
     /// Events at a place or at the places within it, by any of its names; repeat for any of
     /// several places.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::places))]
     pub place: Vec<String>,
 
     /// Events involving a person, by any of their names; repeat for any of several people.
-    #[arg(short = 'p', long, value_name = "NAME")]
+    #[arg(short = 'p', long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::people))]
     pub person: Vec<String>,
 
     /// Only events that also involve NAME; repeat to ask for all of several people together
     /// (`who Kamenev --with Zinoviev`).
-    #[arg(short = 'w', long, value_name = "NAME")]
+    #[arg(short = 'w', long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::people))]
     pub with: Vec<String>,
 
     /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
-    #[arg(short = 't', long, value_name = "TAG")]
+    #[arg(short = 't', long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
     pub tag: Vec<String>,
 
     /// Events with every word of TEXT in the title, summary, place or people, in any order;

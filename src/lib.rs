@@ -8,6 +8,7 @@ pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod cmd;
+pub mod complete;
 pub mod config;
 pub mod date;
 pub mod error;

@@ -100,6 +100,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "off: do not keep parsed copies of large YAML files.",
     ),
     (
+        "COMPLETE",
+        "bash, zsh, fish, elvish or powershell: print that shell's completion script, as timeline completions does; the script sets it to ask for candidates.",
+    ),
+    (
         "XDG_CACHE_HOME",
         "Where the parse cache lives (default ~/.cache).",
     ),

@@ -15,7 +15,8 @@ use crate::error::Error;
 #[derive(Debug, Args)]
 pub struct AroundArgs {
     /// The date: 1917-11-07, 1934-06, 1905, summer 1902 as 1902-22, 1917-10-25 O.S.
-    #[arg(value_name = "DATE", value_parser = parse_date)]
+    #[arg(value_name = "DATE", value_parser = parse_date,
+        add = clap_complete::ArgValueCompleter::new(crate::complete::years))]
     pub date: Date,
 
     /// Look DAYS days either side of the date [default: 7 for a day, 15 for a month or a season,

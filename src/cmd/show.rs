@@ -13,6 +13,7 @@ use crate::error::{Error, quote};
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The event's id (see the last column of the plain output, or `--format json`).
+    #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::events))]
     pub id: String,
 
     /// The output format.
