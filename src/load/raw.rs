@@ -9,11 +9,17 @@ use super::events::Events;
 /// A string value of the file that knows where it was written, so that a problem found after
 /// parsing can still be reported at its line and column.
 pub(super) trait Located {
-    /// A key of a mapping as read: its text and where it is, read without allocating for the
-    /// keys the mappings know (a million events have several each).
+    /// A key of a mapping as read, without allocating for the keys the mappings know (a
+    /// million events have several each).
     type Key: Located;
-    /// A key that is no field of its mapping, kept as a value for the problem about it.
-    fn from_key(key: Self::Key) -> Self;
+    /// A key that is no field of its mapping, kept as a value for the problem about it; its
+    /// value, next in `map`, is skipped.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: Self::Key,
+        map: &mut A,
+    ) -> Result<Self, A::Error>
+    where
+        Self: Sized;
     /// The value.
     fn text(&self) -> &str;
     /// The value, taken out.
@@ -45,13 +51,18 @@ impl<'de> Deserialize<'de> for YamlText {
 impl Located for YamlText {
     type Key = YamlKey;
 
-    fn from_key(key: YamlKey) -> YamlText {
-        let (line, column) = (key.line, key.column);
-        YamlText {
+    /// Located at the key's value, marked [`KEY_BEFORE`]: a span for every key would cost more
+    /// than all else a key costs. The key is found before its value when a problem needs it.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: YamlKey,
+        map: &mut A,
+    ) -> Result<YamlText, A::Error> {
+        let value = map.next_value::<Spanned<serde::de::IgnoredAny>>()?;
+        Ok(YamlText {
             value: key.take(),
-            line,
-            column,
-        }
+            line: value.referenced.line() as u32,
+            column: value.referenced.column() as u32 | KEY_BEFORE,
+        })
     }
 
     fn text(&self) -> &str {
@@ -62,9 +73,42 @@ impl Located for YamlText {
         self.value
     }
 
-    fn position(&self, _source: &str) -> (u64, u64) {
-        (u64::from(self.line), u64::from(self.column))
+    fn position(&self, source: &str) -> (u64, u64) {
+        let (line, column) = (u64::from(self.line), u64::from(self.column & !KEY_BEFORE));
+        if self.column & KEY_BEFORE == 0 {
+            return (line, column);
+        }
+        // The key is the last occurrence of its text before its value.
+        let Some(line_start) = line_offset(source, line) else {
+            return (line, column);
+        };
+        let value = source[line_start..]
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(source.len(), |(i, _)| line_start + i);
+        match source[..value].rfind(self.value.as_str()) {
+            Some(key) => {
+                let before = &source[..key];
+                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[start..].chars().count() as u64 + 1)
+            }
+            None => (line, column),
+        }
     }
+}
+
+/// Marks a [`YamlText`] column as its value's: the text is a key written before it.
+const KEY_BEFORE: u32 = 1 << 31;
+
+/// The byte offset where the 1-based `line` of `source` starts.
+fn line_offset(source: &str, line: u64) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    memchr::memchr_iter(b'\n', source.as_bytes())
+        .nth(line as usize - 2)
+        .map(|i| i + 1)
 }
 
 /// Every field name of every mapping of the file: a key that is one of them is read as a
@@ -99,29 +143,22 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "within",
 ];
 
-/// A key of a YAML mapping with its line and column: a field name, or any other text.
-pub(super) struct YamlKey {
-    name: Result<&'static str, String>,
-    line: u32,
-    column: u32,
-}
+/// A key of a YAML mapping: a field name, or any other text.
+pub(super) struct YamlKey(Result<&'static str, String>);
 
-/// The text of a key, matched against [`FIELD_NAMES`] as it is read.
-struct KeyName(Result<&'static str, String>);
-
-impl<'de> Deserialize<'de> for KeyName {
+impl<'de> Deserialize<'de> for YamlKey {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit;
 
         impl serde::de::Visitor<'_> for Visit {
-            type Value = KeyName;
+            type Value = YamlKey;
 
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a field name")
             }
 
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<KeyName, E> {
-                Ok(KeyName(
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<YamlKey, E> {
+                Ok(YamlKey(
                     FIELD_NAMES
                         .iter()
                         .find(|name| **name == text)
@@ -135,40 +172,90 @@ impl<'de> Deserialize<'de> for KeyName {
     }
 }
 
-impl<'de> Deserialize<'de> for YamlKey {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<KeyName>::deserialize(deserializer)?;
-        Ok(YamlKey {
-            name: spanned.value.0,
-            line: spanned.referenced.line() as u32,
-            column: spanned.referenced.column() as u32,
-        })
-    }
-}
-
 impl Located for YamlKey {
     type Key = YamlKey;
 
-    fn from_key(key: YamlKey) -> YamlKey {
-        key
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: YamlKey,
+        map: &mut A,
+    ) -> Result<YamlKey, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key)
     }
 
     fn text(&self) -> &str {
-        match &self.name {
+        match &self.0 {
             Ok(name) => name,
             Err(other) => other,
         }
     }
 
     fn take(self) -> String {
-        match self.name {
+        match self.0 {
             Ok(name) => name.to_string(),
             Err(other) => other,
         }
     }
 
+    /// Unknown: a key is located by its value (see [`YamlText::unknown_key`]).
     fn position(&self, _source: &str) -> (u64, u64) {
-        (u64::from(self.line), u64::from(self.column))
+        (0, 0)
+    }
+}
+
+/// A key of a JSON mapping: the key's text borrowed from the file, read as serde_json reads a
+/// key (no raw value to delimit first). A key with escapes is no field name; it keeps its
+/// meaning, without a position.
+pub(super) struct JsonKey<'a>(JsonText<'a>);
+
+impl<'de> Deserialize<'de> for JsonKey<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = JsonKey<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                text: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(JsonKey(JsonText::Plain(text)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(JsonKey(JsonText::Escaped(Box::new(("", text.to_string())))))
+            }
+        }
+
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+impl<'a> Located for JsonKey<'a> {
+    type Key = JsonKey<'a>;
+
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: JsonKey<'a>,
+        map: &mut A,
+    ) -> Result<JsonKey<'a>, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key)
+    }
+
+    fn text(&self) -> &str {
+        self.0.text()
+    }
+
+    fn take(self) -> String {
+        self.0.take()
+    }
+
+    fn position(&self, source: &str) -> (u64, u64) {
+        self.0.position(source)
     }
 }
 
@@ -200,10 +287,15 @@ impl<'de> Deserialize<'de> for JsonText<'de> {
 }
 
 impl<'a> Located for JsonText<'a> {
-    type Key = JsonText<'a>;
+    type Key = JsonKey<'a>;
 
-    fn from_key(key: JsonText<'a>) -> JsonText<'a> {
-        key
+    /// Located at the key itself, from the address of its slice.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: JsonKey<'a>,
+        map: &mut A,
+    ) -> Result<JsonText<'a>, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key.0)
     }
 
     fn text(&self) -> &str {
@@ -314,10 +406,7 @@ macro_rules! raw_mapping {
                                     }
                                     $field = Some(map.next_value()?);
                                 })*
-                                _ => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                    unknown.push(T::from_key(key));
-                                }
+                                _ => unknown.push(T::unknown_key(key, &mut map)?),
                             }
                         }
                         Ok($name {
