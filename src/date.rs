@@ -535,7 +535,35 @@ impl fmt::Display for Point {
     }
 }
 
+impl Point {
+    /// True when the fields are ones the grammar makes: month and day in range for the
+    /// precision, a year of four digits, bounds in order (see [`Date::is_well_formed`]).
+    fn is_well_formed(&self) -> bool {
+        let (month, day) = (self.month, self.day);
+        let fields = match self.precision {
+            Precision::Year | Precision::Decade | Precision::Century => month == 0 && day == 0,
+            Precision::Month => (1..=12).contains(&month) && day == 0,
+            Precision::Season => (21..=24).contains(&month) && day == 0,
+            Precision::Day => {
+                (1..=12).contains(&month)
+                    && (1..=days_in_month(self.calendar, self.year, month)).contains(&day)
+            }
+        };
+        fields && (1..=9999).contains(&self.year) && self.earliest <= self.latest
+    }
+}
+
 impl Date {
+    /// True when the date could have come from the grammar: each point well formed, an
+    /// interval in order. A date decoded from somewhere else (the parse cache) is checked with
+    /// this before use, as the rest of the program relies on it (a month 0 has no name).
+    pub fn is_well_formed(&self) -> bool {
+        self.start.is_well_formed()
+            && self
+                .end
+                .is_none_or(|end| end.is_well_formed() && self.start.earliest <= end.latest)
+    }
+
     /// The first point (the only one unless the date is an interval).
     pub fn start(&self) -> &Point {
         &self.start

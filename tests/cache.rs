@@ -170,3 +170,34 @@ fn hostile_things_in_the_cache_folder_are_never_followed_read_or_removed() {
         assert!(folder.join(name).exists(), "{name} was removed");
     }
 }
+
+#[test]
+fn a_cache_write_past_ulimit_costs_nothing_but_the_entry() {
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, big_timeline(12_000)).unwrap();
+    let expected = run(&file, work.path().join("elsewhere").as_path(), &[]);
+    // 1,000 blocks of 512 bytes: reading is not limited, and the entry (about 0.9 MB) cannot be
+    // written.
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(r#"ulimit -f 1000; exec "$0" --file "$1" --from 1850 --to 1850 --format plain"#)
+        .arg(env!("CARGO_BIN_EXE_timeline"))
+        .arg(&file)
+        .env_remove("TIMELINE_CACHE")
+        .env("XDG_CACHE_HOME", cache_home.path())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{:?} {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected);
+    assert!(
+        entries(&cache_home.path().join("timeline")).is_empty(),
+        "no entry and no temporary left"
+    );
+}

@@ -10,7 +10,8 @@ use foldhash::HashMap;
 
 use super::Source;
 use super::events::{EventRefs, Events};
-use super::raw::{Located, Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
+use super::located::Located;
+use super::raw::{Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
 use super::text::{Shape, closest, refusal};
 use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use super::check::{
     Owner, Which, date_of, span_of, text_problem, unknown_field, unknown_reference,
 };
-use super::raw::{Located, Mapping, RawEvent, RawPeriod, RawPerson, RawPlace, YamlText};
+use super::located::{Located, YamlText};
+use super::raw::{Mapping, RawEvent, RawPeriod, RawPerson, RawPlace};
 use super::text::Shape;
 use crate::model::Event;
 

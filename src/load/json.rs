@@ -1,7 +1,8 @@
 //! Parsing a big JSON timeline on every core, from the slices the structural scan finds.
 
 use super::events::{Events, Resolver};
-use super::raw::{JsonText, RawTimeline};
+use super::located::JsonText;
+use super::raw::RawTimeline;
 use super::{BLOCK, MIN_EVENT_BYTES, PARALLEL_MIN_BYTES, scan};
 
 /// Parses a big JSON timeline on every core: a quick structural scan finds the top-level fields

@@ -7,6 +7,7 @@
 mod check;
 mod events;
 mod json;
+mod located;
 mod raw;
 mod scan;
 mod source;
@@ -20,7 +21,8 @@ use crate::error::{Error, Problem};
 use crate::model::Timeline;
 
 use self::check::check;
-use self::raw::{JsonText, RawTimeline};
+use self::located::JsonText;
+use self::raw::RawTimeline;
 
 pub use self::source::{MAX_FILE_BYTES, Source};
 

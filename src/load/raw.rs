@@ -1,71 +1,11 @@
-//! The file as written: serde types that keep the position of every value checked later, for
-//! YAML (serde-saphyr's spans) and JSON (addresses of borrowed slices).
+//! The file as written: its mappings (the timeline, people, places, periods, stays, events) as
+//! serde types whose strings keep their positions (see [`super::located`]) and which keep the
+//! keys they do not know, for the checker to report with everything else.
 
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use super::events::Events;
-
-/// A string value of the file that knows where it was written, so that a problem found after
-/// parsing can still be reported at its line and column.
-pub(super) trait Located {
-    /// A key of a mapping as read: its text and where it is, read without allocating for the
-    /// keys the mappings know (a million events have several each).
-    type Key: Located;
-    /// A key that is no field of its mapping, kept as a value for the problem about it.
-    fn from_key(key: Self::Key) -> Self;
-    /// The value.
-    fn text(&self) -> &str;
-    /// The value, taken out.
-    fn take(self) -> String;
-    /// The 1-based line and column of the value in `source`.
-    fn position(&self, source: &str) -> (u64, u64);
-}
-
-/// A string of a YAML timeline with its line and column: the value of serde-saphyr's `Spanned`,
-/// kept small (a million events hold several each) and with a line that can be shifted, for
-/// pieces of a file parsed on their own (see [`parse_yaml_parallel`]).
-pub(super) struct YamlText {
-    pub(super) value: String,
-    pub(super) line: u32,
-    pub(super) column: u32,
-}
-
-impl<'de> Deserialize<'de> for YamlText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<String>::deserialize(deserializer)?;
-        Ok(YamlText {
-            value: spanned.value,
-            line: spanned.referenced.line() as u32,
-            column: spanned.referenced.column() as u32,
-        })
-    }
-}
-
-impl Located for YamlText {
-    type Key = YamlKey;
-
-    fn from_key(key: YamlKey) -> YamlText {
-        let (line, column) = (key.line, key.column);
-        YamlText {
-            value: key.take(),
-            line,
-            column,
-        }
-    }
-
-    fn text(&self) -> &str {
-        &self.value
-    }
-
-    fn take(self) -> String {
-        self.value
-    }
-
-    fn position(&self, _source: &str) -> (u64, u64) {
-        (u64::from(self.line), u64::from(self.column))
-    }
-}
+use super::located::Located;
 
 /// Every field name of every mapping of the file: a key that is one of them is read as a
 /// `&'static str`, no allocation.
@@ -98,152 +38,6 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "to",
     "within",
 ];
-
-/// A key of a YAML mapping with its line and column: a field name, or any other text.
-pub(super) struct YamlKey {
-    name: Result<&'static str, String>,
-    line: u32,
-    column: u32,
-}
-
-/// The text of a key, matched against [`FIELD_NAMES`] as it is read.
-struct KeyName(Result<&'static str, String>);
-
-impl<'de> Deserialize<'de> for KeyName {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit;
-
-        impl serde::de::Visitor<'_> for Visit {
-            type Value = KeyName;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a field name")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<KeyName, E> {
-                Ok(KeyName(
-                    FIELD_NAMES
-                        .iter()
-                        .find(|name| **name == text)
-                        .copied()
-                        .ok_or_else(|| text.to_string()),
-                ))
-            }
-        }
-
-        deserializer.deserialize_str(Visit)
-    }
-}
-
-impl<'de> Deserialize<'de> for YamlKey {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<KeyName>::deserialize(deserializer)?;
-        Ok(YamlKey {
-            name: spanned.value.0,
-            line: spanned.referenced.line() as u32,
-            column: spanned.referenced.column() as u32,
-        })
-    }
-}
-
-impl Located for YamlKey {
-    type Key = YamlKey;
-
-    fn from_key(key: YamlKey) -> YamlKey {
-        key
-    }
-
-    fn text(&self) -> &str {
-        match &self.name {
-            Ok(name) => name,
-            Err(other) => other,
-        }
-    }
-
-    fn take(self) -> String {
-        match self.name {
-            Ok(name) => name.to_string(),
-            Err(other) => other,
-        }
-    }
-
-    fn position(&self, _source: &str) -> (u64, u64) {
-        (u64::from(self.line), u64::from(self.column))
-    }
-}
-
-/// A string (or number) of a JSON timeline, borrowed from the file where it can be: serde_json
-/// hands out positions only with its errors, so a value's position is recovered from the address
-/// of its slice when a problem needs it.
-pub(super) enum JsonText<'a> {
-    /// The text between the quotes (or the digits of a number), as written.
-    Plain(&'a str),
-    /// A string with escapes: the raw slice (quotes included) and the value it means.
-    Escaped(Box<(&'a str, String)>),
-}
-
-impl<'de> Deserialize<'de> for JsonText<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = <&'de serde_json::value::RawValue>::deserialize(deserializer)?.get();
-        match raw.as_bytes().first() {
-            Some(b'"') if !raw.contains('\\') => Ok(JsonText::Plain(&raw[1..raw.len() - 1])),
-            Some(b'"') => {
-                let value = serde_json::from_str(raw).map_err(D::Error::custom)?;
-                Ok(JsonText::Escaped(Box::new((raw, value))))
-            }
-            // `"date": 1917` means what YAML's `date: 1917` does.
-            Some(b'-' | b'0'..=b'9') => Ok(JsonText::Plain(raw)),
-            _ => Err(D::Error::custom("expected a string")),
-        }
-    }
-}
-
-impl<'a> Located for JsonText<'a> {
-    type Key = JsonText<'a>;
-
-    fn from_key(key: JsonText<'a>) -> JsonText<'a> {
-        key
-    }
-
-    fn text(&self) -> &str {
-        match self {
-            JsonText::Plain(text) => text,
-            JsonText::Escaped(escaped) => &escaped.1,
-        }
-    }
-
-    fn take(self) -> String {
-        match self {
-            JsonText::Plain(text) => text.to_string(),
-            JsonText::Escaped(escaped) => escaped.1,
-        }
-    }
-
-    fn position(&self, source: &str) -> (u64, u64) {
-        let start = match self {
-            JsonText::Plain(text) => text.as_ptr(),
-            JsonText::Escaped(escaped) => escaped.0.as_ptr(),
-        };
-        let mut offset = (start as usize).wrapping_sub(source.as_ptr() as usize);
-        // Point at a string's opening quote, as YAML positions do.
-        if offset > 0 && source.as_bytes().get(offset - 1) == Some(&b'"') {
-            offset -= 1;
-        }
-        match source.get(..offset) {
-            Some(before) => {
-                let line = memchr_count(before.as_bytes(), b'\n') + 1;
-                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-                (line, before[line_start..].chars().count() as u64 + 1)
-            }
-            None => (0, 0),
-        }
-    }
-}
-
-pub(super) fn memchr_count(bytes: &[u8], byte: u8) -> u64 {
-    bytes.iter().filter(|&&b| b == byte).count() as u64
-}
 
 /// A mapping of the file as written, which keeps the keys it does not know.
 pub(super) trait Mapping<T> {
@@ -314,10 +108,7 @@ macro_rules! raw_mapping {
                                     }
                                     $field = Some(map.next_value()?);
                                 })*
-                                _ => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
-                                    unknown.push(T::from_key(key));
-                                }
+                                _ => unknown.push(T::unknown_key(key, &mut map)?),
                             }
                         }
                         Ok($name {

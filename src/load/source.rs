@@ -41,7 +41,7 @@ impl Source {
             return Err(fail(too_big(metadata.len())));
         }
         let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
-        match read_text(file, MAX_FILE_BYTES) {
+        match read_text(file, MAX_FILE_BYTES, metadata.len()) {
             Ok(text) => Ok(Source { name, text }),
             Err(Unreadable::Io(e)) => Err(fail(describe_io(&e))),
             Err(Unreadable::TooBig) => Err(fail(too_big(MAX_FILE_BYTES + 1))),
@@ -93,67 +93,60 @@ pub(super) enum Unreadable {
 
 /// Reads `reader` to its end as UTF-8 text, reading no more than `limit` bytes (plus one, to
 /// know there is more): the length a file claims is no bound on what `/dev/zero`, a pipe or a
-/// growing file delivers. Each block is checked as it arrives, so `/dev/zero` (NUL bytes) or
-/// `/dev/urandom` (not UTF-8) are refused at their first bytes, not after half a gigabyte.
-pub(super) fn read_text(reader: impl Read, limit: u64) -> Result<String, Unreadable> {
+/// growing file delivers. `size` is what the file claims, to make room at once. Each block is
+/// checked for NUL bytes as it arrives, and the first for UTF-8, so `/dev/zero` or
+/// `/dev/urandom` are refused at their first bytes, not after half a gigabyte; the whole text
+/// is checked for UTF-8 once, at the end.
+pub(super) fn read_text(reader: impl Read, limit: u64, size: u64) -> Result<String, Unreadable> {
+    const BLOCK: u64 = 1 << 20;
     let mut reader = reader.take(limit.saturating_add(1));
-    let mut bytes = Vec::new();
-    // Bytes before this are valid UTF-8 without NUL.
-    let mut checked = 0;
-    let mut block = vec![0; 1 << 16];
+    let mut bytes = Vec::with_capacity(size.min(limit) as usize + 1);
     loop {
-        let read = match reader.read(&mut block) {
+        let start = bytes.len();
+        match (&mut reader).take(BLOCK).read_to_end(&mut bytes) {
             Ok(0) => break,
-            Ok(read) => read,
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(Unreadable::Io(e)),
-        };
-        bytes.extend_from_slice(&block[..read]);
+        }
         if bytes.len() as u64 > limit {
             return Err(Unreadable::TooBig);
         }
-        checked = check_text(&bytes, checked, false)?;
+        if start == 0
+            && let Err(e) = std::str::from_utf8(&bytes)
+            && e.error_len().is_some()
+        {
+            return Err(not_text(&bytes, e.valid_up_to(), UTF8_MESSAGE));
+        }
+        if let Some(nul) = memchr::memchr(0, &bytes[start..]) {
+            return Err(not_text(&bytes, start + nul, NUL_MESSAGE));
+        }
     }
-    check_text(&bytes, checked, true)?;
-    Ok(String::from_utf8(bytes).expect("checked as UTF-8"))
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        not_text(e.as_bytes(), at, UTF8_MESSAGE)
+    })
 }
 
-/// Checks `bytes[from..]` for NUL and invalid UTF-8; returns how far the bytes are good. A
-/// character cut at the end of what was read so far is no error until the stream ends there.
-fn check_text(bytes: &[u8], from: usize, at_end: bool) -> Result<usize, Unreadable> {
-    let not_text = |at: usize, message| {
-        let before = String::from_utf8_lossy(&bytes[..at]);
-        let line = before.matches('\n').count() as u64 + 1;
-        let column = before
-            .rsplit('\n')
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .count() as u64
-            + 1;
-        Unreadable::NotText {
-            line,
-            column,
-            message,
-        }
-    };
-    let good = match std::str::from_utf8(&bytes[from..]) {
-        Ok(_) => bytes.len(),
-        Err(e) if e.error_len().is_none() && !at_end => from + e.valid_up_to(),
-        Err(e) => {
-            let at = from + e.valid_up_to();
-            if let Some(nul) = memchr::memchr(0, &bytes[from..at]) {
-                return Err(not_text(from + nul, NUL_MESSAGE));
-            }
-            return Err(not_text(at, "the file is not valid UTF-8 text"));
-        }
-    };
-    match memchr::memchr(0, &bytes[from..good]) {
-        Some(nul) => Err(not_text(from + nul, NUL_MESSAGE)),
-        None => Ok(good),
+/// The problem at byte `at` of `bytes`, with its 1-based line and column.
+fn not_text(bytes: &[u8], at: usize, message: &'static str) -> Unreadable {
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count() as u64
+        + 1;
+    Unreadable::NotText {
+        line,
+        column,
+        message,
     }
 }
 
+const UTF8_MESSAGE: &str = "the file is not valid UTF-8 text";
 const NUL_MESSAGE: &str = "the file holds a NUL byte: it is not a text file";
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -182,13 +175,13 @@ mod tests {
 
     #[test]
     fn reading_stops_at_the_limit_and_at_the_first_bytes_that_are_no_text() {
-        assert_eq!(read_text(&b"title: t\n"[..], 100).unwrap(), "title: t\n");
+        assert_eq!(read_text(&b"title: t\n"[..], 100, 0).unwrap(), "title: t\n");
         assert!(matches!(
-            read_text(std::io::repeat(b'#'), 1 << 20),
+            read_text(std::io::repeat(b'#'), 1 << 20, 0),
             Err(Unreadable::TooBig)
         ));
         // /dev/zero and /dev/urandom are endless: refused at once, not at the limit.
-        match read_text(std::io::repeat(0), u64::MAX) {
+        match read_text(std::io::repeat(0), u64::MAX, 0) {
             Err(Unreadable::NotText {
                 line: 1,
                 column: 1,
@@ -203,17 +196,22 @@ mod tests {
             .copied()
             .chain(std::iter::repeat(b'x'));
         let endless = std::io::Cursor::new(garbage.take(1 << 20).collect::<Vec<u8>>());
-        match read_text(endless, u64::MAX) {
+        match read_text(endless, u64::MAX, 0) {
             Err(Unreadable::NotText {
                 line: 2, column: 9, ..
             }) => {}
             other => panic!("{other:?}"),
         }
-        // A character cut between two reads is whole once its last byte arrives.
-        let text = format!("{}é", "a".repeat((1 << 16) - 1));
-        assert_eq!(read_text(text.as_bytes(), u64::MAX).unwrap(), text);
+        // A character cut between two blocks is whole once its last byte arrives.
+        let text = format!("{}é", "a".repeat((1 << 20) - 1));
+        assert_eq!(read_text(text.as_bytes(), u64::MAX, 0).unwrap(), text);
+        let late = format!("{}\u{0}", "a\n".repeat(1 << 20));
         assert!(matches!(
-            read_text(&b"ok\xc3"[..], 100),
+            read_text(late.as_bytes(), u64::MAX, 0),
+            Err(Unreadable::NotText { line, column: 1, .. }) if line == (1 << 20) + 1
+        ));
+        assert!(matches!(
+            read_text(&b"ok\xc3"[..], 100, 0),
             Err(Unreadable::NotText {
                 line: 1,
                 column: 3,

@@ -2,7 +2,7 @@
 //! against YAML.
 
 use super::json::parse_json_parallel;
-use super::raw::{Located, YamlText};
+use super::located::{Located, YamlText};
 use super::yaml::{parse_yaml_parallel, yaml_options};
 use super::*;
 

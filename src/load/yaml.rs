@@ -4,7 +4,8 @@
 use serde_saphyr::MessageFormatter;
 
 use super::events::{BLOCK_EVENTS, EXPECTED_EVENTS, Events, KNOWN_IDS, Resolver};
-use super::raw::{RawTimeline, YamlText};
+use super::located::YamlText;
+use super::raw::RawTimeline;
 use super::{BLOCK, MIN_EVENT_BYTES, PARALLEL_MIN_BYTES, Source, problem_at};
 use crate::error::Problem;
 

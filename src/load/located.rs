@@ -1,0 +1,307 @@
+//! Values of the file that know where they were written: YAML strings with serde-saphyr's
+//! spans, JSON strings as slices of the file, and the keys of mappings, read without allocating
+//! for the field names a timeline uses.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::raw::FIELD_NAMES;
+
+/// A string value of the file that knows where it was written, so that a problem found after
+/// parsing can still be reported at its line and column.
+pub(super) trait Located {
+    /// A key of a mapping as read, without allocating for the keys the mappings know (a
+    /// million events have several each).
+    type Key: Located;
+    /// A key that is no field of its mapping, kept as a value for the problem about it; its
+    /// value, next in `map`, is skipped.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: Self::Key,
+        map: &mut A,
+    ) -> Result<Self, A::Error>
+    where
+        Self: Sized;
+    /// The value.
+    fn text(&self) -> &str;
+    /// The value, taken out.
+    fn take(self) -> String;
+    /// The 1-based line and column of the value in `source`.
+    fn position(&self, source: &str) -> (u64, u64);
+}
+
+/// A string of a YAML timeline with its line and column: the value of serde-saphyr's `Spanned`,
+/// kept small (a million events hold several each) and with a line that can be shifted, for
+/// pieces of a file parsed on their own (see [`parse_yaml_parallel`]).
+pub(super) struct YamlText {
+    pub(super) value: String,
+    pub(super) line: u32,
+    pub(super) column: u32,
+}
+
+impl<'de> Deserialize<'de> for YamlText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<String>::deserialize(deserializer)?;
+        Ok(YamlText {
+            value: spanned.value,
+            line: spanned.referenced.line() as u32,
+            column: spanned.referenced.column() as u32,
+        })
+    }
+}
+
+impl Located for YamlText {
+    type Key = YamlKey;
+
+    /// Located at the key's value, marked [`KEY_BEFORE`]: a span for every key would cost more
+    /// than all else a key costs. The key is found before its value when a problem needs it.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: YamlKey,
+        map: &mut A,
+    ) -> Result<YamlText, A::Error> {
+        let value = map.next_value::<Spanned<serde::de::IgnoredAny>>()?;
+        Ok(YamlText {
+            value: key.take(),
+            line: value.referenced.line() as u32,
+            column: value.referenced.column() as u32 | KEY_BEFORE,
+        })
+    }
+
+    fn text(&self) -> &str {
+        &self.value
+    }
+
+    fn take(self) -> String {
+        self.value
+    }
+
+    fn position(&self, source: &str) -> (u64, u64) {
+        let (line, column) = (u64::from(self.line), u64::from(self.column & !KEY_BEFORE));
+        if self.column & KEY_BEFORE == 0 {
+            return (line, column);
+        }
+        // The key is the last occurrence of its text before its value.
+        let Some(line_start) = line_offset(source, line) else {
+            return (line, column);
+        };
+        let value = source[line_start..]
+            .char_indices()
+            .nth(column.saturating_sub(1) as usize)
+            .map_or(source.len(), |(i, _)| line_start + i);
+        match source[..value].rfind(self.value.as_str()) {
+            Some(key) => {
+                let before = &source[..key];
+                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[start..].chars().count() as u64 + 1)
+            }
+            None => (line, column),
+        }
+    }
+}
+
+/// Marks a [`YamlText`] column as its value's: the text is a key written before it.
+const KEY_BEFORE: u32 = 1 << 31;
+
+/// The byte offset where the 1-based `line` of `source` starts.
+fn line_offset(source: &str, line: u64) -> Option<usize> {
+    if line <= 1 {
+        return Some(0);
+    }
+    memchr::memchr_iter(b'\n', source.as_bytes())
+        .nth(line as usize - 2)
+        .map(|i| i + 1)
+}
+
+/// A key of a YAML mapping: a field name, or any other text.
+pub(super) struct YamlKey(Result<&'static str, String>);
+
+impl<'de> Deserialize<'de> for YamlKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = YamlKey;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<YamlKey, E> {
+                Ok(YamlKey(
+                    FIELD_NAMES
+                        .iter()
+                        .find(|name| **name == text)
+                        .copied()
+                        .ok_or_else(|| text.to_string()),
+                ))
+            }
+        }
+
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+impl Located for YamlKey {
+    type Key = YamlKey;
+
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: YamlKey,
+        map: &mut A,
+    ) -> Result<YamlKey, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key)
+    }
+
+    fn text(&self) -> &str {
+        match &self.0 {
+            Ok(name) => name,
+            Err(other) => other,
+        }
+    }
+
+    fn take(self) -> String {
+        match self.0 {
+            Ok(name) => name.to_string(),
+            Err(other) => other,
+        }
+    }
+
+    /// Unknown: a key is located by its value (see [`YamlText::unknown_key`]).
+    fn position(&self, _source: &str) -> (u64, u64) {
+        (0, 0)
+    }
+}
+
+/// A key of a JSON mapping: the key's text borrowed from the file, read as serde_json reads a
+/// key (no raw value to delimit first). A key with escapes is no field name; it keeps its
+/// meaning, without a position.
+pub(super) struct JsonKey<'a>(JsonText<'a>);
+
+impl<'de> Deserialize<'de> for JsonKey<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = JsonKey<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                text: &'de str,
+            ) -> Result<Self::Value, E> {
+                Ok(JsonKey(JsonText::Plain(text)))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(JsonKey(JsonText::Escaped(Box::new(("", text.to_string())))))
+            }
+        }
+
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+impl<'a> Located for JsonKey<'a> {
+    type Key = JsonKey<'a>;
+
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: JsonKey<'a>,
+        map: &mut A,
+    ) -> Result<JsonKey<'a>, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key)
+    }
+
+    fn text(&self) -> &str {
+        self.0.text()
+    }
+
+    fn take(self) -> String {
+        self.0.take()
+    }
+
+    fn position(&self, source: &str) -> (u64, u64) {
+        self.0.position(source)
+    }
+}
+
+/// A string (or number) of a JSON timeline, borrowed from the file where it can be: serde_json
+/// hands out positions only with its errors, so a value's position is recovered from the address
+/// of its slice when a problem needs it.
+pub(super) enum JsonText<'a> {
+    /// The text between the quotes (or the digits of a number), as written.
+    Plain(&'a str),
+    /// A string with escapes: the raw slice (quotes included) and the value it means.
+    Escaped(Box<(&'a str, String)>),
+}
+
+impl<'de> Deserialize<'de> for JsonText<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error as _;
+        let raw = <&'de serde_json::value::RawValue>::deserialize(deserializer)?.get();
+        match raw.as_bytes().first() {
+            Some(b'"') if !raw.contains('\\') => Ok(JsonText::Plain(&raw[1..raw.len() - 1])),
+            Some(b'"') => {
+                let value = serde_json::from_str(raw).map_err(D::Error::custom)?;
+                Ok(JsonText::Escaped(Box::new((raw, value))))
+            }
+            // `"date": 1917` means what YAML's `date: 1917` does.
+            Some(b'-' | b'0'..=b'9') => Ok(JsonText::Plain(raw)),
+            _ => Err(D::Error::custom("expected a string")),
+        }
+    }
+}
+
+impl<'a> Located for JsonText<'a> {
+    type Key = JsonKey<'a>;
+
+    /// Located at the key itself, from the address of its slice.
+    fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
+        key: JsonKey<'a>,
+        map: &mut A,
+    ) -> Result<JsonText<'a>, A::Error> {
+        map.next_value::<serde::de::IgnoredAny>()?;
+        Ok(key.0)
+    }
+
+    fn text(&self) -> &str {
+        match self {
+            JsonText::Plain(text) => text,
+            JsonText::Escaped(escaped) => &escaped.1,
+        }
+    }
+
+    fn take(self) -> String {
+        match self {
+            JsonText::Plain(text) => text.to_string(),
+            JsonText::Escaped(escaped) => escaped.1,
+        }
+    }
+
+    fn position(&self, source: &str) -> (u64, u64) {
+        let start = match self {
+            JsonText::Plain(text) => text.as_ptr(),
+            JsonText::Escaped(escaped) => escaped.0.as_ptr(),
+        };
+        let mut offset = (start as usize).wrapping_sub(source.as_ptr() as usize);
+        // Point at a string's opening quote, as YAML positions do.
+        if offset > 0 && source.as_bytes().get(offset - 1) == Some(&b'"') {
+            offset -= 1;
+        }
+        match source.get(..offset) {
+            Some(before) => {
+                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                (line, before[line_start..].chars().count() as u64 + 1)
+            }
+            None => (0, 0),
+        }
+    }
+}
+
+pub(super) fn memchr_count(bytes: &[u8], byte: u8) -> u64 {
+    bytes.iter().filter(|&&b| b == byte).count() as u64
+}
