@@ -9,9 +9,18 @@ use std::io::{self, Write};
 pub const QUOTE_CHARS: usize = 80;
 
 /// True for the characters a terminal acts on instead of showing: C0 controls, DEL and the C1
-/// controls (U+0080–U+009F, which some terminals read as escape sequences too).
+/// controls (U+0080–U+009F, which some terminals read as escape sequences too); and those that
+/// make it show text other than in its order (the bidi embeddings, overrides and isolates of
+/// "Trojan Source") or break a line where none is (U+2028, U+2029).
+///
+/// ```
+/// use timeline::error::is_control;
+/// assert!(is_control('\u{1b}') && is_control('\u{9b}') && is_control('\u{202e}'));
+/// assert!(!is_control('–') && !is_control('é') && !is_control('\u{200e}'));
+/// ```
 pub fn is_control(c: char) -> bool {
     c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
 }
 
 /// `text` with every control character written out visibly (`\u{1b}`, `\r`, `\n`, `\t`), the

@@ -524,3 +524,35 @@ fn exports_keep_values_from_becoming_formulas_list_items_or_calendar_lines() {
         );
     }
 }
+
+#[test]
+fn bidi_overrides_and_line_separators_are_refused_like_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    for (field, text) in [
+        ("title", "Signed\u{202e}kcatta"),
+        ("title", "one\u{2028}two"),
+        ("place name", "Pet\u{2067}rograd"),
+    ] {
+        let yaml = match field {
+            "title" => {
+                format!("title: t\nevents:\n  - {{id: a, date: \"1917\", title: \"{text}\"}}\n")
+            }
+            _ => format!(
+                "title: t\nplaces:\n  - {{id: p, name: \"{text}\"}}\nevents:\n  - {{id: a, date: \"1917\", title: x, place: p}}\n"
+            ),
+        };
+        let path = dir.path().join("bidi.yaml");
+        fs::write(&path, yaml).unwrap();
+        let stderr = refused_file(&path);
+        assert!(
+            stderr.contains("\\u{20"),
+            "{field}: shown escaped: {stderr}"
+        );
+        assert!(
+            !stderr
+                .chars()
+                .any(|c| ('\u{2028}'..='\u{2069}').contains(&c)),
+            "{field}: raw in the message: {stderr}"
+        );
+    }
+}

@@ -19,13 +19,14 @@ pub enum Shape {
     Prose,
 }
 
-/// The bytes that may start a control character in UTF-8: C0, DEL, and 0xC2 (the lead byte of
-/// U+0080–U+00BF, the C1 controls among them).
+/// The bytes that may start a control character in UTF-8: C0, DEL, 0xC2 (the lead byte of
+/// U+0080–U+00BF, the C1 controls among them) and 0xE2 (of U+2000–U+2FFF, where the bidi
+/// overrides and the line and paragraph separators are).
 static MAY_START_CONTROL: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = b < 0x20 || b == 0x7f || b == 0xc2;
+        table[b] = b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
         b += 1;
     }
     table
@@ -78,6 +79,10 @@ pub fn refusal(value: &str, shape: Shape) -> Option<String> {
         let why = match c {
             '\n' | '\r' => "a line break, and this field is one line",
             '\t' => "a tab, and this field is one line (tabs separate the fields of plain output)",
+            '\u{2028}' | '\u{2029}' => "a line or paragraph separator, and this field is one line",
+            c if !c.is_control() => {
+                "a bidirectional override, which shows the text around it in another order"
+            }
             _ => "a control character, which a terminal would act on instead of showing",
         };
         return Some(format!("holds {why}: `{}`", c.escape_default()));
