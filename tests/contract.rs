@@ -52,6 +52,7 @@ const FLAGS: &[&[&str]] = &[
     &["--in", "1917"],
     &["--place", "Petrograd"],
     &["--person", "Lenin"],
+    &["--with", "Lenin"],
     &["--tag", "war"],
     &["--search", "Brest"],
     &["--limit", "2"],
