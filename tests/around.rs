@@ -1,20 +1,12 @@
 //! `timeline around DATE` as a reader uses it: the stay, the periods and the age at the date, and
 //! the events near it — the same events the list gives for the window, in every format.
 
+mod common;
+
 use assert_cmd::Command;
 
 fn timeline() -> Command {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "TIMELINE_FILE",
-        "COLUMNS",
-        "TERM",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
+    common::clean()
 }
 
 fn stdout(args: &[&str]) -> String {

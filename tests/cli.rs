@@ -1,6 +1,8 @@
 //! The binary as a user drives it: filters, views and formats over small fixture timelines.
 //! Hermetic: color, width and the timeline file are always explicit, never inherited.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command as StdCommand, Stdio};
 
@@ -17,17 +19,7 @@ fn timeline() -> Command {
 
 /// The binary with a clean environment and the embedded timeline.
 fn bare() -> Command {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "TIMELINE_FILE",
-        "COLUMNS",
-        "TERM",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
+    common::clean()
 }
 
 fn stdout(cmd: &mut Command) -> String {

@@ -5,6 +5,8 @@
 //! `timeline tags` gives, an event id is one `show` knows. The shells' own functions are run by
 //! tests/clients/completion.sh.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
@@ -15,18 +17,7 @@ const SMALL: &str = "tests/fixtures/small.yaml";
 
 /// The binary with a clean environment and the embedded timeline.
 fn timeline() -> Command {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    for var in [
-        "COMPLETE",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "TIMELINE_FILE",
-        "COLUMNS",
-        "TERM",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
+    common::clean()
 }
 
 /// A candidate as fish receives it: the value and its help.

@@ -2,22 +2,14 @@
 //! refused with exit 2 naming it, and one question (how many events in a period, which events
 //! match) gets one answer in every view and format.
 
+mod common;
+
 use assert_cmd::Command;
 use clap::CommandFactory;
 
 /// The binary with a clean environment and the embedded timeline.
 fn timeline() -> Command {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "TIMELINE_FILE",
-        "COLUMNS",
-        "TERM",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
+    common::clean()
 }
 
 fn run(args: &[&str]) -> std::process::Output {

@@ -3,6 +3,8 @@
 //! `--person` and `--place`; namesakes stay apart; a name that finds nothing offers the closest;
 //! and the phonetic keys merge no two people's (or places') names that folding kept apart.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -13,17 +15,7 @@ use timeline::names::phonetic_key;
 
 /// The binary with a clean environment and the embedded timeline.
 fn timeline() -> Command {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    for var in [
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "TIMELINE_FILE",
-        "COLUMNS",
-        "TERM",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
+    common::clean()
 }
 
 fn index() -> &'static Index {

@@ -1,0 +1,25 @@
+//! What the integration tests share: the binary with none of the variables that shape its output
+//! inherited from the test run, so that every test says exactly what it runs under.
+
+use assert_cmd::Command;
+
+/// The variables a test run may carry that would change what `timeline` prints.
+pub const SHAPING: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "TIMELINE_FILE",
+    "COLUMNS",
+    "TERM",
+    "COMPLETE",
+    "PAGER",
+    "TIMELINE_PAGER",
+];
+
+/// The built binary with a clean environment, reading the embedded timeline.
+pub fn clean() -> Command {
+    let mut cmd = Command::cargo_bin("timeline").unwrap();
+    for var in SHAPING {
+        cmd.env_remove(var);
+    }
+    cmd
+}
