@@ -10,7 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::card;
 use super::model::{
@@ -433,23 +433,7 @@ fn fit(text: &str, width: usize, theme: &Theme) -> String {
 
 /// `text` cut to at most `width` columns, ending in the theme's ellipsis when cut.
 fn cut(text: &str, width: usize, theme: &Theme) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut kept = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
-    if width > 0 {
-        kept.push_str(theme.ellipsis());
-    }
-    kept
+    crate::render::truncate_with(text, width, theme.ellipsis())
 }
 
 /// Spans cut together to `width` columns (ellipsis at the end when cut).

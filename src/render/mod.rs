@@ -85,6 +85,11 @@ pub fn years_ago_words(years: i32) -> String {
 /// `text` cut to at most `width` terminal columns, ending in `…` when cut. Widths are display
 /// widths, so wide (East Asian) characters count twice and combining marks not at all.
 pub fn truncate(text: &str, width: usize) -> String {
+    truncate_with(text, width, "…")
+}
+
+/// [`truncate`] with another one-column `ellipsis` (ASCII screens use `~`).
+pub fn truncate_with(text: &str, width: usize, ellipsis: &str) -> String {
     if text.width() <= width {
         return text.to_string();
     }
@@ -99,7 +104,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        kept.push('…');
+        kept.push_str(ellipsis);
     }
     kept
 }
