@@ -444,3 +444,23 @@ fn wrapped_tables_never_split_a_name_and_mark_the_place_and_people_line() {
         assert_eq!(marked, with_context, "at {width} columns");
     }
 }
+
+#[test]
+fn a_wide_table_shows_the_ids_that_show_takes() {
+    let wide = stdout(&[
+        "--in", "1905", "--format", "table", "--color", "never", "--width", "150",
+    ]);
+    assert!(wide.lines().nth(1).unwrap().contains("┆ Id"), "{wide}");
+    for event in json(&["--in", "1905"]).as_array().unwrap() {
+        let id = event["id"].as_str().unwrap();
+        assert!(
+            wide.contains(&format!("┆ {id} ")),
+            "{id} not whole in:\n{wide}"
+        );
+        assert!(run(&["show", id]).status.success());
+    }
+    let narrower = stdout(&[
+        "--in", "1905", "--format", "table", "--color", "never", "--width", "120",
+    ]);
+    assert!(!narrower.lines().nth(1).unwrap().contains("┆ Id"));
+}

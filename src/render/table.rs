@@ -18,6 +18,9 @@ use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRo
 /// From this width up, place and people have columns of their own.
 const WIDE: usize = 100;
 
+/// From this width up, the event ids (what `show ID` takes) have a column too.
+const WIDEST: usize = 140;
+
 /// Below this width the age moves under the date too.
 const NARROW: usize = 60;
 
@@ -209,15 +212,28 @@ impl Table {
             }
             fill(&mut grid, 2, width);
         } else {
-            grid = self.grid(&["Date", "Age", "Event", "Place", "People"]);
+            let ids = self.width >= WIDEST;
+            let mut header = vec!["Date", "Age", "Event", "Place", "People"];
+            if ids {
+                header.push("Id");
+            }
+            grid = self.grid(&header);
             for (i, row) in rows.iter().enumerate() {
-                grid.add_row(vec![
+                let mut cells = vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
                     Cell::new(self.marked(&row.title, |t| p.title(t))),
                     Cell::new(self.marked(row.place.as_deref().unwrap_or(""), |t| p.place(t))),
                     Cell::new(self.people_list(row)),
-                ]);
+                ];
+                if ids {
+                    cells.push(Cell::new(p.dim(&row.id)));
+                }
+                grid.add_row(cells);
+            }
+            // An id is typed back whole (`show ID`): never wrapped.
+            if ids && let Some(c) = grid.column_mut(5) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
             }
             // Place and people are capped so the title keeps at least half of what is left.
             let share = self.width / 5;
