@@ -9,7 +9,7 @@ use crate::error::Error;
 /// Lists the matching events.
 pub fn run(view: &ListView, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&view.filters, &ListArgs::default())?;
-    let events = nonempty(ctx.index.select(&query), "no events match")?;
+    let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let events = ctx.limited(&view.list, events, "events");
     ctx.renderer.events(out, &ctx.views.rows(&events))?;
     Ok(())

@@ -25,7 +25,9 @@ pub struct WhoArgs {
 pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit, so a card says how many events match.
-    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let matching = ctx
+        .index
+        .select(&ctx.query(filters, &ListArgs::default())?)?;
     let counts = ctx.index.person_counts(&matching);
     match &args.name {
         None => {
@@ -44,7 +46,7 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
             let events = nonempty(
-                ctx.index.select(&query),
+                ctx.index.select(&query)?,
                 &format!(
                     "`{}` is in the timeline, but none of their events match the filters",
                     quote(name)
