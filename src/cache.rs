@@ -81,7 +81,7 @@ pub enum Access {
 /// Opens `file`, or the embedded timeline, as an index.
 ///
 /// A YAML file of [`CACHE_MIN_BYTES`] or more is looked up in the cache by the xxh3-128 of its
-/// bytes, hashed over a memory map of the file so that a hit never reads it into memory; a hit
+/// bytes, hashed as they stream past so that a hit never holds the file in memory; a hit
 /// is queried in place ([`Access::Selected`]) or decoded whole ([`Access::All`]). A miss parses
 /// the file and writes its index file.
 pub fn open(
@@ -143,9 +143,12 @@ fn entry_path(dir: &Path, key: u128) -> PathBuf {
 }
 
 /// The xxh3-128 of the file at `path`, when it is a regular file a cache entry may exist for: a
-/// megabyte or more, no larger than any timeline, not JSON. The file is mapped, not read; one
-/// that cannot be mapped is simply parsed.
+/// megabyte or more, no larger than any timeline, not JSON. The file is streamed through one
+/// buffer, never held: mapping it instead was as fast here but counted its 200 MB in the
+/// process's resident memory, and a file truncated while mapped makes the reader fault.
 fn cacheable_key(path: &Path) -> Option<u128> {
+    use std::io::Read;
+
     let file = std::fs::File::open(path).ok()?;
     let metadata = file.metadata().ok()?;
     if !metadata.is_file()
@@ -154,11 +157,28 @@ fn cacheable_key(path: &Path) -> Option<u128> {
     {
         return None;
     }
-    // SAFETY: read only, through slices. A file truncated while it is hashed makes the read
-    // fault; the user's own file, hashed in milliseconds, is the risk taken for not copying it.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    let first = map.iter().find(|b| !b.is_ascii_whitespace())?;
-    (*first != b'{').then(|| xxh3_128(&map))
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    let mut buffer = vec![0; 1 << 18];
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut seen_text = false;
+    loop {
+        let read = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        if !seen_text && let Some(first) = buffer[..read].iter().find(|b| !b.is_ascii_whitespace())
+        {
+            // JSON is never cached.
+            if *first == b'{' {
+                return None;
+            }
+            seen_text = true;
+        }
+        hasher.update(&buffer[..read]);
+    }
+    Some(hasher.digest128())
 }
 
 /// The embedded timeline, decoded from its build-time form (parsed from the YAML should that

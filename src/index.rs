@@ -275,6 +275,16 @@ impl Index {
     /// mapped index, every kept record is decoded and checked here; a damaged one answers
     /// [`damaged_index`] before anything is shown.
     pub fn select(&self, query: &Query) -> Result<Vec<usize>, Error> {
+        let kept = self.select_for_counts(query)?;
+        self.check_records(&kept)?;
+        Ok(kept)
+    }
+
+    /// The positions the query keeps, as [`Index::select`], for counting only: a mapped index
+    /// reads its columns and decodes no record the query does not need (a tag or text filter
+    /// reads and checks the records it looks at). Positions from here are for
+    /// [`Index::person_counts`] and the like, not for rows.
+    pub fn select_for_counts(&self, query: &Query) -> Result<Vec<usize>, Error> {
         let (lo, hi) = match query.range {
             None => (0, self.len()),
             Some((from, to)) => self.range_bounds(from, to),
@@ -309,7 +319,6 @@ impl Index {
         if let Some(limit) = query.limit {
             kept.truncate(limit);
         }
-        self.check_records(&kept)?;
         Ok(kept)
     }
 

@@ -27,7 +27,7 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
     // Counts are within the filters, before --limit, so a card says how many events match.
     let matching = ctx
         .index
-        .select(&ctx.query(filters, &ListArgs::default())?)?;
+        .select_for_counts(&ctx.query(filters, &ListArgs::default())?)?;
     let counts = ctx.index.person_counts(&matching);
     match &args.name {
         None => {

@@ -18,9 +18,15 @@ pub fn write(
     timeline: &Timeline,
     events: &[Event],
 ) -> std::io::Result<()> {
+    // Field by field: cloning the timeline whole would copy its million events to drop them.
     let meta = Timeline {
+        title: timeline.title.clone(),
+        subject: timeline.subject,
+        people: timeline.people.clone(),
+        places: timeline.places.clone(),
+        periods: timeline.periods.clone(),
+        stays: timeline.stays.clone(),
         events: Vec::new(),
-        ..timeline.clone()
     };
     let meta = postcard::to_stdvec(&meta).map_err(std::io::Error::other)?;
     let n = events.len();
