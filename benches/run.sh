@@ -98,7 +98,7 @@ compare 200 true "timeline who Kamenev=$BIN who Kamenev --format plain" \
 echo
 echo "## Synthetic timelines"
 echo
-echo "Questions: \`range\` is \`--from 1917 --to 1921\`, \`who\` is \`who Person17\` (DuckDB:"
+echo "Questions: \`range\` is \`--from 1917 --to 1921\`, \`who\` is \`who P17\` (DuckDB:"
 echo "the same rows and columns from its table; jq and grep: the nearest they can say). YAML first:"
 echo "no cache entry (the run parses and writes one). Repeated: the entry exists. JSON is never"
 echo "cached. Whole-process medians; peak resident memory of one run."
@@ -127,7 +127,7 @@ for n in $SIZES; do
         "jq (JSON)=jq -r '.events[] | select(.date >= \"1917\" and .date < \"1922\") | [.date, .title, .id] | @tsv' $json" \
         "grep (YAML)=grep -E '^  date: \"?19(1[7-9]|2[01])' $yaml" | row "$n" "range, repeated" >> "$OUT"
     compare "$runs" true \
-        "timeline=$BIN --file $yaml who Person17 --format plain" \
+        "timeline=$BIN --file $yaml who P17 --format plain" \
         "duckdb=duckdb -readonly -noheader -list -separator '	' $db -c \"SELECT $sql_cols FROM events WHERE list_contains(people_ids, 'p17') ORDER BY ord\"" \
         "jq (JSON)=jq -r '.events[] | select(any(.people[]; . == \"p17\")) | [.date, .title, .id] | @tsv' $json" \
         "grep (YAML)=grep -w p17 $yaml" | row "$n" "who, repeated" >> "$OUT"

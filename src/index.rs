@@ -345,6 +345,13 @@ impl Index {
         )
     }
 
+    /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their
+    /// records checked, as [`Index::select`] gives them: only the rows shown are decoded.
+    pub fn checked(&self, positions: Vec<usize>) -> Result<Vec<usize>, Error> {
+        self.check_records(&positions)?;
+        Ok(positions)
+    }
+
     /// For a mapped index: decodes and checks the records at `positions`, keeping them for
     /// [`Index::event`].
     fn check_records(&self, positions: &[usize]) -> Result<(), Error> {

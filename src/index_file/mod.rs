@@ -395,6 +395,9 @@ fn map_entry(path: &Path, max_bytes: u64) -> Option<Mmap> {
     // SAFETY: the map is only ever read, and through bounds-checked slices; entries are
     // replaced by rename, never written in place (see the module's "Trust" for what is left).
     let map = unsafe { Mmap::map(&file) }.ok()?;
+    // Records are read where a query lands, not in order: no read-ahead around each one, which
+    // would map (and count as resident) whole stretches of the file that are never read.
+    let _ = map.advise(memmap2::Advice::Random);
     (map.len() as u64 == metadata.len()).then_some(map)
 }
 
