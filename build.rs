@@ -28,6 +28,7 @@ fn main() {
         "src/load",
         "src/model",
         "src/cache.rs",
+        "src/index_file",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
@@ -61,7 +62,7 @@ fn main() {
 /// differed must not be served either: an entry written by any other build is never decoded by
 /// this one, as the cache's header carries this fingerprint.
 fn model_fingerprint() -> u64 {
-    let mut files: Vec<std::path::PathBuf> = ["src/model", "src/load"]
+    let mut files: Vec<std::path::PathBuf> = ["src/model", "src/load", "src/index_file"]
         .iter()
         .flat_map(|dir| {
             std::fs::read_dir(dir)

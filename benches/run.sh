@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Whole-process benchmarks of `timeline`: time (hyperfine) and peak memory (GNU time) on
-# synthetic timelines of 1k to 1M events, and the embedded timeline against grep.
+# Whole-process benchmarks of `timeline` beside DuckDB's CLI, jq and grep: time (hyperfine,
+# medians) and peak memory (GNU time) on synthetic timelines of 1k to 1M events, and the embedded
+# timeline against grep.
 #
 #   benches/run.sh              # everything; writes benches/results.md
-#   SIZES="1000 10000" benches/run.sh
+#   SIZES="1000 100000" benches/run.sh
 #
-# Needs hyperfine and GNU time (Debian: apt-get install -y hyperfine time) and python3.
-# Data goes to $BENCH_DIR (default /tmp/timeline-bench); the parse cache is kept there too
-# (XDG_CACHE_HOME), never in the user's own cache.
+# Needs hyperfine, GNU time, python3, jq and DuckDB's CLI (Debian: apt-get install -y hyperfine
+# time jq; pip install duckdb-cli). Data goes to $BENCH_DIR (default /tmp/timeline-bench); the
+# parse cache is kept there too (XDG_CACHE_HOME), never in the user's own cache.
+#
+# Every command writes into a pipe (hyperfine --output=pipe): grep stops at its first match when
+# its output is /dev/null, and a program writing to /dev/null can skip work a reader would pay.
+# The commands of one question run in one hyperfine invocation, one after the other.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,92 +23,118 @@ mkdir -p "$BENCH_DIR"
 export XDG_CACHE_HOME="$BENCH_DIR/cache"
 unset TIMELINE_FILE TIMELINE_CACHE NO_COLOR CLICOLOR_FORCE || true
 
-for tool in hyperfine /usr/bin/time python3; do
+for tool in hyperfine /usr/bin/time python3 jq duckdb; do
     command -v "$tool" >/dev/null || { echo "benches/run.sh needs $tool" >&2; exit 1; }
 done
 
-cargo build --release --quiet --bin timeline --example generate
-BIN=$PWD/target/release/timeline
-GEN=$PWD/target/release/examples/generate
+# BIN and GEN may name other builds (to compare two commits); else this tree's release build.
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet --bin timeline --example generate
+fi
+BIN=${BIN:-$PWD/target/release/timeline}
+GEN=${GEN:-$PWD/target/release/examples/generate}
 
 runs_for() { # fewer runs for the big files
-    case $1 in 1000|10000) echo 10 ;; 100000) echo 5 ;; *) echo 3 ;; esac
+    case $1 in 1000|10000) echo 20 ;; 100000) echo 10 ;; *) echo 5 ;; esac
 }
 
-# mean and standard deviation in seconds from hyperfine's JSON export
-mean() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; m, s = r["mean"], r["stddev"] or 0; print(f"{m*1e3:.1f} ± {s*1e3:.1f}")' "$1"; }
-# peak resident memory in MB of one run
-peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+# One hyperfine run over several commands (label=command pairs), each writing into a pipe; prints
+# one table row per command: label, median ms, min ms, peak MB.
+compare() {
+    local runs=$1 prepare=$2; shift 2
+    local labels=() commands=()
+    for pair in "$@"; do labels+=("${pair%%=*}"); commands+=("${pair#*=}"); done
+    hyperfine --ignore-failure --runs "$runs" --warmup 1 --prepare "$prepare" --output=pipe \
+        --export-json "$BENCH_DIR/r.json" "${commands[@]}" >/dev/null 2>&1
+    for i in "${!commands[@]}"; do
+        eval "$prepare"
+        local peak
+        peak=$( { /usr/bin/time -f "%M" bash -c "${commands[$i]} | cat > /dev/null" ; } 2>&1 | tail -1)
+        python3 - "$BENCH_DIR/r.json" "$i" "${labels[$i]}" "$peak" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]
+print(f"{sys.argv[3]}\t{r['median']*1e3:.1f}\t{r['min']*1e3:.1f}\t{int(sys.argv[4])/1024:.0f}")
+PY
+    done
+}
+
+# A DuckDB database of the same events, from the rows `timeline` itself computes (the same
+# first and last days), so DuckDB answers over the same keys without parsing dates.
+duckdb_of() {
+    local json=$1 db=$2
+    [ -s "$db" ] && return
+    "$BIN" --file "$json" --format ndjson > "$BENCH_DIR/rows.ndjson"
+    rm -f "$db"
+    duckdb "$db" -c "CREATE TABLE events AS SELECT row_number() OVER () AS ord, id, title,
+        date, CAST(start AS DATE) AS start, CAST(\"end\" AS DATE) AS \"end\", place, people,
+        people_ids, tags FROM read_json('$BENCH_DIR/rows.ndjson', format = 'newline_delimited',
+        maximum_object_size = 1048576);" >/dev/null
+    rm -f "$BENCH_DIR/rows.ndjson"
+}
+
+row() { # label median min peak -> a markdown row with the size and question
+    while IFS=$'\t' read -r label median min peak; do
+        echo "| $1 | $2 | $label | $median | $min | $peak |"
+    done
+}
 
 {
 echo "## Machine"
 echo
-echo "- $(nproc) cores: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "- $(nproc) vCPUs: $(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')"
 echo "- memory: $(free -g | awk '/^Mem:/ {print $2}') GiB"
 echo "- $(uname -sr), $(rustc --version)"
-echo "- $(hyperfine --version)"
+echo "- $(hyperfine --version), DuckDB $(duckdb --version | cut -d' ' -f1), $(jq --version), $(grep --version | head -1)"
 echo
 echo "## Embedded timeline: \`timeline who Kamenev\` against \`grep -i kamenev timeline.yaml\`"
 echo
-hyperfine -N --warmup 20 --runs 200 --export-json "$BENCH_DIR/kamenev.json" \
-    "$BIN who Kamenev" "grep -i kamenev timeline.yaml" >/dev/null 2>&1
-python3 - "$BENCH_DIR/kamenev.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-print("| command | mean (ms) | σ (ms) | min (ms) |")
-print("|---|---:|---:|---:|")
-for x in r:
-    print(f"| `{x['command'].split('/')[-1]}` | {x['mean']*1e3:.2f} | {x['stddev']*1e3:.2f} | {x['min']*1e3:.2f} |")
-print()
-print(f"Ratio timeline / grep: {r[0]['mean']/r[1]['mean']:.2f}×")
-PY
+echo "Both write into a pipe. Median and minimum of 200 runs; peak memory of one."
 echo
-echo "## Synthetic timelines: load + \`--from 1917 --to 1921 who Person17\`"
+echo "| command | median (ms) | min (ms) | peak (MB) |"
+echo "|---|---:|---:|---:|"
+compare 200 true "timeline who Kamenev=$BIN who Kamenev --format plain" \
+    "grep -i kamenev timeline.yaml=grep -i kamenev timeline.yaml" |
+    while IFS=$'\t' read -r label median min peak; do echo "| \`$label\` | $median | $min | $peak |"; done
 echo
-echo "YAML first: no cache entry (the run parses and writes one). YAML repeated: the entry exists."
-echo "JSON is never cached, nor is a file under 1 MiB. Times are whole-process means ± σ; memory is
-peak RSS of one run."
+echo "## Synthetic timelines"
 echo
-echo "| events | format | file (MB) | run | time (ms) | peak memory (MB) | µs per event |"
-echo "|---:|---|---:|---|---:|---:|---:|"
+echo "Questions: \`range\` is \`--from 1917 --to 1921\`, \`who\` is \`who P17\` (DuckDB:"
+echo "the same rows and columns from its table; jq and grep: the nearest they can say). YAML first:"
+echo "no cache entry (the run parses and writes one). Repeated: the entry exists. JSON is never"
+echo "cached. Whole-process medians; peak resident memory of one run."
+echo
+echo "| events | question | program | median (ms) | min (ms) | peak (MB) |"
+echo "|---:|---|---|---:|---:|---:|"
 } > "$OUT"
 
 for n in $SIZES; do
-    for format in yaml json; do
-        file="$BENCH_DIR/$n.$format"
-        [ -s "$file" ] || "$GEN" "$n" "$format" > "$file"
-        size=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1])/1e6:.1f}')" "$file")
-        query=("$BIN" --file "$file" --from 1917 --to 1921 who Person17)
-        runs=$(runs_for "$n")
-        if [ "$format" = yaml ]; then
-            labels=("first" "repeated")
-            prepares=("rm -rf $XDG_CACHE_HOME/timeline" "true")
-        else
-            labels=("first")
-            prepares=("true")
-        fi
-        for i in "${!labels[@]}"; do
-            "${query[@]}" >/dev/null   # leaves a cache entry for `repeated`
-            hyperfine -N --runs "$runs" --warmup 0 --prepare "${prepares[$i]}" \
-                --export-json "$BENCH_DIR/r.json" --output null "${query[*]}" >/dev/null 2>&1
-            eval "${prepares[$i]}"
-            memory=$(peak "${query[@]}")
-            time=$(mean "$BENCH_DIR/r.json")
-            per=$(python3 -c "print(f'{float(\"${time%% *}\")*1e3/$n:.2f}')")
-            echo "| $n | $format | $size | ${labels[$i]} | $time | $memory | $per |" >> "$OUT"
-        done
-    done
+    yaml="$BENCH_DIR/$n.yaml" json="$BENCH_DIR/$n.json" db="$BENCH_DIR/$n.duckdb"
+    [ -s "$yaml" ] || "$GEN" "$n" yaml > "$yaml"
+    [ -s "$json" ] || "$GEN" "$n" json > "$json"
+    duckdb_of "$json" "$db"
+    runs=$(runs_for "$n")
+    first_runs=$(( runs > 5 ? 5 : runs )); [ "$n" = 1000000 ] && first_runs=2
+    rm -rf "$XDG_CACHE_HOME/timeline"
+    compare "$first_runs" "rm -rf $XDG_CACHE_HOME/timeline" \
+        "timeline yaml=$BIN --file $yaml --from 1917 --to 1921 --format plain" | row "$n" "range, YAML first" >> "$OUT"
+    compare "$first_runs" true \
+        "timeline json=$BIN --file $json --from 1917 --to 1921 --format plain" | row "$n" "range, JSON first" >> "$OUT"
+    "$BIN" --file "$yaml" --from 1917 --to 1921 > /dev/null   # leaves the cache entry
+    sql_cols="start, date, title, coalesce(place, ''), array_to_string(people, ', '), array_to_string(tags, ','), id"
+    compare "$runs" true \
+        "timeline=$BIN --file $yaml --from 1917 --to 1921 --format plain" \
+        "duckdb=duckdb -readonly -noheader -list -separator '	' $db -c \"SELECT $sql_cols FROM events WHERE \\\"end\\\" >= DATE '1917-01-01' AND start <= DATE '1921-12-31' ORDER BY ord\"" \
+        "jq (JSON)=jq -r '.events[] | select(.date >= \"1917\" and .date < \"1922\") | [.date, .title, .id] | @tsv' $json" \
+        "grep (YAML)=grep -E '^  date: \"?19(1[7-9]|2[01])' $yaml" | row "$n" "range, repeated" >> "$OUT"
+    compare "$runs" true \
+        "timeline=$BIN --file $yaml who P17 --format plain" \
+        "duckdb=duckdb -readonly -noheader -list -separator '	' $db -c \"SELECT $sql_cols FROM events WHERE list_contains(people_ids, 'p17') ORDER BY ord\"" \
+        "jq (JSON)=jq -r '.events[] | select(any(.people[]; . == \"p17\")) | [.date, .title, .id] | @tsv' $json" \
+        "grep (YAML)=grep -w p17 $yaml" | row "$n" "who, repeated" >> "$OUT"
 done
 
 # Hostile input: how long a refusal takes and how much memory it needs (measured, not tested:
 # timed tests are flaky). The big ones are made here, as tests/hostile.rs makes them.
-{
-echo
-echo "## Hostile input: time and peak memory of a refusal (exit 2)"
-echo
-echo "| input | size | time (s) | peak memory (MB) | exit |"
-echo "|---|---:|---:|---:|---:|"
-} >> "$OUT"
 python3 - "$BENCH_DIR" <<'PY'
 import os, sys
 d = sys.argv[1]
@@ -124,6 +155,14 @@ with open(os.path.join(d, "hostile-random-yamlish-1mb.yaml"), "wb") as f:
 with open(os.path.join(d, "hostile-over-limit.yaml"), "wb") as f:
     f.truncate(512 * 1024 * 1024 + 1)
 PY
+if [ -z "${SKIP_HOSTILE:-}" ]; then  # SKIP_HOSTILE=1: only the timings above
+{
+echo
+echo "## Hostile input: time and peak memory of a refusal (exit 2)"
+echo
+echo "| input | size | time (s) | peak memory (MB) | exit |"
+echo "|---|---:|---:|---:|---:|"
+} >> "$OUT"
 for file in tests/fixtures/hostile-* "$BENCH_DIR"/hostile-*; do
     /usr/bin/time -v -o "$BENCH_DIR/time.txt" "$BIN" --file "$file" >/dev/null 2>&1 || true
     stats=$(cat "$BENCH_DIR/time.txt")
@@ -133,5 +172,6 @@ for file in tests/fixtures/hostile-* "$BENCH_DIR"/hostile-*; do
     size=$(du -h --apparent-size "$file" | cut -f1)
     echo "| $(basename "$file") | $size | $elapsed | $memory | $status |" >> "$OUT"
 done
+fi
 rm -f "$BENCH_DIR"/hostile-over-limit.yaml
 cat "$OUT"

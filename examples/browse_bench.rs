@@ -70,7 +70,8 @@ fn keys(model: &mut Model, keys: &[Key]) {
 fn main() {
     let file = std::env::args().nth(1).map(PathBuf::from);
     let start = Instant::now();
-    let index = timeline::cache::open(file.as_deref(), None).expect("the timeline loads");
+    let index = timeline::cache::open(file.as_deref(), None, timeline::cache::Access::All)
+        .expect("the timeline loads");
     let load = start.elapsed().as_secs_f64() * 1e3;
     let events = index.events().len();
     println!("{events} events; load and index {load:.1} ms");

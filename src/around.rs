@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::date::{Date, Precision, day_words};
+use crate::error::Error;
 use crate::index::{Index, Query};
 use crate::view::{EventRow, Views};
 
@@ -82,7 +83,7 @@ pub struct Around {
 
 impl Around {
     /// The life around `date`, with `days` either side (else [`margin_days`] of its precision).
-    pub fn new(index: &Index, date: &Date, days: Option<u32>) -> Around {
+    pub fn new(index: &Index, date: &Date, days: Option<u32>) -> Result<Around, Error> {
         let timeline = index.timeline();
         let views = Views::new(index);
         let margin = i64::from(days.unwrap_or_else(|| margin_days(date.start().precision())));
@@ -98,7 +99,7 @@ impl Around {
         };
         let all = index.events();
         let (spanning, near): (Vec<usize>, Vec<usize>) = index
-            .select(&query)
+            .select(&query)?
             .into_iter()
             .partition(|&i| all[i].date.earliest() < from && all[i].date.latest() > to);
         let (events, ongoing) = (views.rows(&near), views.rows(&spanning));
@@ -132,7 +133,7 @@ impl Around {
                 title: timeline.periods[p].title.clone(),
             })
             .collect();
-        Around {
+        Ok(Around {
             date: date.words(),
             age: index.subject_age(date),
             stay,
@@ -144,7 +145,7 @@ impl Around {
             ongoing,
             before,
             after,
-        }
+        })
     }
 
     /// The facts about the date as label and text, in the order every format shows them.

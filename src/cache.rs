@@ -1,21 +1,23 @@
 //! Opening a timeline without parsing it where that can be avoided: the embedded timeline was
 //! parsed at build time (see `build.rs`), and a big timeline file, once parsed, is kept in the
-//! user's cache directory under a hash of its content, so a repeated query skips the parse.
+//! user's cache directory as an index file (see [`crate::index_file`]) under a hash of its
+//! content, so a repeated query skips the parse and, for the event list and `who`, queries the
+//! mapped file in place.
 //!
 //! Only YAML files of a megabyte or more are cached; JSON parses fast enough without.
 //! The cache lives in `$XDG_CACHE_HOME/timeline` (else `~/.cache/timeline`), never beside the
-//! user's file. An entry is used only when its header, key and checksum all match; anything else
-//! (a truncated, corrupt or foreign file) is ignored and rewritten. Failing to write the cache is
-//! never an error. `TIMELINE_CACHE=off` turns it off.
+//! user's file. An entry is used only when its header, fingerprint, key, checksums and columns
+//! all hold; anything else (a truncated, corrupt or foreign file) is ignored and rewritten.
+//! Failing to write the cache is never an error. `TIMELINE_CACHE=off` turns it off.
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::error::Error;
 use crate::index::Index;
-use crate::load::trust::trusted;
+use crate::index_file::{self, MappedEvents};
 use crate::load::{MAX_FILE_BYTES, Source, load_source};
 use crate::model::Timeline;
 use crate::term::Environment;
@@ -36,19 +38,6 @@ const MAX_ENTRY_BYTES: u64 = 2 * MAX_FILE_BYTES;
 
 /// How many cache entries are kept; the least recently written go first.
 const KEEP_ENTRIES: usize = 4;
-
-/// The start of every cache file: the format, then a fingerprint of what shapes a parse (from
-/// `build.rs`), so that no build reads an entry written by a build with another model.
-const MAGIC: &[u8; 32] = &{
-    let mut magic = *b"timeline-cache-1................";
-    let fingerprint = env!("TIMELINE_MODEL_FINGERPRINT").as_bytes();
-    let mut i = 0;
-    while i < 16 {
-        magic[16 + i] = fingerprint[i];
-        i += 1;
-    }
-    magic
-};
 
 /// An opened timeline. Dereferences to its [`Index`].
 #[derive(Debug)]
@@ -71,39 +60,125 @@ impl Deref for Opened {
 impl Drop for Opened {
     fn drop(&mut self) {
         if let Some(index) = self.0.take()
-            && index.events().len() > LEAK_ABOVE_EVENTS
+            && index.len() > LEAK_ABOVE_EVENTS
         {
             std::mem::forget(index);
         }
     }
 }
 
+/// What a command needs of the events, so that a cached timeline is opened the cheapest way
+/// that answers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Only the events [`Index::select`] keeps, and counts over them: the index file is queried
+    /// in place and only the kept records are decoded.
+    Selected,
+    /// Every event (stats, charts, exports, tags): the index file is decoded whole.
+    All,
+}
+
 /// Opens `file`, or the embedded timeline, as an index.
-pub fn open(file: Option<&Path>, cache_dir: Option<&Path>) -> Result<Opened, Error> {
+///
+/// A YAML file of [`CACHE_MIN_BYTES`] or more is looked up in the cache by the xxh3-128 of its
+/// bytes, hashed as they stream past so that a hit never holds the file in memory; a hit
+/// is queried in place ([`Access::Selected`]) or decoded whole ([`Access::All`]). A miss parses
+/// the file and writes its index file.
+pub fn open(
+    file: Option<&Path>,
+    cache_dir: Option<&Path>,
+    access: Access,
+) -> Result<Opened, Error> {
     let Some(path) = file else {
         return Ok(Opened::new(Index::new(embedded()?)));
     };
+    if let Some(dir) = cache_dir
+        && let Some(key) = cacheable_key(path)
+        && let Some((meta, events)) =
+            MappedEvents::open(&entry_path(dir, key), key, MAX_ENTRY_BYTES)
+    {
+        match access {
+            Access::Selected => return Ok(Opened::new(Index::mapped(meta, events))),
+            Access::All => {
+                if let Some(events) = events.all_records(&meta) {
+                    let timeline = Timeline { events, ..meta };
+                    return Ok(Opened::new(Index::new(timeline)));
+                }
+            }
+        }
+    }
     let source = Source::read(path)?;
     // JSON parses fast enough on its own (a million events in about 1.5 s): writing a cache entry
     // would cost its first run more than later runs gain. YAML is ten times slower to parse.
     let json = source.text.trim_start().starts_with('{');
-    if source.text.len() < CACHE_MIN_BYTES || json || cache_dir.is_none() {
-        return Ok(Opened::new(Index::new(load_source(&source)?)));
-    }
-    let key = xxh3_128(source.text.as_bytes());
-    let entry = cache_dir.map(|dir| dir.join(format!("{key:032x}.postcard")));
-    if let Some(timeline) = entry.as_deref().and_then(|entry| read(entry, key)) {
-        drop(source);
-        return Ok(Opened::new(Index::new(timeline)));
-    }
     let timeline = load_source(&source)?;
+    let cache = (source.text.len() >= CACHE_MIN_BYTES && !json)
+        .then_some(cache_dir)
+        .flatten();
+    // The key of the text parsed, not of the bytes hashed above: the file may have changed.
+    let key = cache.map(|_| xxh3_128(source.text.as_bytes()));
     drop(source);
     let index = Index::new(timeline);
-    if let Some(entry) = entry {
+    if let (Some(dir), Some(key)) = (cache, key) {
         // Best effort: a read-only or full disk only costs the next run a parse.
-        let _ = write(&entry, key, index.timeline());
+        if index_file::write_entry(
+            &entry_path(dir, key),
+            TEMPORARY_PREFIX,
+            TEMPORARY_SUFFIX,
+            key,
+            index.timeline(),
+            index.events(),
+        )
+        .is_ok()
+        {
+            prune(dir);
+        }
     }
     Ok(Opened::new(index))
+}
+
+/// Where the index file of the source with `key` lives.
+fn entry_path(dir: &Path, key: u128) -> PathBuf {
+    dir.join(format!("{key:032x}.{ENTRY_EXTENSION}"))
+}
+
+/// The xxh3-128 of the file at `path`, when it is a regular file a cache entry may exist for: a
+/// megabyte or more, no larger than any timeline, not JSON. The file is streamed through one
+/// buffer, never held: mapping it instead was as fast here but counted its 200 MB in the
+/// process's resident memory, and a file truncated while mapped makes the reader fault.
+fn cacheable_key(path: &Path) -> Option<u128> {
+    use std::io::Read;
+
+    let file = std::fs::File::open(path).ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file()
+        || metadata.len() < CACHE_MIN_BYTES as u64
+        || metadata.len() > MAX_FILE_BYTES
+    {
+        return None;
+    }
+    let mut reader = file.take(MAX_FILE_BYTES + 1);
+    let mut buffer = vec![0; 1 << 18];
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut seen_text = false;
+    loop {
+        let read = match reader.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        if !seen_text && let Some(first) = buffer[..read].iter().find(|b| !b.is_ascii_whitespace())
+        {
+            // JSON is never cached.
+            if *first == b'{' {
+                return None;
+            }
+            seen_text = true;
+        }
+        hasher.update(&buffer[..read]);
+    }
+    Some(hasher.digest128())
 }
 
 /// The embedded timeline, decoded from its build-time form (parsed from the YAML should that
@@ -132,98 +207,6 @@ pub fn directory(env: &Environment) -> Option<PathBuf> {
     Some(base.join("timeline"))
 }
 
-/// The timeline in a cache entry, if the entry is whole, is for this content, and keeps every
-/// rule the loader enforces (a decoded entry is input like any other: see [`trusted`]).
-///
-/// An entry is the magic, the content's key, the postcard payload, and a checksum of the payload.
-fn read(entry: &Path, key: u128) -> Option<Timeline> {
-    let bytes = read_entry(entry)?;
-    let (header, rest) = bytes.split_at_checked(MAGIC.len() + 16)?;
-    let (payload, checksum) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
-    let (magic, stored_key) = header.split_at(MAGIC.len());
-    if magic != MAGIC
-        || stored_key != key.to_le_bytes()
-        || checksum != xxh3_64(payload).to_le_bytes()
-    {
-        return None;
-    }
-    let timeline: Timeline = postcard::from_bytes(payload).ok()?;
-    trusted(&timeline).then_some(timeline)
-}
-
-/// The bytes of a cache entry, when it is a regular file of a size an entry can have. It is
-/// opened without following a link and without blocking (a FIFO planted in the cache folder
-/// would wait forever for a writer), and judged by the file it opened, not by its name.
-fn read_entry(entry: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-
-    let mut file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(entry)
-        .ok()?;
-    let metadata = file.metadata().ok()?;
-    if !metadata.is_file() || metadata.len() > MAX_ENTRY_BYTES {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    // Read no more than it claimed: a file growing while it is read is no entry of ours.
-    (&mut file)
-        .take(MAX_ENTRY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    (bytes.len() as u64 == metadata.len()).then_some(bytes)
-}
-
-/// Writes a cache entry through a temporary file, so a reader never sees half of one. The payload
-/// is streamed to the file and hashed on the way, never held in memory whole.
-fn write(entry: &Path, key: u128, timeline: &Timeline) -> std::io::Result<()> {
-    use std::io::Write;
-
-    struct Hashing<W> {
-        inner: W,
-        hasher: Xxh3,
-    }
-
-    impl<W: Write> Write for Hashing<W> {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            let written = self.inner.write(buf)?;
-            self.hasher.update(&buf[..written]);
-            Ok(written)
-        }
-
-        fn flush(&mut self) -> std::io::Result<()> {
-            self.inner.flush()
-        }
-    }
-
-    let dir = entry.parent().expect("an entry is in the cache directory");
-    std::fs::create_dir_all(dir)?;
-    // Created exclusively under an unpredictable name, so a link planted in the folder is never
-    // written through; removed on any failure (a full disk, `ulimit -f`) when it is dropped.
-    let temporary = tempfile::Builder::new()
-        .prefix(TEMPORARY_PREFIX)
-        .suffix(TEMPORARY_SUFFIX)
-        .tempfile_in(dir)?;
-    let mut file = std::io::BufWriter::with_capacity(1 << 20, temporary);
-    file.write_all(MAGIC)?;
-    file.write_all(&key.to_le_bytes())?;
-    let mut hashing = Hashing {
-        inner: file,
-        hasher: Xxh3::new(),
-    };
-    postcard::to_io(timeline, &mut hashing).map_err(std::io::Error::other)?;
-    let Hashing { mut inner, hasher } = hashing;
-    inner.write_all(&hasher.digest().to_le_bytes())?;
-    let temporary = inner.into_inner().map_err(|e| e.into_error())?;
-    // The rename replaces whatever has the entry's name, a planted link included, and never
-    // writes through it.
-    temporary.persist(entry).map_err(|e| e.error)?;
-    prune(dir);
-    Ok(())
-}
-
 /// How the names of the cache's temporary files start and end: [`prune`] removes stale ones,
 /// and nothing else that is not an entry.
 const TEMPORARY_PREFIX: &str = ".timeline-cache-";
@@ -232,9 +215,14 @@ const TEMPORARY_SUFFIX: &str = ".tmp";
 /// A temporary file older than this was left by a run that died mid-write.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// True for the name of an entry: the 32 hex digits of a key, then `.postcard`.
+/// How an entry's name ends, after the 32 hex digits of its key.
+const ENTRY_EXTENSION: &str = "index";
+
+/// True for the name of an entry: the 32 hex digits of a key, then `.index` (or `.postcard`,
+/// the whole-timeline entries of earlier builds, which are pruned like any old entry).
 fn is_entry_name(name: &str) -> bool {
-    name.strip_suffix(".postcard")
+    name.strip_suffix(".index")
+        .or_else(|| name.strip_suffix(".postcard"))
         .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -295,10 +283,31 @@ mod tests {
         assert_eq!(decoded.places.len(), parsed.places.len());
     }
 
+    /// Writes the index file of `timeline` for `key` at `path`, as [`open`] does.
+    fn write(path: &Path, key: u128, timeline: &Timeline) -> std::io::Result<()> {
+        let index = Index::new(timeline.clone());
+        index_file::write_entry(
+            path,
+            TEMPORARY_PREFIX,
+            TEMPORARY_SUFFIX,
+            key,
+            index.timeline(),
+            index.events(),
+        )?;
+        prune(path.parent().unwrap());
+        Ok(())
+    }
+
+    fn read(path: &Path, key: u128) -> Option<Timeline> {
+        let (meta, events) = MappedEvents::open(path, key, MAX_ENTRY_BYTES)?;
+        let events = events.all_records(&meta)?;
+        Some(Timeline { events, ..meta })
+    }
+
     #[test]
     fn an_entry_round_trips_and_anything_else_is_ignored() {
         let dir = tempfile::tempdir().unwrap();
-        let entry = dir.path().join("timeline").join("k.postcard");
+        let entry = dir.path().join("timeline").join("k.index");
         let timeline = embedded().unwrap();
         write(&entry, 42, &timeline).unwrap();
         let back = read(&entry, 42).expect("a fresh entry reads back");
@@ -318,6 +327,7 @@ mod tests {
     #[test]
     fn a_decoded_entry_that_breaks_a_rule_is_refused() {
         let timeline = embedded().unwrap();
+        use crate::load::trust::trusted;
         assert!(trusted(&timeline));
         let mut bad = timeline.clone();
         bad.events[0].place = Some(usize::MAX);
@@ -340,12 +350,7 @@ mod tests {
         std::fs::write(dir.path().join("notes.postcard"), "mine").unwrap();
         std::fs::write(dir.path().join("k.tmp123"), "mine").unwrap();
         for key in 0..(KEEP_ENTRIES as u128 + 2) {
-            write(
-                &dir.path().join(format!("{key:032x}.postcard")),
-                key,
-                &timeline,
-            )
-            .unwrap();
+            write(&entry_path(dir.path(), key), key, &timeline).unwrap();
         }
         let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()

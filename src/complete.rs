@@ -98,7 +98,12 @@ fn timeline_in_use() -> Option<Opened> {
         return None;
     }
     let cache_dir = crate::cache::directory(&env);
-    crate::cache::open(file.as_deref(), cache_dir.as_deref()).ok()
+    crate::cache::open(
+        file.as_deref(),
+        cache_dir.as_deref(),
+        crate::cache::Access::All,
+    )
+    .ok()
 }
 
 /// The last `--file PATH`, `--file=PATH`, `-f PATH` or `-fPATH` among `words`, unquoted, with a

@@ -2,11 +2,14 @@
 //! (people, places, historical names, aliases) through the name tables of `names`.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::ops::Deref;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::date::{Age, Date};
+use crate::error::Error;
+use crate::index_file::MappedEvents;
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
 use crate::search::WordQuery;
@@ -35,9 +38,12 @@ pub struct Query {
     pub limit: Option<usize>,
 }
 
-/// A timeline with its events in date order and its names indexed.
-#[derive(Debug, Clone)]
+/// A timeline with its events in date order and its names indexed. The events are either held
+/// (parsed, or decoded whole) or read in place from a mapped index file (see
+/// [`crate::index_file`]); every question is answered the same way from both.
+#[derive(Debug)]
 pub struct Index {
+    /// The timeline; its `events` are empty when they are mapped.
     timeline: Timeline,
     /// For each position in the sorted events, the latest last day of the events up to there:
     /// non-decreasing, so the first event that can reach a day is found by binary search.
@@ -49,6 +55,64 @@ pub struct Index {
     place_names: OnceLock<NameTable>,
     /// For each place, the places directly within it.
     children: Vec<Vec<usize>>,
+    /// The events read in place, when the index was opened from an index file.
+    mapped: Option<Mapped>,
+}
+
+/// The events of a mapped index, with the records decoded so far.
+#[derive(Debug)]
+struct Mapped {
+    events: MappedEvents,
+    /// Records checked by [`Index::select`], by position, for the views that show them.
+    decoded: Mutex<HashMap<usize, Arc<Event>>>,
+    /// Every event, decoded the first time something asks for all of them.
+    all: OnceLock<Vec<Event>>,
+}
+
+/// One event of the index: borrowed from the held events, or decoded from a mapped record.
+#[derive(Debug)]
+pub enum EventRef<'a> {
+    /// An event the index holds.
+    Held(&'a Event),
+    /// A record decoded from the index file.
+    Decoded(Arc<Event>),
+}
+
+impl Deref for EventRef<'_> {
+    type Target = Event;
+
+    fn deref(&self) -> &Event {
+        match self {
+            EventRef::Held(event) => event,
+            EventRef::Decoded(event) => event,
+        }
+    }
+}
+
+/// What [`Index::select`] answers when a mapped record fails its checks: the caller opens the
+/// timeline again from its source (see [`Error::is_damaged_index`]).
+pub fn damaged_index() -> Error {
+    Error::Io(std::io::Error::new(
+        std::io::ErrorKind::InvalidData,
+        DamagedIndex,
+    ))
+}
+
+/// The marker inside [`damaged_index`]'s error.
+#[derive(Debug)]
+pub struct DamagedIndex;
+
+impl std::fmt::Display for DamagedIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a cache entry is damaged; remove the cache folder and run again")
+    }
+}
+
+impl std::error::Error for DamagedIndex {}
+
+/// True when `error` is [`damaged_index`]'s.
+pub fn is_damaged_index(error: &Error) -> bool {
+    matches!(error, Error::Io(e) if e.get_ref().is_some_and(|inner| inner.is::<DamagedIndex>()))
 }
 
 impl Index {
@@ -61,6 +125,25 @@ impl Index {
             latest = latest.max(event.date.latest());
             latest_so_far.push(latest);
         }
+        Index::with_events(timeline, latest_so_far, None)
+    }
+
+    /// An index over events read in place: `meta` is the timeline without its events (both as
+    /// [`MappedEvents::open`] gives them, checked).
+    pub fn mapped(meta: Timeline, events: MappedEvents) -> Index {
+        let mapped = Mapped {
+            events,
+            decoded: Mutex::new(HashMap::new()),
+            all: OnceLock::new(),
+        };
+        Index::with_events(meta, Vec::new(), Some(mapped))
+    }
+
+    fn with_events(
+        timeline: Timeline,
+        latest_so_far: Vec<NaiveDate>,
+        mapped: Option<Mapped>,
+    ) -> Index {
         let mut children = vec![Vec::new(); timeline.places.len()];
         for (i, place) in timeline.places.iter().enumerate() {
             if let Some(parent) = place.within {
@@ -73,64 +156,217 @@ impl Index {
             person_names: OnceLock::new(),
             place_names: OnceLock::new(),
             children,
+            mapped,
         }
     }
 
-    /// The timeline, with its events sorted.
+    /// True when the events are read in place from an index file.
+    pub fn is_mapped(&self) -> bool {
+        self.mapped.is_some()
+    }
+
+    /// How many events.
+    pub fn len(&self) -> usize {
+        match &self.mapped {
+            Some(mapped) => mapped.events.len(),
+            None => self.timeline.events.len(),
+        }
+    }
+
+    /// True when the timeline has no events.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The event at position `i` of the index; `None` past the end, or for a mapped record that
+    /// fails its checks (positions from [`Index::select`] were checked there and are kept, so
+    /// they always answer).
+    pub fn event(&self, i: usize) -> Option<EventRef<'_>> {
+        let Some(mapped) = &self.mapped else {
+            return self.timeline.events.get(i).map(EventRef::Held);
+        };
+        if let Some(event) = mapped.decoded.lock().ok().and_then(|d| d.get(&i).cloned()) {
+            return Some(EventRef::Decoded(event));
+        }
+        let event = mapped.events.record(i, &self.timeline)?;
+        Some(EventRef::Decoded(Arc::new(event)))
+    }
+
+    /// The first and last day of the event at `i`, as day numbers.
+    fn days(&self, i: usize) -> (i32, i32) {
+        match &self.mapped {
+            Some(mapped) => (mapped.events.earliest_day(i), mapped.events.latest_day(i)),
+            None => {
+                let date = &self.timeline.events[i].date;
+                (
+                    date.earliest().num_days_from_ce(),
+                    date.latest().num_days_from_ce(),
+                )
+            }
+        }
+    }
+
+    /// The place of the event at `i`.
+    fn place_of(&self, i: usize) -> Option<usize> {
+        match &self.mapped {
+            Some(mapped) => mapped.events.place(i),
+            None => self.timeline.events[i].place,
+        }
+    }
+
+    /// Calls `each` with every person the event at `i` lists.
+    fn for_each_person(&self, i: usize, mut each: impl FnMut(usize)) {
+        match &self.mapped {
+            Some(mapped) => mapped.events.people(i).for_each(each),
+            None => self.timeline.events[i].people.iter().for_each(|&p| each(p)),
+        }
+    }
+
+    /// True when the event at `i` lists one of `people`.
+    fn lists_any(&self, i: usize, people: &[usize]) -> bool {
+        match &self.mapped {
+            Some(mapped) => mapped.events.people(i).any(|p| people.contains(&p)),
+            None => self.timeline.events[i]
+                .people
+                .iter()
+                .any(|p| people.contains(p)),
+        }
+    }
+
+    /// The positions `lo..hi` whose events may overlap `from..=to`: every event outside ends
+    /// before `from` or starts after `to`.
+    fn range_bounds(&self, from: NaiveDate, to: NaiveDate) -> (usize, usize) {
+        match &self.mapped {
+            Some(mapped) => (
+                mapped.events.first_reaching(from.num_days_from_ce()),
+                mapped.events.first_starting_after(to.num_days_from_ce()),
+            ),
+            None => (
+                self.latest_so_far.partition_point(|&latest| latest < from),
+                self.timeline
+                    .events
+                    .partition_point(|e| e.date.earliest() <= to),
+            ),
+        }
+    }
+
+    /// The timeline, with its events sorted; for a mapped index, without its events (ask
+    /// [`Index::events`] or [`Index::event`]).
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
     }
 
-    /// The sorted events.
+    /// The sorted events. A mapped index decodes all of them the first time (commands that need
+    /// every event open the timeline whole instead: see [`crate::cache::Access`]); should a
+    /// record fail its checks then, there are none.
     pub fn events(&self) -> &[Event] {
-        &self.timeline.events
+        match &self.mapped {
+            None => &self.timeline.events,
+            Some(mapped) => mapped.all.get_or_init(|| {
+                mapped
+                    .events
+                    .all_records(&self.timeline)
+                    .unwrap_or_default()
+            }),
+        }
     }
 
-    /// The positions (in [`Index::events`]) of the events the query keeps, in order.
-    pub fn select(&self, query: &Query) -> Vec<usize> {
-        let events = &self.timeline.events;
+    /// The positions (in [`Index::events`]) of the events the query keeps, in order. For a
+    /// mapped index, every kept record is decoded and checked here; a damaged one answers
+    /// [`damaged_index`] before anything is shown.
+    pub fn select(&self, query: &Query) -> Result<Vec<usize>, Error> {
+        let kept = self.select_for_counts(query)?;
+        self.check_records(&kept)?;
+        Ok(kept)
+    }
+
+    /// The positions the query keeps, as [`Index::select`], for counting only: a mapped index
+    /// reads its columns and decodes no record the query does not need (a tag or text filter
+    /// reads and checks the records it looks at). Positions from here are for
+    /// [`Index::person_counts`] and the like, not for rows.
+    pub fn select_for_counts(&self, query: &Query) -> Result<Vec<usize>, Error> {
         let (lo, hi) = match query.range {
-            None => (0, events.len()),
-            Some((from, to)) => (
-                self.latest_so_far.partition_point(|&latest| latest < from),
-                events.partition_point(|e| e.date.earliest() <= to),
-            ),
+            None => (0, self.len()),
+            Some((from, to)) => self.range_bounds(from, to),
         };
+        let from_day = query.range.map(|(from, _)| from.num_days_from_ce());
         let subject = self.timeline.subject;
         // The subject takes part in every event of their life without being listed.
-        let involves = |e: &Event, people: &[usize]| {
-            people
-                .iter()
-                .any(|p| Some(*p) == subject || e.people.contains(p))
+        let involves = |i: usize, people: &[usize]| {
+            people.iter().any(|p| Some(*p) == subject) || self.lists_any(i, people)
         };
-        let mut kept: Vec<usize> = (lo..hi.max(lo))
-            .filter(|&i| {
-                let e = &events[i];
-                query.range.is_none_or(|(from, _)| e.date.latest() >= from)
-                    && query
-                        .places
-                        .as_ref()
-                        .is_none_or(|set| e.place.is_some_and(|p| set[p]))
-                    && query
-                        .people
-                        .as_ref()
-                        .is_none_or(|people| involves(e, people))
-                    && query.with.iter().all(|people| involves(e, people))
-                    && (query.tags.is_empty()
-                        || e.tags.iter().any(|t| query.tags.contains(&fold(t))))
-                    && query
-                        .text
-                        .as_ref()
-                        .is_none_or(|words| words.matches_event(self, e))
-            })
-            .collect();
+        let needs_record = !query.tags.is_empty() || query.text.is_some();
+        let mut kept: Vec<usize> = Vec::new();
+        for i in lo..hi.max(lo) {
+            let keep = from_day.is_none_or(|from| self.days(i).1 >= from)
+                && query.places.as_ref().is_none_or(|set| {
+                    self.place_of(i)
+                        .is_some_and(|p| set.get(p).copied().unwrap_or(false))
+                })
+                && query
+                    .people
+                    .as_ref()
+                    .is_none_or(|people| involves(i, people))
+                && query.with.iter().all(|people| involves(i, people));
+            if !keep || (needs_record && !self.record_matches(i, query)?) {
+                continue;
+            }
+            kept.push(i);
+        }
         if query.reverse {
             kept.reverse();
         }
         if let Some(limit) = query.limit {
             kept.truncate(limit);
         }
-        kept
+        Ok(kept)
+    }
+
+    /// True when the event at `i` has one of the query's tags and its text.
+    fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
+        let event = match &self.mapped {
+            None => EventRef::Held(&self.timeline.events[i]),
+            Some(mapped) => EventRef::Decoded(Arc::new(
+                mapped
+                    .events
+                    .record(i, &self.timeline)
+                    .ok_or_else(damaged_index)?,
+            )),
+        };
+        Ok(
+            (query.tags.is_empty() || event.tags.iter().any(|t| query.tags.contains(&fold(t))))
+                && query
+                    .text
+                    .as_ref()
+                    .is_none_or(|words| words.matches_event(self, &event)),
+        )
+    }
+
+    /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their
+    /// records checked, as [`Index::select`] gives them: only the rows shown are decoded.
+    pub fn checked(&self, positions: Vec<usize>) -> Result<Vec<usize>, Error> {
+        self.check_records(&positions)?;
+        Ok(positions)
+    }
+
+    /// For a mapped index: decodes and checks the records at `positions`, keeping them for
+    /// [`Index::event`].
+    fn check_records(&self, positions: &[usize]) -> Result<(), Error> {
+        let Some(mapped) = &self.mapped else {
+            return Ok(());
+        };
+        let mut decoded = mapped.decoded.lock().map_err(|_| damaged_index())?;
+        for &i in positions {
+            if decoded.contains_key(&i) {
+                continue;
+            }
+            let event = mapped
+                .events
+                .record(i, &self.timeline)
+                .ok_or_else(damaged_index)?;
+            decoded.insert(i, Arc::new(event));
+        }
+        Ok(())
     }
 
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
@@ -192,7 +428,7 @@ impl Index {
     pub fn tag_counts(&self) -> Vec<(String, usize)> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut slot: HashMap<&str, usize> = HashMap::new();
-        for event in &self.timeline.events {
+        for event in self.events() {
             for tag in &event.tags {
                 let i = *slot.entry(tag.as_str()).or_insert_with(|| {
                     counts.push((tag.clone(), 0));
@@ -213,18 +449,15 @@ impl Index {
 
     /// How many events of the whole timeline involve each person.
     pub fn person_event_counts(&self) -> Vec<usize> {
-        let all: Vec<usize> = (0..self.timeline.events.len()).collect();
+        let all: Vec<usize> = (0..self.len()).collect();
         self.person_counts(&all)
     }
 
     /// How many of the events at `positions` involve each person (the subject: all of them).
     pub fn person_counts(&self, positions: &[usize]) -> Vec<usize> {
-        let events = &self.timeline.events;
         let mut counts = vec![0; self.timeline.people.len()];
         for &i in positions {
-            for &p in &events[i].people {
-                counts[p] += 1;
-            }
+            self.for_each_person(i, |p| counts[p] += 1);
         }
         if let Some(subject) = self.timeline.subject {
             counts[subject] = positions.len();
@@ -234,10 +467,9 @@ impl Index {
 
     /// How many of the events at `positions` happened at each place or within it.
     pub fn place_counts(&self, positions: &[usize]) -> Vec<usize> {
-        let events = &self.timeline.events;
         let mut counts = vec![0; self.timeline.places.len()];
         for &i in positions {
-            if let Some(place) = events[i].place {
+            if let Some(place) = self.place_of(i) {
                 for p in self.place_ancestry(place) {
                     counts[p] += 1;
                 }
@@ -249,10 +481,11 @@ impl Index {
     /// How many of the events at `positions` overlap each period: the one rule for "in a period"
     /// that `periods`, `--in`, `stats`, `chart` and JSON share.
     pub fn period_counts(&self, positions: &[usize]) -> Vec<usize> {
-        let events = &self.timeline.events;
         let mut counts = vec![0; self.timeline.periods.len()];
         for &i in positions {
-            for p in self.periods_of(&events[i].date) {
+            let (first, last) = self.days(i);
+            let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN);
+            for p in self.periods_between(day(first), day(last)) {
                 counts[p] += 1;
             }
         }
@@ -261,7 +494,15 @@ impl Index {
 
     /// The periods whose spans overlap `date`'s, in file order.
     pub fn periods_of<'a>(&'a self, date: &'a Date) -> impl Iterator<Item = usize> + 'a {
-        let (first, last) = (date.earliest(), date.latest());
+        self.periods_between(date.earliest(), date.latest())
+    }
+
+    /// The periods whose spans overlap `first..=last`, in file order.
+    fn periods_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> impl Iterator<Item = usize> + '_ {
         self.timeline
             .periods
             .iter()
@@ -358,7 +599,7 @@ events:
     #[test]
     fn sorts_by_start_then_shorter_span_then_file_order() {
         let index = index();
-        let all = index.select(&Query::default());
+        let all = index.select(&Query::default()).unwrap();
         assert_eq!(
             ids(&index, all),
             ["same-day-longer", "early", "span", "late", "mex"]
@@ -373,11 +614,17 @@ events:
             ..Query::default()
         };
         // The Brest talks began in 1917 and still overlap January 1918.
-        let january = index.select(&query(day(1918, 1, 1), day(1918, 1, 31)));
+        let january = index
+            .select(&query(day(1918, 1, 1), day(1918, 1, 31)))
+            .unwrap();
         assert_eq!(ids(&index, january), ["span"]);
-        let nothing = index.select(&query(day(1930, 1, 1), day(1936, 12, 31)));
+        let nothing = index
+            .select(&query(day(1930, 1, 1), day(1936, 12, 31)))
+            .unwrap();
         assert!(nothing.is_empty());
-        let edge = index.select(&query(day(1920, 12, 31), day(1937, 1, 9)));
+        let edge = index
+            .select(&query(day(1920, 12, 31), day(1937, 1, 9)))
+            .unwrap();
         assert_eq!(ids(&index, edge), ["late", "mex"]);
     }
 
@@ -424,7 +671,7 @@ events:
             places: Some(index.places_within(&mexico)),
             ..Query::default()
         };
-        assert_eq!(ids(&index, index.select(&query)), ["mex"]);
+        assert_eq!(ids(&index, index.select(&query).unwrap()), ["mex"]);
     }
 
     #[test]
@@ -434,23 +681,26 @@ events:
             tags: vec!["revolution".into()],
             ..Query::default()
         };
-        assert_eq!(ids(&index, index.select(&tag)), ["same-day-longer"]);
+        assert_eq!(
+            ids(&index, index.select(&tag).unwrap()),
+            ["same-day-longer"]
+        );
         let text = Query {
             text: Some(WordQuery::parse("BREST")),
             ..Query::default()
         };
-        assert_eq!(ids(&index, index.select(&text)), ["span"]);
+        assert_eq!(ids(&index, index.select(&text).unwrap()), ["span"]);
         let last = Query {
             reverse: true,
             limit: Some(2),
             ..Query::default()
         };
-        assert_eq!(ids(&index, index.select(&last)), ["mex", "late"]);
+        assert_eq!(ids(&index, index.select(&last).unwrap()), ["mex", "late"]);
         let person = Query {
             people: Some(vec![2]),
             ..Query::default()
         };
-        assert_eq!(ids(&index, index.select(&person)), ["span"]);
+        assert_eq!(ids(&index, index.select(&person).unwrap()), ["span"]);
     }
 
     #[test]

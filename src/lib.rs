@@ -14,6 +14,7 @@ pub mod date;
 pub mod error;
 pub mod export;
 pub mod index;
+pub mod index_file;
 pub mod load;
 pub mod man;
 pub mod model;

@@ -240,8 +240,11 @@ impl<'a> Views<'a> {
 
     /// The rows of the events at these positions of the index.
     pub fn rows(&self, positions: &[usize]) -> Vec<EventRow> {
-        let events = self.index.events();
-        positions.iter().map(|&i| self.row(&events[i])).collect()
+        positions
+            .iter()
+            .filter_map(|&i| self.index.event(i))
+            .map(|event| self.row(&event))
+            .collect()
     }
 
     /// Cards for these people, each with its count in `counts` (see [`Index::person_counts`]).

@@ -171,6 +171,113 @@ fn hostile_things_in_the_cache_folder_are_never_followed_read_or_removed() {
     }
 }
 
+/// A YAML timeline with people, nested places, tags, spans and summaries, over a megabyte.
+fn rich_timeline(events: usize) -> String {
+    let mut text = String::from(
+        "title: Rich\nsubject: me\npeople:\n  - {id: me, name: Me Myself, born: 1800-01-01}\n  - {id: ann, name: Ann Smith, aliases: [Smith]}\n  - {id: bob, name: Bob Smith, aliases: [Smith]}\n  - {id: cy, name: Cy Young}\nplaces:\n  - {id: land, name: Land}\n  - {id: town, name: Town, within: land}\n  - {id: spot, name: Spot, within: town, names: [{name: Oldspot, to: 1900-01-01}]}\n  - {id: away, name: Away}\nevents:\n",
+    );
+    let people = ["[]", "[ann]", "[bob, cy]", "[ann, bob]"];
+    let places = ["land", "town", "spot", "away"];
+    let tags = ["[war]", "[peace, war]", "[travel]"];
+    for i in 0..events {
+        let year = 1800 + (i * 7) % 150;
+        let date = match i % 4 {
+            0 => format!("{year}-0{}-1{}", 1 + i % 9, i % 9),
+            1 => format!("{year}"),
+            2 => format!("{year}-03/{}-02", year + 1),
+            _ => format!("{}X", year / 10),
+        };
+        writeln!(
+            text,
+            "  - {{id: e{i}, date: '{date}', title: Event {i} of a rich life, summary: Something about {i}, place: {}, people: {}, tags: {}}}",
+            places[i % 4],
+            people[i % 4],
+            tags[i % 3]
+        )
+        .unwrap();
+    }
+    text
+}
+
+/// Stdout, stderr and exit code of one run, with the cache on or off.
+fn answer(file: &Path, cache_home: &Path, args: &[&str], cache: bool) -> String {
+    let mut cmd = Command::cargo_bin("timeline").unwrap();
+    cmd.env_remove("TIMELINE_CACHE")
+        .env("XDG_CACHE_HOME", cache_home)
+        .arg("--file")
+        .arg(file)
+        .args(args);
+    if !cache {
+        cmd.env("TIMELINE_CACHE", "off");
+    }
+    let output = cmd.output().unwrap();
+    format!(
+        "{}\n{}\n{:?}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        output.status.code()
+    )
+}
+
+#[test]
+fn the_mapped_index_answers_every_filter_as_a_fresh_parse_does() {
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    let text = rich_timeline(9_000);
+    assert!(text.len() > 1024 * 1024);
+    std::fs::write(&file, &text).unwrap();
+    // Writes the entry.
+    answer(&file, cache_home.path(), &[], true);
+    assert_eq!(entries(&cache_home.path().join("timeline")).len(), 1);
+    let asks: &[&[&str]] = &[
+        &["--format", "plain"],
+        &["--from", "1850", "--to", "1852", "--format", "plain"],
+        &["--from", "1899-12", "--to", "1900-01", "--format", "json"],
+        &["--place", "Town", "--limit", "20", "--format", "csv"],
+        &["--person", "Smith", "--reverse", "--limit", "9"],
+        &["--with", "Cy Young", "--from", "1900", "--format", "ndjson"],
+        &["--search", "event 42", "--format", "markdown"],
+        &["--tag", "peace", "--to", "1810"],
+        &["--in", "1870"],
+        &["who", "Smith", "--from", "1940"],
+        &["who", "--place", "Spot"],
+        &["who", "Nobody"],
+        &["--from", "1990"],
+        &["where", "Town"],
+        &["stats"],
+        &["tags"],
+    ];
+    for ask in asks {
+        let fresh = answer(&file, cache_home.path(), ask, false);
+        let mapped = answer(&file, cache_home.path(), ask, true);
+        assert_eq!(mapped, fresh, "{ask:?}");
+    }
+}
+
+#[test]
+fn a_damaged_record_in_the_entry_is_refused_and_the_source_answers() {
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, rich_timeline(9_000)).unwrap();
+    let ask: &[&str] = &["--from", "1945", "--format", "plain"];
+    let fresh = answer(&file, cache_home.path(), ask, false);
+    answer(&file, cache_home.path(), ask, true);
+    let entry = entries(&cache_home.path().join("timeline")).pop().unwrap();
+    let mut bytes = std::fs::read(&entry).unwrap();
+    // The last record is the latest event's, which the question shows.
+    let last = bytes.len() - 3;
+    bytes[last] ^= 0x20;
+    std::fs::write(&entry, &bytes).unwrap();
+    assert_eq!(answer(&file, cache_home.path(), ask, true), fresh);
+    assert_ne!(
+        std::fs::read(&entry).unwrap(),
+        bytes,
+        "the entry was rewritten"
+    );
+}
+
 #[test]
 fn a_cache_write_past_ulimit_costs_nothing_but_the_entry() {
     let work = tempfile::tempdir().unwrap();

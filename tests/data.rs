@@ -901,10 +901,12 @@ fn every_event_falls_in_a_period_that_shows_it() {
         };
         // `timeline --in PERIOD` must list it.
         let span = periods[p].span;
-        let listed = index.select(&Query {
-            range: Some((span.earliest(), span.latest())),
-            ..Query::default()
-        });
+        let listed = index
+            .select(&Query {
+                range: Some((span.earliest(), span.latest())),
+                ..Query::default()
+            })
+            .unwrap();
         if !listed.contains(&position) {
             wrong.push(format!(
                 "event `{}` ({}) is assigned to period `{}` but `--in {}` does not list it",
@@ -1296,10 +1298,12 @@ fn place_names_a_reader_types_find_events() {
             wrong.push(format!("place `{name}` finds {ids:?}, expected [{id:?}]"));
             continue;
         }
-        let events = index.select(&Query {
-            places: Some(index.places_within(&found)),
-            ..Query::default()
-        });
+        let events = index
+            .select(&Query {
+                places: Some(index.places_within(&found)),
+                ..Query::default()
+            })
+            .unwrap();
         if events.is_empty() {
             wrong.push(format!("place `{name}` ({id}) has no events"));
         }

@@ -217,7 +217,7 @@ proptest! {
         if let Some(limit) = limit {
             expected.truncate(limit);
         }
-        prop_assert_eq!(index.select(&query), expected);
+        prop_assert_eq!(index.select(&query).unwrap(), expected);
     }
 
     #[test]
@@ -285,7 +285,7 @@ fn load_bytes(bytes: Vec<u8>) {
         };
         if let Ok(timeline) = load(&source) {
             let index = Index::new(timeline);
-            let _ = index.select(&Query::default());
+            let _ = index.select(&Query::default()).unwrap();
         }
     }
 }

@@ -35,7 +35,7 @@ pub struct AroundArgs {
 
 /// Shows the life around the date.
 pub fn run(args: &AroundArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let around = Around::new(ctx.index, &args.date, args.days);
+    let around = Around::new(ctx.index, &args.date, args.days)?;
     let nothing = around.events.is_empty() && around.ongoing.is_empty();
     if nothing && around.before.is_none() && around.after.is_none() {
         return Err(Error::NoMatch("the timeline has no events".to_string()));

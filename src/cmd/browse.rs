@@ -17,7 +17,7 @@ pub struct BrowseArgs {
 /// Opens the explorer on the matching events; refuses (exit 2) when stdout is not a terminal.
 pub fn run(args: &BrowseArgs, ctx: &Context) -> Result<(), Error> {
     let query = ctx.query(&args.filters, &ListArgs::default())?;
-    let events = nonempty(ctx.index.select(&query), "no events match")?;
+    let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let options = crate::browse::Options {
         color: ctx.config.color,
         unicode: ctx.config.unicode,

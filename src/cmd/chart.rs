@@ -25,7 +25,7 @@ pub struct ChartArgs {
 /// Draws the chart of the matching events.
 pub fn run(args: &ChartArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters, &ListArgs::default())?;
-    let events = nonempty(ctx.index.select(&query), "no events match")?;
+    let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let selection = Selection {
         events: &events,
         range: query.range,

@@ -59,6 +59,6 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), 
         ));
     }
     let query = ctx.query(&args.filters, &ListArgs::default())?;
-    let events = nonempty(ctx.index.select(&query), "no events match")?;
+    let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     crate::export::export(args, ctx.index, &events, out)
 }

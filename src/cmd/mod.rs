@@ -24,11 +24,12 @@ use std::io::Write;
 use chrono::NaiveDate;
 use clap::CommandFactory;
 
+use crate::cache::Access;
 use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, ListView};
 use crate::config::{Config, Output};
 use crate::date::Date;
 use crate::error::{Error, quote};
-use crate::index::{Index, Query, fold};
+use crate::index::{Index, Query, fold, is_damaged_index};
 use crate::render::{Renderer, renderer};
 use crate::suggest::{closest, did_you_mean};
 use crate::view::Views;
@@ -179,7 +180,34 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
         Some(Command::Man) => return man::run(out),
         _ => {}
     }
-    let index = crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref())?;
+    match run_over(cli, config, out, access_of(cli)) {
+        // A mapped record that failed its checks is found before anything is written: the
+        // timeline is opened again whole, parsed from its source if the entry will not decode.
+        Err(e) if is_damaged_index(&e) => run_over(cli, config, out, Access::All),
+        done => done,
+    }
+}
+
+/// How much of the events the command needs: the event list and `who` only the events they
+/// select (`--tag` checks the tag against every event's, so it needs them all).
+fn access_of(cli: &Cli) -> Access {
+    let selected = |filters: &FilterArgs| {
+        if filters.tag.is_empty() {
+            Access::Selected
+        } else {
+            Access::All
+        }
+    };
+    match &cli.command {
+        None => selected(&cli.list.filters),
+        Some(Command::Who(args)) => selected(&args.view.filters),
+        Some(_) => Access::All,
+    }
+}
+
+/// Runs a command that needs the timeline, opened for `access`.
+fn run_over(cli: &Cli, config: &Config, out: &mut dyn Write, access: Access) -> Result<(), Error> {
+    let index = crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref(), access)?;
     let ctx = Context::new(&index, config);
     match &cli.command {
         None => list::run(&cli.list, &ctx, out),

@@ -68,7 +68,7 @@ pub fn run(args: &OnArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Erro
     let days = window(today, args.day, args.before, args.after);
     // Order and limit apply to the anniversaries, not to the events they are picked from.
     let query = ctx.query(&args.view.filters, &ListArgs::default())?;
-    let found = on_days(ctx.index, &ctx.index.select(&query), &days, args.calendar);
+    let found = on_days(ctx.index, &ctx.index.select(&query)?, &days, args.calendar);
     let found = ctx.limited(&args.view.list, found, "events");
     if found.is_empty() {
         let calendar = match args.calendar {

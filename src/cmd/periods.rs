@@ -21,7 +21,7 @@ pub struct PeriodsArgs {
 pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     let query = ctx.query(filters, &ListArgs::default())?;
-    let counts = ctx.index.period_counts(&ctx.index.select(&query));
+    let counts = ctx.index.period_counts(&ctx.index.select(&query)?);
     let timeline = ctx.index.timeline();
     // A period the filters touch overlaps their dates and holds a matching event.
     let overlaps_range = |p: usize| {

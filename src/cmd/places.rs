@@ -25,7 +25,9 @@ pub struct WhereArgs {
 pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit: a place counts the events within it too.
-    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let matching = ctx
+        .index
+        .select(&ctx.query(filters, &ListArgs::default())?)?;
     let counts = ctx.index.place_counts(&matching);
     match &args.name {
         None => {
@@ -47,7 +49,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
                 None => within,
             });
             let events = nonempty(
-                ctx.index.select(&query),
+                ctx.index.select(&query)?,
                 &format!(
                     "`{}` is in the timeline, but none of its events match the filters",
                     quote(name)

@@ -29,7 +29,7 @@ pub struct StatsArgs {
 /// Counts the matching events.
 pub fn run(args: &StatsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters, &ListArgs::default())?;
-    let events = nonempty(ctx.index.select(&query), "no events match")?;
+    let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     ctx.renderer.stats(out, &Stats::new(ctx.index, &events))?;
     Ok(())
 }

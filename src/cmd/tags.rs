@@ -22,7 +22,7 @@ pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Er
     let query = ctx.query(&args.view.filters, &ListArgs::default())?;
     let events = ctx.index.events();
     let mut rows: Vec<TagRow> = Vec::new();
-    for &i in &ctx.index.select(&query) {
+    for &i in &ctx.index.select(&query)? {
         for tag in &events[i].tags {
             match rows.iter_mut().find(|r| r.tag == *tag) {
                 Some(row) => row.events += 1,

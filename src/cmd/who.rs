@@ -26,7 +26,9 @@ pub struct WhoArgs {
 pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit, so a card says how many events match.
-    let matching = ctx.index.select(&ctx.query(filters, &ListArgs::default())?);
+    let matching = ctx
+        .index
+        .select_for_counts(&ctx.query(filters, &ListArgs::default())?)?;
     let counts = ctx.index.person_counts(&matching);
     match &args.name {
         None => {
@@ -45,13 +47,15 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
             let events = nonempty(
-                ctx.index.select(&query),
+                ctx.index.select_for_counts(&query)?,
                 &format!(
                     "`{}` is in the timeline, but none of their events match the filters",
                     quote(name)
                 ),
             )?;
-            let events = ctx.limited(&args.view.list, events, "events");
+            let events = ctx
+                .index
+                .checked(ctx.limited(&args.view.list, events, "events"))?;
             ctx.renderer.who(
                 out,
                 &ctx.views.person_cards(&people, &counts),

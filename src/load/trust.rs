@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::text::{Shape, acceptable};
 use crate::date::Date;
-use crate::model::Timeline;
+use crate::model::{Event, Timeline};
 
 /// The last year a date may reach, in either calendar: the grammar writes four-digit years, and
 /// iCalendar and the other exports hold no more (`9999-12-31 O.S.` falls in Gregorian 10000).
@@ -31,7 +31,7 @@ pub fn trusted(t: &Timeline) -> bool {
     let (people, places, periods) = (t.people.len(), t.places.len(), t.periods.len());
     let line = |s: &str| acceptable(s, Shape::Line);
     let prose = |s: &Option<String>| s.as_deref().is_none_or(|s| acceptable(s, Shape::Prose));
-    let id = |s: &str| acceptable(s, Shape::Id);
+    let id = id_acceptable;
     let optional_day = |d: Option<NaiveDate>| d.is_none_or(day_in_range);
     line(&t.title)
         && t.subject.is_none_or(|s| s < people)
@@ -62,17 +62,30 @@ pub fn trusted(t: &Timeline) -> bool {
                 && prose(&s.note)
                 && s.source.as_deref().is_none_or(line)
         })
-        && t.events.iter().all(|e| {
-            id(&e.id)
-                && line(&e.title)
-                && prose(&e.summary)
-                && e.tags.iter().all(|t| line(t))
-                && e.source.as_deref().is_none_or(line)
-                && date_trusted(&e.date)
-                && e.place.is_none_or(|p| p < places)
-                && e.period.is_none_or(|p| p < periods)
-                && e.people.iter().all(|&p| p < people)
-        })
+        && t.events
+            .iter()
+            .all(|e| event_trusted(e, people, places, periods))
+}
+
+/// True when `e` keeps the loader's rules for an event of a timeline with this many people,
+/// places and periods (see [`trusted`]).
+pub fn event_trusted(e: &Event, people: usize, places: usize, periods: usize) -> bool {
+    let line = |s: &str| acceptable(s, Shape::Line);
+    id_acceptable(&e.id)
+        && line(&e.title)
+        && e.summary
+            .as_deref()
+            .is_none_or(|s| acceptable(s, Shape::Prose))
+        && e.tags.iter().all(|t| line(t))
+        && e.source.as_deref().is_none_or(line)
+        && date_trusted(&e.date)
+        && e.place.is_none_or(|p| p < places)
+        && e.period.is_none_or(|p| p < periods)
+        && e.people.iter().all(|&p| p < people)
+}
+
+fn id_acceptable(s: &str) -> bool {
+    acceptable(s, Shape::Id)
 }
 
 #[cfg(test)]
