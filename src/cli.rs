@@ -82,8 +82,8 @@ pub enum Command {
     Stats(crate::cmd::stats::StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
-    /// What life was like around a date: where he lived, the periods, his age, and the events
-    /// near it (the closest before and after when none are near).
+    /// What life was like around a date: where the subject lived, the periods, their age, and the
+    /// events near it (the closest before and after when none are near).
     Around(crate::cmd::around::AroundArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
