@@ -22,8 +22,8 @@ use crate::load::{MAX_FILE_BYTES, Source, load_source};
 use crate::model::Timeline;
 use crate::term::Environment;
 
-/// The embedded timeline, validated and serialized by `build.rs`.
-static EMBEDDED_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
+/// The embedded timeline, validated and laid out as an index file by `build.rs`.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.index"));
 
 /// Files smaller than this are parsed every time: parsing them takes less than reading a cache.
 pub const CACHE_MIN_BYTES: usize = 1 << 20;
@@ -87,7 +87,7 @@ pub fn open(
     access: Access,
 ) -> Result<Opened, Error> {
     let Some(path) = file else {
-        return Ok(Opened::new(Index::new(embedded()?)));
+        return Ok(Opened::new(embedded_index(access)?));
     };
     if let Some(dir) = cache_dir
         && let Some(key) = cacheable_key(path)
@@ -178,13 +178,33 @@ fn cacheable_key(path: &Path) -> Option<u128> {
     Some(hasher.digest128())
 }
 
-/// The embedded timeline, decoded from its build-time form (parsed from the YAML should that
-/// ever fail, which would be a bug).
-pub fn embedded() -> Result<Timeline, Error> {
-    match postcard::from_bytes(EMBEDDED_POSTCARD) {
-        Ok(timeline) => Ok(timeline),
-        Err(_) => load_source(&Source::embedded()),
+/// The embedded timeline as an index for `access`: queried in place from its build-time index
+/// file, as a mapped cache entry is (parsed from the YAML should that ever fail, a bug).
+fn embedded_index(access: Access) -> Result<Index, Error> {
+    if let Some((meta, events)) = MappedEvents::embedded(EMBEDDED_INDEX) {
+        match access {
+            Access::Selected => return Ok(Index::mapped(meta, events)),
+            Access::All => {
+                if let Some(events) = events.all_records(&meta) {
+                    return Ok(Index::new(Timeline { events, ..meta }));
+                }
+            }
+        }
     }
+    Ok(Index::new(load_source(&Source::embedded())?))
+}
+
+/// The embedded timeline, decoded whole from its build-time index file (parsed from the YAML
+/// should that ever fail, which would be a bug).
+pub fn embedded() -> Result<Timeline, Error> {
+    if let Some((meta, events)) = MappedEvents::embedded(EMBEDDED_INDEX)
+        && let Some(mut events) = events.all_records(&meta)
+    {
+        // Back to file order (the file holds index order), as parsing gives them.
+        events.sort_by_key(|e| e.file_order);
+        return Ok(Timeline { events, ..meta });
+    }
+    load_source(&Source::embedded())
 }
 
 /// The cache folder: `$XDG_CACHE_HOME/timeline`, else `$HOME/.cache/timeline`; `None` when the
