@@ -55,14 +55,12 @@ struct Keys {
 }
 
 /// Every name of every owner (person or place), folded once and keyed when first needed, and the
-/// lookups on them. Exact lookups go through spellings sorted by folded name and by key (binary
-/// search): no name is stored twice, and building costs one sort.
+/// lookups on them. A folded name is looked up by one pass over the spellings (a process asks
+/// once or twice: cheaper than sorting them); keys through spellings sorted by key (binary search).
 #[derive(Debug, Clone, Default)]
 pub struct NameTable {
     /// Every owner's names, owners in order.
     spellings: Vec<Spelling>,
-    /// Positions in `spellings`, sorted by folded name.
-    by_folded: Vec<u32>,
     /// The keys, made on the first lookup that needs them.
     keys: std::sync::OnceLock<Keys>,
 }
@@ -82,15 +80,8 @@ impl NameTable {
                 });
             }
         }
-        let mut by_folded: Vec<u32> = positions(spellings.len()).collect();
-        by_folded.sort_by(|&a, &b| {
-            spellings[a as usize]
-                .folded
-                .cmp(&spellings[b as usize].folded)
-        });
         NameTable {
             spellings,
-            by_folded,
             keys: std::sync::OnceLock::new(),
         }
     }
@@ -121,11 +112,7 @@ impl NameTable {
         if folded.is_empty() {
             return Vec::new();
         }
-        let exact = self.equal(
-            &self.by_folded,
-            |i| self.spellings[i].folded.as_str(),
-            &folded,
-        );
+        let exact = self.owners_where(|i| self.spellings[i].folded == folded);
         if !exact.is_empty() {
             return exact;
         }
