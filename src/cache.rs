@@ -284,6 +284,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_embedded_index_file_opens_in_place_for_every_access() {
+        // Were it refused, every start would quietly parse the YAML instead.
+        let (meta, events) =
+            MappedEvents::embedded(EMBEDDED_INDEX).expect("the embedded index opens");
+        assert!(!events.is_empty());
+        assert_eq!(
+            events.all_records(&meta).map(|e| e.len()),
+            Some(events.len())
+        );
+        assert!(embedded_index(Access::Selected).unwrap().is_mapped());
+        assert!(!embedded_index(Access::All).unwrap().is_mapped());
+    }
+
+    #[test]
     fn the_embedded_timeline_decodes_to_what_parsing_gives() {
         let decoded = embedded().unwrap();
         let parsed = load_source(&Source::embedded()).unwrap();
