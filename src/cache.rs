@@ -22,15 +22,11 @@ use crate::load::{MAX_FILE_BYTES, Source, load_source};
 use crate::model::Timeline;
 use crate::term::Environment;
 
-/// The embedded timeline, validated and serialized by `build.rs`.
-static EMBEDDED_POSTCARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.postcard"));
+/// The embedded timeline, validated and laid out as an index file by `build.rs`.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded.index"));
 
 /// Files smaller than this are parsed every time: parsing them takes less than reading a cache.
 pub const CACHE_MIN_BYTES: usize = 1 << 20;
-
-/// Above this many events the index is not freed at exit: freeing a million events one string at
-/// a time costs a third of a second, and the operating system reclaims the memory anyway.
-const LEAK_ABOVE_EVENTS: usize = 10_000;
 
 /// The largest entry read: an entry holds less than the file it was parsed from, and no file
 /// over [`MAX_FILE_BYTES`] is parsed. A larger (or sparse) file in its place is no entry.
@@ -39,7 +35,10 @@ const MAX_ENTRY_BYTES: u64 = 2 * MAX_FILE_BYTES;
 /// How many cache entries are kept; the least recently written go first.
 const KEEP_ENTRIES: usize = 4;
 
-/// An opened timeline. Dereferences to its [`Index`].
+/// An opened timeline. Dereferences to its [`Index`]. It is never freed: a process opens one
+/// timeline (two after a damaged cache entry) and ends after its view, and freeing the events one
+/// string at a time cost a third of a second for a million events and a seventh of the embedded
+/// timeline's whole run, for memory the operating system reclaims at exit anyway.
 #[derive(Debug)]
 pub struct Opened(Option<Index>);
 
@@ -59,9 +58,7 @@ impl Deref for Opened {
 
 impl Drop for Opened {
     fn drop(&mut self) {
-        if let Some(index) = self.0.take()
-            && index.len() > LEAK_ABOVE_EVENTS
-        {
+        if let Some(index) = self.0.take() {
             std::mem::forget(index);
         }
     }
@@ -90,7 +87,7 @@ pub fn open(
     access: Access,
 ) -> Result<Opened, Error> {
     let Some(path) = file else {
-        return Ok(Opened::new(Index::new(embedded()?)));
+        return Ok(Opened::new(embedded_index(access)?));
     };
     if let Some(dir) = cache_dir
         && let Some(key) = cacheable_key(path)
@@ -181,13 +178,33 @@ fn cacheable_key(path: &Path) -> Option<u128> {
     Some(hasher.digest128())
 }
 
-/// The embedded timeline, decoded from its build-time form (parsed from the YAML should that
-/// ever fail, which would be a bug).
-pub fn embedded() -> Result<Timeline, Error> {
-    match postcard::from_bytes(EMBEDDED_POSTCARD) {
-        Ok(timeline) => Ok(timeline),
-        Err(_) => load_source(&Source::embedded()),
+/// The embedded timeline as an index for `access`: queried in place from its build-time index
+/// file, as a mapped cache entry is (parsed from the YAML should that ever fail, a bug).
+fn embedded_index(access: Access) -> Result<Index, Error> {
+    if let Some((meta, events)) = MappedEvents::embedded(EMBEDDED_INDEX) {
+        match access {
+            Access::Selected => return Ok(Index::mapped(meta, events)),
+            Access::All => {
+                if let Some(events) = events.all_records(&meta) {
+                    return Ok(Index::new(Timeline { events, ..meta }));
+                }
+            }
+        }
     }
+    Ok(Index::new(load_source(&Source::embedded())?))
+}
+
+/// The embedded timeline, decoded whole from its build-time index file (parsed from the YAML
+/// should that ever fail, which would be a bug).
+pub fn embedded() -> Result<Timeline, Error> {
+    if let Some((meta, events)) = MappedEvents::embedded(EMBEDDED_INDEX)
+        && let Some(mut events) = events.all_records(&meta)
+    {
+        // Back to file order (the file holds index order), as parsing gives them.
+        events.sort_by_key(|e| e.file_order);
+        return Ok(Timeline { events, ..meta });
+    }
+    load_source(&Source::embedded())
 }
 
 /// The cache folder: `$XDG_CACHE_HOME/timeline`, else `$HOME/.cache/timeline`; `None` when the
@@ -265,6 +282,20 @@ fn prune(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_index_file_opens_in_place_for_every_access() {
+        // Were it refused, every start would quietly parse the YAML instead.
+        let (meta, events) =
+            MappedEvents::embedded(EMBEDDED_INDEX).expect("the embedded index opens");
+        assert!(!events.is_empty());
+        assert_eq!(
+            events.all_records(&meta).map(|e| e.len()),
+            Some(events.len())
+        );
+        assert!(embedded_index(Access::Selected).unwrap().is_mapped());
+        assert!(!embedded_index(Access::All).unwrap().is_mapped());
+    }
 
     #[test]
     fn the_embedded_timeline_decodes_to_what_parsing_gives() {

@@ -1,6 +1,7 @@
 //! The index file: a parsed timeline laid out once so that a later run queries it in place
 //! (memory-mapped) instead of decoding a million events first. Written by [`write`], opened and
-//! checked by [`MappedEvents::open`].
+//! checked by [`MappedEvents::open`]. The embedded timeline is one too: `build.rs` encodes it
+//! (`encode.rs`, `layout.rs`) and the binary includes it, read by [`MappedEvents::embedded`].
 //!
 //! # Layout on disk
 //!
@@ -53,6 +54,8 @@
 //! that truncates the entry in place while it is mapped (entries are only ever replaced by rename)
 //! makes the reader fault. The cache folder is the user's own.
 
+mod encode;
+mod layout;
 mod write;
 
 use std::path::Path;
@@ -64,19 +67,8 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::load::trust::{event_trusted, trusted};
 use crate::model::{Event, Timeline};
 
+use self::layout::{FORMAT_VERSION, HEADER_BYTES, MAGIC, NO_PLACE, SECTIONS};
 pub use self::write::{write, write_entry};
-
-/// The first bytes of every index file.
-const MAGIC: &[u8; 8] = b"TLINDEX\0";
-
-/// Bumped whenever the layout changes.
-const FORMAT_VERSION: u32 = 1;
-
-/// How many sections the table lists.
-const SECTIONS: usize = 10;
-
-/// Bytes before the section table.
-const HEADER_BYTES: usize = 64;
 
 /// What shapes a parse in this build (see `build.rs`): a file from another build is no entry.
 const FINGERPRINT: &str = env!("TIMELINE_MODEL_FINGERPRINT");
@@ -92,13 +84,29 @@ const RECORD_START: usize = 7;
 const RECORD_SUM: usize = 8;
 const RECORDS: usize = 9;
 
-/// No place, in the PLACE column.
-const NO_PLACE: u32 = u32::MAX;
+/// The bytes of an index file: a mapped cache entry, or the embedded timeline's (`build.rs`
+/// writes it, the binary includes it).
+#[derive(Debug)]
+enum Bytes {
+    Mapped(Mmap),
+    Embedded(&'static [u8]),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(map) => map,
+            Bytes::Embedded(bytes) => bytes,
+        }
+    }
+}
 
 /// A checked index file, mapped: the timeline's small parts decoded, its events read in place.
 #[derive(Debug)]
 pub struct MappedEvents {
-    map: Mmap,
+    map: Bytes,
     /// (start, end) in `map` of each section, checked.
     sections: [(usize, usize); SECTIONS],
     len: usize,
@@ -118,8 +126,20 @@ impl MappedEvents {
     /// timeline's small parts (its events left out) beside the mapped events.
     pub fn open(path: &Path, key: u128, max_bytes: u64) -> Option<(Timeline, MappedEvents)> {
         let map = map_entry(path, max_bytes)?;
+        Self::checked(Bytes::Mapped(map), Some(key))
+    }
+
+    /// The embedded timeline's index file (written by `build.rs` from the timeline it validated),
+    /// checked like a cache entry but for its key: it is part of this binary, never looked up.
+    pub fn embedded(bytes: &'static [u8]) -> Option<(Timeline, MappedEvents)> {
+        Self::checked(Bytes::Embedded(bytes), None)
+    }
+
+    /// `map` and the small parts decoded, when its header (with `key`, if given), checksum,
+    /// sections and columns hold.
+    fn checked(map: Bytes, key: Option<u128>) -> Option<(Timeline, MappedEvents)> {
         let header = read_header(&map)?;
-        if header.fingerprint != FINGERPRINT.as_bytes() || header.key != key {
+        if header.fingerprint != FINGERPRINT.as_bytes() || key.is_some_and(|k| header.key != k) {
             return None;
         }
         let sections = read_sections(&map)?;
@@ -133,7 +153,11 @@ impl MappedEvents {
         }
         let len = usize::try_from(header.events).ok()?;
         let meta: Timeline = postcard::from_bytes(&map[meta_start..meta_end]).ok()?;
-        if !meta.events.is_empty() || !trusted(&meta) {
+        // The embedded timeline's small parts passed the loader when `build.rs` wrote them, and
+        // no one but the compiler put them in this binary; checking them again was a tenth of a
+        // lookup's start-up. A cache entry's may be anything.
+        let embedded = matches!(map, Bytes::Embedded(_));
+        if !meta.events.is_empty() || (!embedded && !trusted(&meta)) {
             return None;
         }
         let mapped = MappedEvents { map, sections, len };

@@ -24,8 +24,24 @@ pub use table::NameTable;
 /// assert_eq!(fold("Троцкий"), "trotskii");
 /// ```
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return fold_ascii(text);
+    }
     let ascii = deunicode::deunicode(text).to_lowercase();
     ascii.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`fold`] of ASCII text, where transliterating changes nothing: one pass and one allocation,
+/// as folding every name was a tenth of a lookup's start-up.
+fn fold_ascii(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    folded
 }
 
 /// The phonetic key of a name: one spelling for the ways transliterations write a sound, so that
@@ -265,6 +281,22 @@ mod tests {
 
     fn same(a: &str, b: &str) -> bool {
         phonetic_key(a) == phonetic_key(b)
+    }
+
+    #[test]
+    fn ascii_folds_as_transliterated_text_does() {
+        for text in [
+            "Leon Trotsky",
+            "  Lev\tKAMENEV \n",
+            "a\u{b}b\u{c}c\rd",
+            "O'Brien-Smith  Jr.",
+            "",
+            "   ",
+        ] {
+            let slow = deunicode::deunicode(text).to_lowercase();
+            let slow = slow.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(fold_ascii(text), slow, "{text:?}");
+        }
     }
 
     #[test]

@@ -25,12 +25,17 @@ const SHORTEST_KEY_PART: usize = 3;
 struct Spelling {
     owner: usize,
     folded: String,
+}
+
+/// The phonetic key of one spelling (same position in [`Keys::keys`] as in the spellings).
+#[derive(Debug, Clone)]
+struct SpellingKey {
     key: String,
     /// Where in `key` the words after the first begin: `levkamenev` has `[3]`.
     word_starts: Vec<u32>,
 }
 
-impl Spelling {
+impl SpellingKey {
     /// The key from the start of each word on: `levkamenev`, `kamenev`.
     fn keys_from_words(&self) -> impl Iterator<Item = &str> {
         let starts = self.word_starts.iter().map(|&s| s as usize);
@@ -40,17 +45,24 @@ impl Spelling {
     }
 }
 
-/// Every name of every owner (person or place), folded and keyed once, and the lookups on them.
-/// Exact lookups go through spellings sorted by folded name and by key (binary search): no name
-/// is stored twice, and building costs one sort.
+/// Every spelling's key, and the spellings sorted by key: built only when a query is not a name
+/// as folded (most queries are), as keying every name is most of a table's cost.
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    keys: Vec<SpellingKey>,
+    /// Positions in the spellings, sorted by key.
+    by_key: Vec<u32>,
+}
+
+/// Every name of every owner (person or place), folded once and keyed when first needed, and the
+/// lookups on them. A folded name is looked up by one pass over the spellings (a process asks
+/// once or twice: cheaper than sorting them); keys through spellings sorted by key (binary search).
 #[derive(Debug, Clone, Default)]
 pub struct NameTable {
     /// Every owner's names, owners in order.
     spellings: Vec<Spelling>,
-    /// Positions in `spellings`, sorted by folded name.
-    by_folded: Vec<u32>,
-    /// Positions in `spellings`, sorted by key.
-    by_key: Vec<u32>,
+    /// The keys, made on the first lookup that needs them.
+    keys: std::sync::OnceLock<Keys>,
 }
 
 impl NameTable {
@@ -62,31 +74,34 @@ impl NameTable {
         let mut spellings = Vec::new();
         for (owner, names) in owners.into_iter().enumerate() {
             for name in names {
-                let folded = fold(name);
-                let mut word_starts = Vec::new();
-                let key = key_of_folded(&folded, Some(&mut word_starts));
                 spellings.push(Spelling {
                     owner,
-                    folded,
-                    key,
-                    word_starts,
+                    folded: fold(name),
                 });
             }
         }
-        let positions = || (0..spellings.len()).filter_map(|i| u32::try_from(i).ok());
-        let mut by_folded: Vec<u32> = positions().collect();
-        by_folded.sort_by(|&a, &b| {
-            spellings[a as usize]
-                .folded
-                .cmp(&spellings[b as usize].folded)
-        });
-        let mut by_key: Vec<u32> = positions().collect();
-        by_key.sort_by(|&a, &b| spellings[a as usize].key.cmp(&spellings[b as usize].key));
         NameTable {
             spellings,
-            by_folded,
-            by_key,
+            keys: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every spelling's key, made on first use.
+    fn keys(&self) -> &Keys {
+        self.keys.get_or_init(|| {
+            let keys: Vec<SpellingKey> = self
+                .spellings
+                .iter()
+                .map(|s| {
+                    let mut word_starts = Vec::new();
+                    let key = key_of_folded(&s.folded, Some(&mut word_starts));
+                    SpellingKey { key, word_starts }
+                })
+                .collect();
+            let mut by_key: Vec<u32> = positions(keys.len()).collect();
+            by_key.sort_by(|&a, &b| keys[a as usize].key.cmp(&keys[b as usize].key));
+            Keys { keys, by_key }
+        })
     }
 
     /// The owners `query` names, by the first rule that finds any: a name as folded (`kamenev`);
@@ -97,20 +112,25 @@ impl NameTable {
         if folded.is_empty() {
             return Vec::new();
         }
-        let exact = self.equal(&self.by_folded, |s| s.folded.as_str(), &folded);
+        let exact = self.owners_where(|i| self.spellings[i].folded == folded);
         if !exact.is_empty() {
             return exact;
         }
         let key = key_of_folded(&folded, None);
-        let same_key = self.equal(&self.by_key, |s| s.key.as_str(), &key);
+        let keys = self.keys();
+        let same_key = self.equal(&keys.by_key, |i| keys.keys[i].key.as_str(), &key);
         if !same_key.is_empty() {
             return same_key;
         }
-        let within = self.owners_where(|s| s.folded.contains(folded.as_str()));
+        let within = self.owners_where(|i| self.spellings[i].folded.contains(folded.as_str()));
         if !within.is_empty() || key.len() < SHORTEST_KEY_PART {
             return within;
         }
-        self.owners_where(|s| s.keys_from_words().any(|k| k.starts_with(key.as_str())))
+        self.owners_where(|i| {
+            keys.keys[i]
+                .keys_from_words()
+                .any(|k| k.starts_with(key.as_str()))
+        })
     }
 
     /// The owners whose names are closest to `query` (which found nothing), best first: at most
@@ -124,8 +144,9 @@ impl NameTable {
         }
         let key = key_of_folded(&folded, None);
         let mut best: Vec<f64> = Vec::new();
-        for s in &self.spellings {
-            let whole = similarity(&folded, &s.folded).max(similarity(&key, &s.key));
+        let keys = &self.keys().keys;
+        for (s, keyed) in self.spellings.iter().zip(keys) {
+            let whole = similarity(&folded, &s.folded).max(similarity(&key, &keyed.key));
             let word = s
                 .folded
                 .split(' ')
@@ -153,30 +174,40 @@ impl NameTable {
             .collect()
     }
 
-    /// The owners of the spellings whose `field` is `wanted`, through `sorted` (positions sorted by
-    /// that field), in owner order.
-    fn equal(&self, sorted: &[u32], field: impl Fn(&Spelling) -> &str, wanted: &str) -> Vec<usize> {
-        let at = |p: &u32| &self.spellings[*p as usize];
-        let first = sorted.partition_point(|p| field(at(p)) < wanted);
+    /// The owners of the spellings whose `field` (of a spelling's position) is `wanted`, through
+    /// `sorted` (positions sorted by that field), in owner order.
+    fn equal<'t>(
+        &self,
+        sorted: &[u32],
+        field: impl Fn(usize) -> &'t str,
+        wanted: &str,
+    ) -> Vec<usize> {
+        let first = sorted.partition_point(|&p| field(p as usize) < wanted);
         let mut owners: Vec<usize> = sorted[first..]
             .iter()
-            .take_while(|p| field(at(p)) == wanted)
-            .map(|p| at(p).owner)
+            .take_while(|&&p| field(p as usize) == wanted)
+            .map(|&p| self.spellings[p as usize].owner)
             .collect();
         owners.sort_unstable();
         owners.dedup();
         owners
     }
 
-    fn owners_where(&self, matches: impl Fn(&Spelling) -> bool) -> Vec<usize> {
+    /// The owners of the spellings (by position) that `matches`, in owner order.
+    fn owners_where(&self, matches: impl Fn(usize) -> bool) -> Vec<usize> {
         let mut owners: Vec<usize> = Vec::new();
-        for s in &self.spellings {
-            if owners.last() != Some(&s.owner) && matches(s) {
+        for (i, s) in self.spellings.iter().enumerate() {
+            if owners.last() != Some(&s.owner) && matches(i) {
                 owners.push(s.owner);
             }
         }
         owners
     }
+}
+
+/// The positions `0..len` as table indexes (a table never holds 4 billion names).
+fn positions(len: usize) -> impl Iterator<Item = u32> {
+    (0..len).filter_map(|i| u32::try_from(i).ok())
 }
 
 /// 1 for the same text, 0 for nothing in common: one less the optimal-string-alignment distance

@@ -1,0 +1,17 @@
+//! The constants of the index file's layout (described in the parent module), shared by the
+//! program and by `build.rs`, which writes the embedded timeline in this format.
+
+/// The first bytes of every index file.
+pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
+
+/// Bumped whenever the layout changes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How many sections the table lists.
+pub const SECTIONS: usize = 10;
+
+/// Bytes before the section table.
+pub const HEADER_BYTES: usize = 64;
+
+/// No place, in the PLACE column.
+pub const NO_PLACE: u32 = u32::MAX;
