@@ -10,13 +10,7 @@ fn timeline() -> Command {
 }
 
 fn stdout(args: &[&str]) -> String {
-    let output = timeline().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    common::success(timeline().args(args))
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

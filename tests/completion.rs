@@ -75,13 +75,7 @@ fn help_of(words: &[&str], value: &str) -> String {
 
 /// The output of the binary run with `args`, which must succeed.
 fn run(args: &[&str]) -> String {
-    let output = timeline().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    common::success(timeline().args(args))
 }
 
 #[test]

@@ -17,14 +17,7 @@ fn run(args: &[&str]) -> std::process::Output {
 }
 
 fn stdout(args: &[&str]) -> String {
-    let output = run(args);
-    assert!(
-        output.status.success(),
-        "{args:?}: exit {:?}: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    common::success(timeline().args(args))
 }
 
 fn json(args: &[&str]) -> serde_json::Value {

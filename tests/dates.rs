@@ -3,30 +3,21 @@
 //! the New Style date first. Each check drives the built binary and compares its answers with
 //! ones computed here from the ISO days alone.
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
 /// The binary on the embedded timeline, with a clean environment.
 fn timeline() -> Command {
-    let mut command = assert_cmd::cargo::cargo_bin_cmd!("timeline");
-    command
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .env_remove("TIMELINE_FILE")
-        .env("TERM", "xterm-256color");
+    let mut command = common::clean();
+    command.env("TERM", "xterm-256color");
     command
 }
 
 fn stdout(args: &[&str]) -> String {
-    let output = timeline().args(args).output().unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    common::success(timeline().args(args))
 }
 
 fn events() -> Vec<Value> {

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::{Context, nonempty};
-use crate::cli::{FilterArgs, ListArgs};
+use crate::cli::FilterArgs;
 use crate::error::Error;
 
 /// The flags of `timeline browse`.
@@ -16,7 +16,7 @@ pub struct BrowseArgs {
 
 /// Opens the explorer on the matching events; refuses (exit 2) when stdout is not a terminal.
 pub fn run(args: &BrowseArgs, ctx: &Context) -> Result<(), Error> {
-    let query = ctx.query(&args.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let options = crate::browse::Options {
         color: ctx.config.color,

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::{Context, nonempty};
 use crate::chart::{Selection, Style};
-use crate::cli::{FilterArgs, LayoutArgs, ListArgs};
+use crate::cli::{FilterArgs, LayoutArgs};
 use crate::error::Error;
 use crate::term::Palette;
 
@@ -24,7 +24,7 @@ pub struct ChartArgs {
 
 /// Draws the chart of the matching events.
 pub fn run(args: &ChartArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let query = ctx.query(&args.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let selection = Selection {
         events: &events,

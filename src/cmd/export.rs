@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::{Context, nonempty};
-use crate::cli::{FilterArgs, ListArgs};
+use crate::cli::FilterArgs;
 use crate::error::Error;
 
 /// The flags of `timeline export`.
@@ -58,7 +58,7 @@ pub fn run(args: &ExportArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), 
                 .to_string(),
         ));
     }
-    let query = ctx.query(&args.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     crate::export::export(args, ctx.index, &events, out)
 }

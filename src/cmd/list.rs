@@ -3,12 +3,12 @@
 use std::io::Write;
 
 use super::{Context, nonempty};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::Error;
 
 /// Lists the matching events.
 pub fn run(view: &ListView, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let query = ctx.query(&view.filters, &ListArgs::default())?;
+    let query = ctx.query(&view.filters)?;
     // Records are checked (and, mapped, decoded) only for the events --limit leaves.
     let events = nonempty(ctx.index.select_for_counts(&query)?, "no events match")?;
     let events = ctx

@@ -68,9 +68,10 @@ impl<'a> Context<'a> {
         kept
     }
 
-    /// The query the filters and list flags describe, names resolved against the index.
-    pub fn query(&self, filters: &FilterArgs, list: &ListArgs) -> Result<Query, Error> {
-        query(filters, list, self.index)
+    /// The query the filters describe, names resolved against the index. `--limit` and
+    /// `--reverse` are not in it: each view applies them to what it lists ([`Context::limited`]).
+    pub fn query(&self, filters: &FilterArgs) -> Result<Query, Error> {
+        query(filters, self.index)
     }
 }
 
@@ -283,8 +284,8 @@ pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a st
     Error::NoMatch(format!("no {kind} matches `{}`{hint}", quote(name)))
 }
 
-/// Turns the filter and list flags into a query, resolving names against the index.
-pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Query, Error> {
+/// Turns the filter flags into a query, resolving names against the index.
+pub fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
     let mut range = match (&filters.from, &filters.to) {
         (None, None) => None,
         (from, to) => {
@@ -342,8 +343,7 @@ pub fn query(filters: &FilterArgs, list: &ListArgs, index: &Index) -> Result<Que
             .search
             .as_deref()
             .map(crate::search::WordQuery::parse),
-        reverse: list.reverse,
-        limit: list.limit,
+        ..Query::default()
     })
 }
 

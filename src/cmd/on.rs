@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Context;
 use crate::anniversary::{on_days, window, window_words};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::Error;
 
 /// The flags of `timeline on`.
@@ -67,7 +67,7 @@ pub fn run(args: &OnArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Erro
     let today = args.today.unwrap_or_else(today);
     let days = window(today, args.day, args.before, args.after);
     // Order and limit apply to the anniversaries, not to the events they are picked from.
-    let query = ctx.query(&args.view.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.view.filters)?;
     let found = on_days(ctx.index, &ctx.index.select(&query)?, &days, args.calendar);
     let found = ctx.limited(&args.view.list, found, "events");
     if found.is_empty() {

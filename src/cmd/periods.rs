@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, nonempty};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::Error;
 
 /// The flags of `timeline periods`.
@@ -20,7 +20,7 @@ pub struct PeriodsArgs {
 /// Lists the periods with their matching events; all of them when no filter is given.
 pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
-    let query = ctx.query(filters, &ListArgs::default())?;
+    let query = ctx.query(filters)?;
     let counts = ctx.index.period_counts(&ctx.index.select(&query)?);
     let timeline = ctx.index.timeline();
     // A period the filters touch overlaps their dates and holds a matching event.

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, nonempty, places_named};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::{Error, quote};
 
 /// The flags of `timeline where`.
@@ -25,9 +25,7 @@ pub struct WhereArgs {
 pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit: a place counts the events within it too.
-    let matching = ctx
-        .index
-        .select(&ctx.query(filters, &ListArgs::default())?)?;
+    let matching = ctx.index.select(&ctx.query(filters)?)?;
     let counts = ctx.index.place_counts(&matching);
     match &args.name {
         None => {
@@ -41,7 +39,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
         }
         Some(name) => {
             let places = places_named(ctx.index, name)?;
-            let mut query = ctx.query(filters, &ListArgs::default())?;
+            let mut query = ctx.query(filters)?;
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {

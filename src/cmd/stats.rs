@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, nonempty};
-use crate::cli::{FilterArgs, FormatArgs, LayoutArgs, ListArgs};
+use crate::cli::{FilterArgs, FormatArgs, LayoutArgs};
 use crate::error::Error;
 use crate::stats::Stats;
 
@@ -28,7 +28,7 @@ pub struct StatsArgs {
 
 /// Counts the matching events.
 pub fn run(args: &StatsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let query = ctx.query(&args.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     ctx.renderer.stats(out, &Stats::new(ctx.index, &events))?;
     Ok(())

@@ -5,7 +5,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, nonempty};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::Error;
 use crate::view::TagRow;
 
@@ -19,7 +19,7 @@ pub struct TagsArgs {
 
 /// Lists the tags with their counts within the filters.
 pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
-    let query = ctx.query(&args.view.filters, &ListArgs::default())?;
+    let query = ctx.query(&args.view.filters)?;
     let events = ctx.index.events();
     let mut rows: Vec<TagRow> = Vec::new();
     for &i in &ctx.index.select(&query)? {

@@ -7,7 +7,7 @@ use std::io::Write;
 use clap::Args;
 
 use super::{Context, nonempty, people_named};
-use crate::cli::{ListArgs, ListView};
+use crate::cli::ListView;
 use crate::error::{Error, quote};
 
 /// The flags of `timeline who`.
@@ -26,9 +26,7 @@ pub struct WhoArgs {
 pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit, so a card says how many events match.
-    let matching = ctx
-        .index
-        .select_for_counts(&ctx.query(filters, &ListArgs::default())?)?;
+    let matching = ctx.index.select_for_counts(&ctx.query(filters)?)?;
     let counts = ctx.index.person_counts(&matching);
     match &args.name {
         None => {
@@ -43,7 +41,7 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
         }
         Some(name) => {
             let people = people_named(ctx.index, name)?;
-            let mut query = ctx.query(filters, &ListArgs::default())?;
+            let mut query = ctx.query(filters)?;
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
             let events = nonempty(

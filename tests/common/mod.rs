@@ -1,6 +1,9 @@
 //! What the integration tests share: the binary with none of the variables that shape its output
 //! inherited from the test run, so that every test says exactly what it runs under.
 
+// Each test file is its own crate and uses only part of this module.
+#![allow(dead_code)]
+
 use assert_cmd::Command;
 
 /// The variables a test run may carry that would change what `timeline` prints.
@@ -22,4 +25,16 @@ pub fn clean() -> Command {
         cmd.env_remove(var);
     }
     cmd
+}
+
+/// Runs `cmd`, which must succeed, and gives its standard output; a failure shows its stderr.
+pub fn success(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{cmd:?}: exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
 }
