@@ -371,14 +371,19 @@ fn jump_to_person(model: &mut Model) {
                     value: Some(p),
                 })
                 .collect();
-            model.overlay = Some(Overlay::Picker(Picker {
-                kind: PickerKind::Person,
-                choices,
-                tags: Vec::new(),
-                cursor: 0,
-            }));
+            open_picker(model, PickerKind::Person, choices);
         }
     }
+}
+
+/// Opens a picker of `kind` over `choices`, the cursor on the first.
+fn open_picker(model: &mut Model, kind: PickerKind, choices: Vec<Choice>) {
+    model.overlay = Some(Overlay::Picker(Picker {
+        kind,
+        choices,
+        tags: Vec::new(),
+        cursor: 0,
+    }));
 }
 
 /// Jumps to the events at the event's place; when the place lies within others, a picker
@@ -408,12 +413,7 @@ fn jump_to_place(model: &mut Model) {
             value: Some(p),
         })
         .collect();
-    model.overlay = Some(Overlay::Picker(Picker {
-        kind: PickerKind::Place,
-        choices,
-        tags: Vec::new(),
-        cursor: 0,
-    }));
+    open_picker(model, PickerKind::Place, choices);
 }
 
 /// The tags of the top list's events, with how many events each would show given the search
