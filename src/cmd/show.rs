@@ -8,6 +8,7 @@ use clap::Args;
 use super::Context;
 use crate::cli::{FormatArgs, LayoutArgs};
 use crate::error::{Error, quote};
+use crate::suggest::{closest, did_you_mean};
 
 /// The flags of `timeline show`.
 #[derive(Debug, Args)]
@@ -30,16 +31,12 @@ pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Er
     let id = &args.id;
     let events = ctx.index.events();
     let event = events.iter().find(|e| e.id == *id).ok_or_else(|| {
-        let close = events
-            .iter()
-            .filter(|e| crate::load::text::similarity(&e.id, id).is_some())
-            .map(|e| format!("`{}`", e.id))
-            .take(3)
-            .collect::<Vec<_>>();
+        // The same ranked "did you mean" as tags and periods get.
+        let close = closest(id, events.iter().map(|e| e.id.as_str()));
         let hint = if close.is_empty() {
             "; event ids are the last column of the plain output".to_string()
         } else {
-            format!("; did you mean {}?", close.join(" or "))
+            did_you_mean(&close)
         };
         Error::NoMatch(format!("no event has the id `{}`{hint}", quote(id)))
     })?;
