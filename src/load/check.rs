@@ -11,7 +11,7 @@ use foldhash::HashMap;
 use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
-use super::raw::{Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
+use super::raw::{Mapping, RawCalendar, RawPeriod, RawPerson, RawPlace, RawTimeline};
 use super::text::{Shape, closest, refusal};
 use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
@@ -309,6 +309,7 @@ impl Checker<'_> {
             refs,
             pending,
             problems,
+            periods_assigned,
             ..
         } = raw.events;
         for (at, message) in problems {
@@ -337,9 +338,11 @@ impl Checker<'_> {
                 event.period = period;
             }
         }
-        for event in &mut events {
-            if event.period.is_none() {
-                event.period = assign_period(&periods, &event.date, event.source.as_deref());
+        if !periods_assigned {
+            for event in &mut events {
+                if event.period.is_none() {
+                    event.period = assign_period(&periods, &event.date, event.source.as_deref());
+                }
             }
         }
         Timeline {
@@ -515,6 +518,21 @@ pub(super) fn overlaps(a: &HistoricalName, b: &HistoricalName) -> bool {
         _ => true,
     };
     starts_before_b_ends && b_starts_before_a_ends
+}
+
+/// The periods as the checker keeps them (those whose span reads), for [`assign_period`]
+/// before the checker runs: when one is dropped, the file is refused anyway.
+pub(super) fn periods_as_kept<T: Located>(raw: &[RawPeriod<T>]) -> Vec<Period> {
+    raw.iter()
+        .filter_map(|p| {
+            let owner = Owner::new("period", p.id.text());
+            Some(Period {
+                id: p.id.text().to_string(),
+                title: p.title.text().to_string(),
+                span: span_of(&p.from, &p.to, owner).ok()?,
+            })
+        })
+        .collect()
 }
 
 /// The period an event falls in when the file does not say: among the periods containing the

@@ -7,6 +7,8 @@ use std::fmt;
 use foldhash::HashMap;
 use serde::Deserialize;
 
+#[cfg(doc)]
+use super::check::assign_period;
 use super::check::{
     Owner, Which, date_of, span_of, text_problem, unknown_field, unknown_reference,
 };
@@ -31,6 +33,9 @@ pub(super) struct Events<T> {
     /// The following events of the same list, when it was read in blocks (see
     /// [`BLOCK_EVENTS`]); [`Events::append`] takes them in order.
     pub(super) rest: Vec<Events<T>>,
+    /// True when every event without a period already has the one [`assign_period`] gives (the
+    /// threads of a big JSON file assign them, each for its part); else the checker does.
+    pub(super) periods_assigned: bool,
 }
 
 /// An event's id as written, and where its event is.
@@ -131,6 +136,7 @@ impl<T: Located> Events<T> {
             pending: Vec::new(),
             problems: Vec::new(),
             rest: Vec::new(),
+            periods_assigned: false,
         }
     }
 

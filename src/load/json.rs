@@ -2,6 +2,7 @@
 //! start and each part read on its own thread (checked to meet where the next began), or, for
 //! a file of another shape, from the slices a structural scan finds.
 
+use super::check::{assign_period, periods_as_kept};
 use super::events::{Events, Resolver};
 use super::located::JsonText;
 use super::raw::RawTimeline;
@@ -181,18 +182,26 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
     }
     let starts = cuts(b, first, threads);
     let ids: Resolver<&str> = Resolver::new(&top.people, &top.places, &top.periods);
-    let pieces: Vec<Option<(Events<JsonText>, usize)>> = std::thread::scope(|scope| {
+    let periods = periods_as_kept(&top.periods);
+    let pieces: Vec<Option<Part>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..starts.len())
             .map(|number| {
-                let (ids, starts) = (&ids, &starts);
+                let (ids, starts, periods) = (&ids, &starts, &periods);
                 scope.spawn(move || {
                     let start = starts[number];
                     let stop = starts.get(number + 1).copied();
                     let bytes = stop.unwrap_or(b.len()) - start;
                     let room = if number == 0 { b.len() - first } else { bytes };
-                    let mut piece = read_part(text, start, stop, ids, room / BYTES_PER_EVENT)?;
-                    order::sort_events(&mut piece.0.events);
-                    Some(piece)
+                    let (mut events, end) =
+                        read_part(text, start, stop, ids, room / BYTES_PER_EVENT)?;
+                    for event in &mut events.events {
+                        if event.period.is_none() {
+                            let source = event.source.as_deref();
+                            event.period = assign_period(periods, &event.date, source);
+                        }
+                    }
+                    order::sort_events(&mut events.events);
+                    Some(Part { events, end })
                 })
             })
             .collect();
@@ -201,18 +210,20 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut pieces = pieces.into_iter();
-    let (mut events, mut end) = pieces.next()??;
-    for piece in pieces {
-        let (mut piece, piece_end) = piece?;
+    let mut parts = pieces.into_iter();
+    let first = parts.next()??;
+    let (mut events, mut end) = (first.events, first.end);
+    for part in parts {
+        let mut part = part?;
         // File order continues from the parts before.
         let before = events.refs.len();
-        for event in &mut piece.events {
+        for event in &mut part.events.events {
             event.file_order += before;
         }
-        merge(&mut events, piece);
-        end = piece_end;
+        merge(&mut events, part.events);
+        end = part.end;
     }
+    events.periods_assigned = true;
     // Only whitespace after the events array closes the object.
     if b.get(scan::skip_space(b, end)) != Some(&b'}') || scan::skip_space(b, end + 1) != b.len() {
         return None;
@@ -230,6 +241,12 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
         events,
         unknown: Vec::new(),
     })
+}
+
+/// The events of one part of the array, in index order, and where reading stopped.
+struct Part<'a> {
+    events: Events<JsonText<'a>>,
+    end: usize,
 }
 
 /// Where each part of the events array starts: the first element, then for each further core

@@ -246,7 +246,7 @@ fn json_shape_errors_and_yaml_flow_mappings() {
 
 /// A timeline of `n` events in JSON, one event a line (line `i + 4` holds event `i`).
 fn big_json(n: usize, bad_date_at: usize, bad_person_at: usize) -> String {
-    let mut text = "{\"title\": \"Big\", \"subject\": \"me\",\n\"people\": [{\"id\": \"me\", \"name\": \"Me\"}, {\"id\": \"lenin\", \"name\": \"Lenin\"}],\n\"events\": [\n".to_string();
+    let mut text = "{\"title\": \"Big\", \"subject\": \"me\",\n\"people\": [{\"id\": \"me\", \"name\": \"Me\"}, {\"id\": \"lenin\", \"name\": \"Lenin\"}], \"periods\": [{\"id\": \"youth\", \"title\": \"Youth\", \"from\": \"1880\", \"to\": \"1899\"}, {\"id\": \"nineties\", \"title\": \"Nineties\", \"from\": \"1890\", \"to\": \"1899\"}],\n\"events\": [\n".to_string();
     for i in 0..n {
         let date = if i == bad_date_at {
             "1917-02-30".to_string()
@@ -301,6 +301,10 @@ fn a_big_json_file_parsed_in_pieces_equals_one_parsed_whole() {
         let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
         let whole = sorted_events(&text, whole);
         assert_eq!(whole.len(), 600);
+        assert!(
+            whole.iter().any(|e| e.contains("period: Some(1)")),
+            "periods assigned"
+        );
         let split = parse_json_split(&text).expect("this file has the shape for parts");
         assert_eq!(sorted_events(&text, split), whole, "split");
         let pieces = parse_json_parallel(&text).expect("this file has the shape for pieces");
