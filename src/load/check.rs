@@ -37,6 +37,21 @@ pub(super) fn check<T: Located>(
     }
 }
 
+/// True when every event id is acceptable and none repeats: what
+/// [`Checker::unique_event_ids`] would find no problem with. For a reader that checks the ids
+/// on another thread while it does other work (see [`Events::ids_unique`]).
+pub(super) fn event_ids_clean<'r, T: Located + 'r>(
+    refs: impl Iterator<Item = &'r EventRefs<T>>,
+    count: usize,
+) -> bool {
+    let mut seen: foldhash::HashSet<&str> =
+        foldhash::HashSet::with_capacity_and_hasher(count, Default::default());
+    refs.into_iter().all(|r| {
+        let id = r.id.text();
+        id_problem("event", id).is_none() && seen.insert(id)
+    })
+}
+
 /// Why a reference is unknown, with the closest id when one is close.
 pub(super) fn unknown_reference<'k>(
     ids: impl Iterator<Item = &'k str>,
@@ -211,6 +226,7 @@ impl Checker<'_> {
     }
 
     /// Reports empty and duplicate event ids without keeping them: there may be a million.
+    /// (See [`event_ids_clean`] for the same rules as a yes or no.)
     fn unique_event_ids<T: Located>(&mut self, refs: &[EventRefs<T>]) {
         let mut seen: foldhash::HashSet<&str> =
             foldhash::HashSet::with_capacity_and_hasher(refs.len(), Default::default());
@@ -248,7 +264,9 @@ impl Checker<'_> {
         let person_ids = self.ids("person", raw.people.iter().map(|p| &p.id));
         let place_ids = self.ids("place", raw.places.iter().map(|p| &p.id));
         let period_ids = self.ids("period", raw.periods.iter().map(|p| &p.id));
-        self.unique_event_ids(&raw.events.refs);
+        if !raw.events.ids_unique {
+            self.unique_event_ids(&raw.events.refs);
+        }
         let whole = Owner {
             kind: "the timeline",
             id: None,

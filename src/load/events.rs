@@ -7,11 +7,11 @@ use std::fmt;
 use foldhash::HashMap;
 use serde::Deserialize;
 
-#[cfg(doc)]
-use super::check::assign_period;
 use super::check::{
     Owner, Which, date_of, span_of, text_problem, unknown_field, unknown_reference,
 };
+#[cfg(doc)]
+use super::check::{assign_period, event_ids_clean};
 use super::located::{Located, YamlText};
 use super::raw::{Mapping, RawEvent, RawPeriod, RawPerson, RawPlace};
 use super::text::Shape;
@@ -33,6 +33,10 @@ pub(super) struct Events<T> {
     /// The following events of the same list, when it was read in blocks (see
     /// [`BLOCK_EVENTS`]); [`Events::append`] takes them in order.
     pub(super) rest: Vec<Events<T>>,
+    /// True when the reader found every event id acceptable and none repeated
+    /// ([`event_ids_clean`]): the checker need not look again. When false, it looks, and
+    /// reports each problem.
+    pub(super) ids_unique: bool,
     /// True when every event without a period already has the one [`assign_period`] gives (the
     /// threads of a big JSON file assign them, each for its part); else the checker does.
     pub(super) periods_assigned: bool,
@@ -136,6 +140,7 @@ impl<T: Located> Events<T> {
             pending: Vec::new(),
             problems: Vec::new(),
             rest: Vec::new(),
+            ids_unique: false,
             periods_assigned: false,
         }
     }

@@ -2,7 +2,7 @@
 //! start and each part read on its own thread (checked to meet where the next began), or, for
 //! a file of another shape, from the slices a structural scan finds.
 
-use super::check::{assign_period, periods_as_kept};
+use super::check::{assign_period, event_ids_clean, periods_as_kept};
 use super::events::{Events, Resolver};
 use super::located::JsonText;
 use super::raw::RawTimeline;
@@ -201,7 +201,12 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
                         }
                     }
                     order::sort_events(&mut events.events);
-                    Some(Part { events, end })
+                    let refs_read = events.refs.len();
+                    Some(Part {
+                        events,
+                        end,
+                        refs_read,
+                    })
                 })
             })
             .collect();
@@ -210,19 +215,24 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
             .map(|h| h.join().ok().flatten())
             .collect()
     });
-    let mut parts = pieces.into_iter();
-    let first = parts.next()??;
-    let (mut events, mut end) = (first.events, first.end);
-    for part in parts {
-        let mut part = part?;
-        // File order continues from the parts before.
-        let before = events.refs.len();
-        for event in &mut part.events.events {
-            event.file_order += before;
-        }
-        merge(&mut events, part.events);
-        end = part.end;
+    let mut parts: Vec<Part> = pieces.into_iter().collect::<Option<_>>()?;
+    let end = parts.last()?.end;
+    // The ids are checked on one thread while the events are merged on another.
+    let refs: Vec<_> = parts
+        .iter_mut()
+        .map(|part| std::mem::take(&mut part.events.refs))
+        .collect();
+    let count = refs.iter().map(Vec::len).sum();
+    let (events, ids_unique) = std::thread::scope(|scope| {
+        let clean = scope.spawn(|| event_ids_clean(refs.iter().flatten(), count));
+        let events = merge_parts(parts);
+        (events, clean.join().unwrap_or(false))
+    });
+    let mut events = events?;
+    for mut part_refs in refs {
+        events.refs.append(&mut part_refs);
     }
+    events.ids_unique = ids_unique;
     events.periods_assigned = true;
     // Only whitespace after the events array closes the object.
     if b.get(scan::skip_space(b, end)) != Some(&b'}') || scan::skip_space(b, end + 1) != b.len() {
@@ -247,6 +257,25 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
 struct Part<'a> {
     events: Events<JsonText<'a>>,
     end: usize,
+    /// How many elements the part read (its events and those whose date was refused).
+    refs_read: usize,
+}
+
+/// The parts' events merged into the first part's, in index order (their refs taken out
+/// before), with their file order continued from the parts before.
+fn merge_parts<'a>(parts: Vec<Part<'a>>) -> Option<Events<JsonText<'a>>> {
+    let mut parts = parts.into_iter();
+    let first = parts.next()?;
+    let mut before = first.refs_read;
+    let mut events = first.events;
+    for mut part in parts {
+        for event in &mut part.events.events {
+            event.file_order += before;
+        }
+        before += part.refs_read;
+        merge(&mut events, part.events);
+    }
+    Some(events)
 }
 
 /// Where each part of the events array starts: the first element, then for each further core

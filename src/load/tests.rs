@@ -394,3 +394,25 @@ fn an_unknown_field_in_a_later_piece_is_reported_with_the_rest() {
         ],
     );
 }
+
+#[test]
+fn a_repeated_or_broken_id_across_json_parts_is_reported_where_it_is() {
+    let text = big_json(600, usize::MAX, usize::MAX)
+        .replacen("\"id\": \"e590\"", "\"id\": \"e5\"", 1)
+        .replacen("\"id\": \"e300\"", "\"id\": \"e 300\"", 1);
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
+        let split = parse_json_split(&text).expect("this file has the shape for parts");
+        assert!(!split.events.ids_unique, "the checker must look");
+    }
+    assert_problems(
+        &problems(&text),
+        &[
+            "304:8 event id `e 300` holds ` `",
+            "594:8 duplicate event id `e5`",
+        ],
+    );
+    let clean = big_json(600, usize::MAX, usize::MAX);
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
+        assert!(parse_json_split(&clean).unwrap().events.ids_unique);
+    }
+}
