@@ -297,9 +297,12 @@ impl Point {
                 "only the last one or two digits of a year may be X, with no month or day",
             ));
         }
-        let year: i32 = format!("{digits:0<4}")
-            .parse()
-            .map_err(|_| error("bad year"))?;
+        // The digits as written, each X a zero (`191X` is 1910): no text is built, as this runs
+        // for every date of a million-event file.
+        let year = digits
+            .bytes()
+            .chain(std::iter::repeat_n(b'0', unspecified))
+            .fold(0i32, |year, b| year * 10 + i32::from(b - b'0'));
         if year == 0 {
             return Err(error("there is no year 0"));
         }
@@ -501,13 +504,15 @@ impl Point {
 }
 
 fn strip_old_style(text: &str) -> Option<&str> {
-    let lower = text.to_ascii_lowercase();
-    for suffix in [" o.s.", " os", " o.s"] {
-        if lower.ends_with(suffix) {
-            return Some(&text[..text.len() - suffix.len()]);
-        }
-    }
-    None
+    // Compared in place, ignoring ASCII case: no lowercase copy for each of a million dates. A
+    // matched suffix is ASCII, so the cut before it is a character boundary.
+    let bytes = text.as_bytes();
+    [" o.s.", " os", " o.s"].into_iter().find_map(|suffix| {
+        let start = bytes.len().checked_sub(suffix.len())?;
+        bytes[start..]
+            .eq_ignore_ascii_case(suffix.as_bytes())
+            .then(|| &text[..start])
+    })
 }
 
 impl fmt::Display for Point {
@@ -1007,6 +1012,26 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn old_style_is_read_in_any_case_and_years_with_x_are_their_first_year() {
+        for text in [
+            "1917-10-25 O.S.",
+            "1917-10-25 o.s.",
+            "1917-10-25 os",
+            "1917-10-25 O.s",
+        ] {
+            let date = Date::parse(text).unwrap();
+            assert!(date.is_old_style(), "{text}");
+            assert_eq!(date.earliest(), day(1917, 11, 7), "{text}");
+        }
+        assert!(Date::parse("1917-10-25O.S.").is_err());
+        assert!(Date::parse("1917-10-25 é").is_err());
+        assert_eq!(Date::parse("191X").unwrap().earliest(), day(1910, 1, 1));
+        assert_eq!(Date::parse("19XX").unwrap().latest(), day(1999, 12, 31));
+        assert_eq!(Date::parse("0042").unwrap().earliest().year(), 42);
+        assert!(Date::parse("00XX").is_err());
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
