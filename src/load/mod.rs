@@ -49,10 +49,10 @@ const PARALLEL_MIN_BYTES: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };
 /// a million events several times faster); text that is not JSON after all, such as a YAML flow
 /// mapping, is read as YAML.
 pub fn load(source: &Source) -> Result<Timeline, Vec<Problem>> {
-    if source.text.len() >= PARALLEL_MIN_BYTES {
-        arenas::grow_in_big_steps();
-    }
     if source.text.trim_start().starts_with('{') {
+        if source.text.len() >= PARALLEL_MIN_BYTES {
+            arenas::grow_in_big_steps();
+        }
         if let Some(raw) =
             json::parse_json_split(&source.text).or_else(|| json::parse_json_parallel(&source.text))
         {
