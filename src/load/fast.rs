@@ -8,21 +8,10 @@
 //! repeated field, a missing one, a syntax error) answers `None`, and the caller reads the
 //! element with serde_json, which gives the same event or the same problem at its position.
 
+use super::bytes::string_end;
 use super::located::JsonText;
 use super::raw::RawEvent;
 use super::scan::skip_space;
-
-/// The bytes that end the plain part of a string: its closing quote, an escape, or a control
-/// character (which JSON forbids raw inside a string).
-static ENDS_PLAIN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = b < 0x20 || b == b'"' as usize || b == b'\\' as usize;
-        b += 1;
-    }
-    table
-};
 
 /// The event whose object starts at byte `at` (a `{`), and the byte after its `}`; `None`
 /// unless it has the usual shape (see the module's comment).
@@ -102,10 +91,7 @@ fn plain_string(text: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = at + 1;
-    let length = b
-        .get(start..)?
-        .iter()
-        .position(|&c| ENDS_PLAIN[c as usize])?;
+    let length = string_end(b.get(start..)?)?;
     let end = start + length;
     // A quote, a single byte, ends the string on a character boundary.
     (b[end] == b'"').then(|| (&text[start..end], end + 1))

@@ -5,6 +5,7 @@
 //! [`json`], [`scan`]), then checked into the model ([`check`]).
 
 mod arenas;
+mod bytes;
 mod check;
 mod events;
 mod fast;
