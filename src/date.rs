@@ -266,7 +266,7 @@ fn to_gregorian(
 impl Point {
     /// Reads one point, such as `1917-10-25 O.S.`, `1902-22~` or `191X`.
     fn parse(text: &str) -> Result<Point, DateError> {
-        let text = text.trim();
+        let text = trim(text);
         let (text, calendar) = match strip_old_style(text) {
             Some(rest) => (rest.trim_end(), Calendar::Julian),
             None => (text, Calendar::Gregorian),
@@ -277,7 +277,7 @@ impl Point {
             Some(b'%') => (&text[..text.len() - 1], true, true),
             _ => (text, false, false),
         };
-        let mut parts = text.split('-');
+        let mut parts = split_at_dashes(text);
         let year_text = parts.next().unwrap_or_default();
         let month_text = parts.next();
         let day_text = parts.next();
@@ -501,6 +501,35 @@ impl Point {
         };
         format!("{approximate}{words}{uncertain}{calendar}")
     }
+}
+
+/// `text` without the whitespace around it; at the cost of two bytes when there is none, as in
+/// every date of a big file (a first and last byte that are visible ASCII are whole characters,
+/// neither of them whitespace).
+fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// The parts of `text` between `-`s, as `text.split('-')` gives them, found byte by byte (`-`
+/// is ASCII, so every cut is a character boundary).
+fn split_at_dashes(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let part = rest?;
+        match part.bytes().position(|b| b == b'-') {
+            Some(i) => {
+                rest = Some(&part[i + 1..]);
+                Some(&part[..i])
+            }
+            None => {
+                rest = None;
+                Some(part)
+            }
+        }
+    })
 }
 
 fn strip_old_style(text: &str) -> Option<&str> {
@@ -971,17 +1000,19 @@ impl FromStr for Date {
     type Err = DateError;
 
     fn from_str(text: &str) -> Result<Date, DateError> {
-        let text = text.trim();
+        let text = trim(text);
         if text.is_empty() {
             return Err(error("the date is empty"));
         }
-        match text.split_once('/') {
+        // Searched byte by byte: a date is a dozen bytes, shorter than a `char` search's setup.
+        let slash = text.bytes().position(|b| b == b'/');
+        match slash.map(|i| (&text[..i], &text[i + 1..])) {
             None => Ok(Date {
                 start: Point::parse(text)?,
                 end: None,
             }),
             Some((first, second)) => {
-                if second.contains('/') {
+                if second.bytes().any(|b| b == b'/') {
                     return Err(error("an interval has exactly one '/'"));
                 }
                 let start = Date {
@@ -1031,6 +1062,24 @@ mod tests {
         assert_eq!(Date::parse("19XX").unwrap().latest(), day(1999, 12, 31));
         assert_eq!(Date::parse("0042").unwrap().earliest().year(), 42);
         assert!(Date::parse("00XX").is_err());
+        for text in [
+            "1917-",
+            "-1917",
+            "1917--01",
+            "1917-01-01-01",
+            " 1917 ",
+            "\u{a0}1917",
+            "1917/",
+        ] {
+            let parts: Vec<&str> = split_at_dashes(text).collect();
+            assert_eq!(parts, text.split('-').collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+        }
+        assert_eq!(
+            Date::parse(" 1917-10 ").unwrap(),
+            Date::parse("1917-10").unwrap()
+        );
+        assert!(Date::parse("1917/1918/1919").is_err());
     }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

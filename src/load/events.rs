@@ -14,7 +14,7 @@ use super::check::{
 use super::check::{assign_period, event_ids_clean};
 use super::located::{Located, YamlText};
 use super::raw::{Mapping, RawEvent, RawPeriod, RawPerson, RawPlace};
-use super::text::Shape;
+use super::text::{Shape, is_blank};
 use crate::model::Event;
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
@@ -207,7 +207,7 @@ impl<T: Located> Events<T> {
             self.problems.push((key, message));
         }
         let problems = &mut self.problems;
-        let title = if raw.title.text().trim().is_empty() {
+        let title = if is_blank(raw.title.text()) {
             let message = format!("{owner}: the title is empty");
             problems.push((raw.title, message));
             String::new()

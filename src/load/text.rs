@@ -31,6 +31,12 @@ static QUICK_ID: [bool; 256] = {
     table
 };
 
+/// True when `value` is empty or only whitespace; at a byte's cost when it starts with visible
+/// ASCII, as nearly every title does.
+pub fn is_blank(value: &str) -> bool {
+    !value.as_bytes().first().is_some_and(u8::is_ascii_graphic) && value.trim().is_empty()
+}
+
 /// True for the characters an id may hold.
 pub fn id_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
