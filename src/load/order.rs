@@ -40,43 +40,44 @@ pub fn sort_events(events: &mut [Event]) {
     }
 }
 
-/// Merges `later`, in index order, into `events`, in index order, keeping the order: every
-/// event is moved once, from the back, into room made at the end of `events` (no second copy
-/// of `events` is made). Ties cannot happen: file orders are unique.
+/// Merges `later`, in index order, into `events`, in index order, keeping the order: from
+/// the back, each event moved once into room at the end of `events`, and `later` given back to
+/// the allocator as it empties, so that the two never both hold a million events (no second
+/// copy of `events` is made either). Ties cannot happen: file orders are unique.
 pub(super) fn merge_sorted(events: &mut Vec<Event>, mut later: Vec<Event>) {
-    let Some(first) = later.first() else {
-        return;
-    };
+    /// How many moved-out events `later` may keep room for before it is shrunk.
+    const GIVE_BACK: usize = 1 << 16;
     let (kept, total) = (events.len(), events.len() + later.len());
-    // Placeholders that own nothing: moving an event is a swap with one of them.
-    let placeholder = || Event {
-        id: String::new(),
-        date: first.date,
-        title: String::new(),
-        summary: None,
-        place: None,
-        people: Vec::new(),
-        tags: Vec::new(),
-        period: None,
-        source: None,
-        file_order: 0,
-    };
-    events.resize_with(total, placeholder);
-    // `events[..i]` and `later` are still to place; `write` is the next free slot
-    // from the back.
-    let mut i = kept;
-    let mut write = total;
-    while let Some(last) = later.last_mut() {
-        write -= 1;
-        if i > 0 && key(&events[i - 1]) > key(last) {
-            events.swap(i - 1, write);
-            i -= 1;
-        } else {
-            std::mem::swap(&mut events[write], last);
-            later.pop();
+    events.reserve_exact(later.len());
+    // `events[..i]` and `later[..j]` are still to place; `events[write..total]` are placed.
+    let (mut i, mut j, mut write) = (kept, later.len(), total);
+    // SAFETY: every index read is below `i` in `events` or below `j` in `later`, which hold
+    // events not yet moved; every write is at `write - 1`, which is at least `i + j - 1 >= i`
+    // (so never a slot still to read) and below `total` (within the capacity reserved). Each
+    // event is moved exactly once; `later`'s length follows `j`, so it never drops a moved event,
+    // and `events` claims no event until all `total` are in place (its length is 0 meanwhile: a
+    // panic, which nothing here can raise, would leak and never drop twice).
+    unsafe {
+        events.set_len(0);
+        let to = events.as_mut_ptr();
+        while j > 0 {
+            let from = later.as_ptr();
+            write -= 1;
+            if i > 0 && key(&*to.add(i - 1)) > key(&*from.add(j - 1)) {
+                i -= 1;
+                std::ptr::copy_nonoverlapping(to.add(i), to.add(write), 1);
+            } else {
+                j -= 1;
+                std::ptr::copy_nonoverlapping(from.add(j), to.add(write), 1);
+                later.set_len(j);
+                if later.capacity() - j >= GIVE_BACK {
+                    later.shrink_to_fit();
+                }
+            }
         }
+        debug_assert_eq!(write, i, "what is left of `events` is in place");
+        events.set_len(total);
     }
-    debug_assert_eq!(write, i, "what is left of `events` is in place");
 }
 
 #[cfg(test)]
@@ -119,5 +120,25 @@ mod tests {
             let ids = |events: &[Event]| events.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
             assert_eq!(ids(&first), ids(&expected), "split at {split}");
         }
+    }
+
+    #[test]
+    fn a_long_merge_gives_room_back_and_loses_nothing() {
+        // Longer than GIVE_BACK, so that `later` is shrunk while it is read.
+        let n = 70_000;
+        let first: Vec<Event> = (0..n).map(|i| event(1800 + (i % 200) as i32, i)).collect();
+        let later: Vec<Event> = (n..2 * n)
+            .map(|i| event(1800 + (i * 7 % 200) as i32, i))
+            .collect();
+        let (mut first, mut later) = (first, later);
+        sort_events(&mut first);
+        sort_events(&mut later);
+        merge_sorted(&mut first, later);
+        assert_eq!(first.len(), 2 * n);
+        assert!(first.is_sorted_by_key(key));
+        let mut orders: Vec<usize> = first.iter().map(|e| e.file_order).collect();
+        orders.sort_unstable();
+        assert!(orders.iter().copied().eq(0..2 * n), "every event once");
+        assert!(first.iter().all(|e| e.id == format!("e{}", e.file_order)));
     }
 }
