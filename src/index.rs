@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::date::{Age, Date};
 use crate::error::Error;
 use crate::index_file::MappedEvents;
+use crate::load::order;
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
 use crate::search::WordQuery;
@@ -118,13 +119,14 @@ pub fn is_damaged_index(error: &Error) -> bool {
 impl Index {
     /// Sorts the events (earliest day, then shorter span, then file order) and indexes names.
     pub fn new(mut timeline: Timeline) -> Index {
-        crate::load::order::sort_events(&mut timeline.events);
-        let mut latest_so_far = Vec::with_capacity(timeline.events.len());
-        let mut latest = NaiveDate::MIN;
-        for event in &timeline.events {
-            latest = latest.max(event.date.latest());
-            latest_so_far.push(latest);
-        }
+        // Events already in order (a big JSON file's are) cost one pass over them, not two.
+        let latest_so_far = match order::running_latest(&timeline.events) {
+            Some(latest_so_far) => latest_so_far,
+            None => {
+                order::sort_events(&mut timeline.events);
+                order::running_latest(&timeline.events).unwrap_or_default()
+            }
+        };
         Index::with_events(timeline, latest_so_far, None)
     }
 

@@ -11,6 +11,24 @@ fn key(event: &Event) -> (NaiveDate, NaiveDate, usize) {
     (event.date.earliest(), event.date.latest(), event.file_order)
 }
 
+/// For each position of `events`, the latest last day of the events up to there; `None` when
+/// the events are not in index order. One pass, for [`crate::index::Index::new`].
+pub fn running_latest(events: &[Event]) -> Option<Vec<NaiveDate>> {
+    let mut latest_so_far = Vec::with_capacity(events.len());
+    let mut latest = NaiveDate::MIN;
+    let mut previous = None;
+    for event in events {
+        let key = key(event);
+        if previous.is_some_and(|previous| previous > key) {
+            return None;
+        }
+        previous = Some(key);
+        latest = latest.max(event.date.latest());
+        latest_so_far.push(latest);
+    }
+    Some(latest_so_far)
+}
+
 /// Sorts events into index order. Sorts a key array and moves each event along its cycle of
 /// the permutation, instead of moving whole events inside a sort: an event is some 300 bytes.
 /// Events already in order (a merged load) are only checked.
