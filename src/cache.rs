@@ -115,9 +115,9 @@ pub fn open(
     // The key of the text parsed, not of the bytes hashed above: the file may have changed.
     let key = cache.map(|_| xxh3_128(source.text.as_bytes()));
     // Giving a big file's text back to the system (15 ms for 200 MB) need not hold up the
-    // answer.
+    // answer (should no thread start, the closure, and the text with it, is dropped here).
     if source.text.len() >= 64 << 20 {
-        std::thread::spawn(move || drop(source));
+        let _ = std::thread::Builder::new().spawn(move || drop(source));
     } else {
         drop(source);
     }

@@ -152,8 +152,11 @@ fn read_in_halves(file: &File, size: u64) -> Option<String> {
     let middle = size / 2;
     let (first, second) = bytes.split_at_mut(middle);
     let read = std::thread::scope(|scope| {
-        let later = scope.spawn(|| file.read_exact_at(second, middle as u64).is_ok());
-        file.read_exact_at(first, 0).is_ok() && later.join().unwrap_or(false)
+        // A thread that cannot start (a process limit) leaves the file to the one-thread reader.
+        let later = std::thread::Builder::new()
+            .spawn_scoped(scope, || file.read_exact_at(second, middle as u64).is_ok());
+        let read_first = file.read_exact_at(first, 0).is_ok();
+        read_first && later.is_ok_and(|h| h.join().unwrap_or(false))
     });
     // Nothing past the size the file claimed.
     if !read || !matches!(file.read_at(&mut [0], size as u64), Ok(0)) {
@@ -166,8 +169,9 @@ fn read_in_halves(file: &File, size: u64) -> Option<String> {
     let (first, second) = bytes.split_at(cut);
     let text = |half: &[u8]| std::str::from_utf8(half).is_ok() && memchr::memchr(0, half).is_none();
     let whole = std::thread::scope(|scope| {
-        let later = scope.spawn(|| text(second));
-        text(first) && later.join().unwrap_or(false)
+        let later = std::thread::Builder::new().spawn_scoped(scope, || text(second));
+        let first_is_text = text(first);
+        first_is_text && later.is_ok_and(|h| h.join().unwrap_or(false))
     });
     // SAFETY: both halves are valid UTF-8 and the cut is at a character boundary of each, so
     // the whole is valid UTF-8.
