@@ -74,8 +74,10 @@ struct Mapped {
 pub enum EventRef<'a> {
     /// An event the index holds.
     Held(&'a Event),
-    /// A record decoded from the index file.
+    /// A record decoded from the index file, shared with the index's store of checked records.
     Decoded(Arc<Event>),
+    /// A record decoded from the index file for one caller.
+    Owned(Box<Event>),
 }
 
 impl Deref for EventRef<'_> {
@@ -85,6 +87,7 @@ impl Deref for EventRef<'_> {
         match self {
             EventRef::Held(event) => event,
             EventRef::Decoded(event) => event,
+            EventRef::Owned(event) => event,
         }
     }
 }
@@ -326,7 +329,7 @@ impl Index {
     fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
         let event = match &self.mapped {
             None => EventRef::Held(&self.timeline.events[i]),
-            Some(mapped) => EventRef::Decoded(Arc::new(
+            Some(mapped) => EventRef::Owned(Box::new(
                 mapped
                     .events
                     .record(i, &self.timeline)
@@ -340,6 +343,30 @@ impl Index {
                     .as_ref()
                     .is_none_or(|words| words.matches_event(self, &event)),
         )
+    }
+
+    /// The events at `positions` (from [`Index::select_for_counts`], cut to what will be shown),
+    /// in that order. For a mapped index every record is decoded and checked here, so a damaged
+    /// one answers [`damaged_index`] before anything is shown; unlike [`Index::checked`], none
+    /// is kept for [`Index::event`], which a list that shows each event once never asks.
+    pub fn events_at(&self, positions: &[usize]) -> Result<Vec<EventRef<'_>>, Error> {
+        let Some(mapped) = &self.mapped else {
+            return positions
+                .iter()
+                .map(|&i| self.timeline.events.get(i).map(EventRef::Held))
+                .collect::<Option<_>>()
+                .ok_or_else(damaged_index);
+        };
+        positions
+            .iter()
+            .map(|&i| {
+                mapped
+                    .events
+                    .record(i, &self.timeline)
+                    .map(|event| EventRef::Owned(Box::new(event)))
+                    .ok_or_else(damaged_index)
+            })
+            .collect()
     }
 
     /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their

@@ -30,6 +30,18 @@ pub trait Renderer {
     /// A list of events.
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()>;
 
+    /// A list of events made one at a time. The formats that can (plain, JSON, CSV) write each
+    /// as it comes, so a list of a hundred thousand events never holds them all; the others
+    /// (a table measures its columns first) gather them and write [`Renderer::events`].
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        let rows: Vec<EventRow> = rows.collect();
+        self.events(out, &rows)
+    }
+
     /// The people matching a name, then their events.
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
         let _ = cards;
