@@ -345,28 +345,18 @@ impl Index {
         )
     }
 
-    /// The events at `positions` (from [`Index::select_for_counts`], cut to what will be shown),
-    /// in that order. For a mapped index every record is decoded and checked here, so a damaged
-    /// one answers [`damaged_index`] before anything is shown; unlike [`Index::checked`], none
-    /// is kept for [`Index::event`], which a list that shows each event once never asks.
-    pub fn events_at(&self, positions: &[usize]) -> Result<Vec<EventRef<'_>>, Error> {
-        let Some(mapped) = &self.mapped else {
-            return positions
-                .iter()
-                .map(|&i| self.timeline.events.get(i).map(EventRef::Held))
-                .collect::<Option<_>>()
-                .ok_or_else(damaged_index);
+    /// The event at position `i`, its record (in a mapped index) decoded and checked for this
+    /// caller alone: unlike [`Index::event`], nothing is kept, which suits a list that shows each
+    /// event once. A damaged record answers [`damaged_index`].
+    pub fn event_checked(&self, i: usize) -> Result<EventRef<'_>, Error> {
+        let event = match &self.mapped {
+            None => self.timeline.events.get(i).map(EventRef::Held),
+            Some(mapped) => mapped
+                .events
+                .record(i, &self.timeline)
+                .map(|event| EventRef::Owned(Box::new(event))),
         };
-        positions
-            .iter()
-            .map(|&i| {
-                mapped
-                    .events
-                    .record(i, &self.timeline)
-                    .map(|event| EventRef::Owned(Box::new(event)))
-                    .ok_or_else(damaged_index)
-            })
-            .collect()
+        event.ok_or_else(damaged_index)
     }
 
     /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their

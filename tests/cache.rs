@@ -279,6 +279,73 @@ fn a_damaged_record_in_the_entry_is_refused_and_the_source_answers() {
 }
 
 #[test]
+fn a_damaged_record_in_a_list_written_in_pieces_prints_nothing_twice() {
+    // 9,000 events listed whole are written in pieces, one per core; the damaged record is in
+    // the last piece, after the first has been made.
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, rich_timeline(9_000)).unwrap();
+    for ask in [["--format", "plain"], ["--format", "ndjson"]] {
+        let fresh = answer(&file, cache_home.path(), &ask, false);
+        answer(&file, cache_home.path(), &ask, true);
+        let entry = entries(&cache_home.path().join("timeline")).pop().unwrap();
+        let mut bytes = std::fs::read(&entry).unwrap();
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20;
+        std::fs::write(&entry, &bytes).unwrap();
+        let answered = answer(&file, cache_home.path(), &ask, true);
+        assert_eq!(answered.lines().count(), fresh.lines().count(), "{ask:?}");
+        assert_eq!(answered, fresh, "{ask:?}");
+    }
+}
+
+#[test]
+fn a_long_list_in_pieces_is_the_list_written_whole() {
+    // Plain lines and ndjson are written in pieces; a JSON document and CSV are written whole.
+    // All four name the same events in the same order.
+    let work = tempfile::tempdir().unwrap();
+    let cache_home = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, rich_timeline(20_000)).unwrap();
+    let ids_of = |format: &str| -> Vec<String> {
+        let out = answer(&file, cache_home.path(), &["--format", format], true);
+        let out = out.split("\n\n").next().unwrap().to_string();
+        match format {
+            "plain" => out
+                .lines()
+                .map(|l| l.rsplit('\t').next().unwrap().to_string())
+                .collect(),
+            "csv" => out
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').next().unwrap().to_string())
+                .collect(),
+            "ndjson" => out
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+                .collect(),
+            _ => serde_json::from_str::<serde_json::Value>(&out)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].to_string().trim_matches('"').to_string())
+                .collect(),
+        }
+    };
+    let whole = ids_of("json");
+    assert_eq!(whole.len(), 20_000);
+    assert_eq!(ids_of("csv"), whole);
+    assert_eq!(ids_of("plain"), whole);
+    let ndjson: Vec<String> = ids_of("ndjson")
+        .into_iter()
+        .map(|id| id.trim_matches('"').to_string())
+        .collect();
+    assert_eq!(ndjson, whole);
+}
+
+#[test]
 fn a_cache_write_past_ulimit_costs_nothing_but_the_entry() {
     let work = tempfile::tempdir().unwrap();
     let cache_home = tempfile::tempdir().unwrap();

@@ -71,6 +71,11 @@ impl Renderer for Json {
         self.list(out, rows)
     }
 
+    /// One object per line joins; one document does not.
+    fn joins_pieces(&self) -> bool {
+        self.lines
+    }
+
     fn event_stream(
         &self,
         out: &mut dyn Write,

@@ -25,8 +25,9 @@ pub use self::markdown::{Markdown, escape as escape_markdown};
 pub use self::plain::Plain;
 pub use self::table::Table;
 
-/// Writes each view of the timeline in one format.
-pub trait Renderer {
+/// Writes each view of the timeline in one format. Shared by the threads that write a long list
+/// in pieces, so it holds only settings.
+pub trait Renderer: Sync {
     /// A list of events.
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()>;
 
@@ -40,6 +41,12 @@ pub trait Renderer {
     ) -> io::Result<()> {
         let rows: Vec<EventRow> = rows.collect();
         self.events(out, &rows)
+    }
+
+    /// True when a list written in pieces, joined, is the list written whole: one line per
+    /// event, with no header, brackets or widths measured over all of them (plain, ndjson).
+    fn joins_pieces(&self) -> bool {
+        false
     }
 
     /// The people matching a name, then their events.

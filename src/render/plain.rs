@@ -102,6 +102,10 @@ impl Renderer for Plain {
         rows.iter().try_for_each(|row| self.event(out, row))
     }
 
+    fn joins_pieces(&self) -> bool {
+        true
+    }
+
     /// Each line is written as its row is made, so a list holds one row at a time.
     fn event_stream(
         &self,
