@@ -89,6 +89,8 @@ pub fn open(
     let Some(path) = file else {
         return Ok(Opened::new(embedded_index(access)?));
     };
+    // Standard input is read once and has no key to look up before it is read.
+    let cache_dir = cache_dir.filter(|_| !crate::load::is_standard_input(path));
     if let Some(dir) = cache_dir
         && let Some(key) = cacheable_key(path)
         && let Some((meta, events)) =

@@ -209,7 +209,8 @@ impl ListView {
 /// Flags every command takes, before or after its name.
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one.
+    /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one; `-`
+    /// reads standard input.
     #[arg(
         short = 'f',
         long,
