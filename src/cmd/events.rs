@@ -30,7 +30,8 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
             .collect();
         threads
             .into_iter()
-            .map(|thread| thread.join().unwrap_or_else(|_| Err(damaged_index())))
+            // A panic is a bug, not a damaged file: it goes on as the panic it was.
+            .map(|thread| thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     // Every piece is checked before the first is written.
