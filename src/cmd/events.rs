@@ -31,7 +31,11 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
         threads
             .into_iter()
             // A panic is a bug, not a damaged file: it goes on as the panic it was.
-            .map(|thread| thread.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
             .collect()
     });
     // Every piece is checked before the first is written.
