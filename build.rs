@@ -21,6 +21,8 @@ mod layout;
 mod load;
 #[path = "src/model/mod.rs"]
 mod model;
+#[path = "src/parallel.rs"]
+mod parallel;
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
@@ -34,6 +36,7 @@ fn main() {
         "src/model",
         "src/cache.rs",
         "src/index_file",
+        "src/parallel.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }

@@ -172,31 +172,21 @@ fn cacheable_key(path: &Path) -> Option<u128> {
         return None;
     }
     let pieces = len.div_ceil(KEY_PIECE_BYTES);
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let per_thread = pieces.div_ceil(cores.min(pieces).max(1));
+    let per_thread = pieces.div_ceil(crate::parallel::cores().min(pieces).max(1));
     let piece_ranges: Vec<(usize, usize)> = (0..pieces)
         .map(|i| (i * KEY_PIECE_BYTES, ((i + 1) * KEY_PIECE_BYTES).min(len)))
         .collect();
-    let digests: Option<Vec<Vec<u8>>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = piece_ranges
-            .chunks(per_thread)
-            .map(|ranges| {
-                let file = &file;
-                scope.spawn(move || {
-                    let mut buffer = vec![0; 1 << 18];
-                    let mut digests = Vec::new();
-                    for &(from, to) in ranges {
-                        digests.extend(piece_digest(file, from, to, &mut buffer)?.to_le_bytes());
-                    }
-                    Some(digests)
-                })
-            })
-            .collect();
-        threads
-            .into_iter()
-            .map(|thread| thread.join().ok().flatten())
-            .collect()
-    });
+    let parts: Vec<&[(usize, usize)]> = piece_ranges.chunks(per_thread).collect();
+    let digests: Option<Vec<Vec<u8>>> = crate::parallel::map(&parts, |ranges| {
+        let mut buffer = vec![0; 1 << 18];
+        let mut digests = Vec::new();
+        for &(from, to) in *ranges {
+            digests.extend(piece_digest(&file, from, to, &mut buffer)?.to_le_bytes());
+        }
+        Some(digests)
+    })
+    .into_iter()
+    .collect();
     let digests = digests?.concat();
     // Nothing past the size the file had: it grew while it was read.
     let mut past_end = [0u8; 1];

@@ -20,6 +20,7 @@ pub mod man;
 pub mod model;
 pub mod names;
 pub mod pager;
+pub mod parallel;
 pub mod process;
 pub mod render;
 pub mod schema;

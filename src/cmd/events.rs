@@ -23,21 +23,8 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
     if pieces <= 1 || !ctx.renderer.joins_pieces() {
         return out.write_all(&piece(ctx, positions)?).map_err(Error::from);
     }
-    let written: Vec<Result<Vec<u8>, Error>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = positions
-            .chunks(positions.len().div_ceil(pieces))
-            .map(|part| scope.spawn(move || piece(ctx, part)))
-            .collect();
-        threads
-            .into_iter()
-            // A panic is a bug, not a damaged file: it goes on as the panic it was.
-            .map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
-    });
+    let parts: Vec<&[usize]> = positions.chunks(positions.len().div_ceil(pieces)).collect();
+    let written = crate::parallel::map(&parts, |part| piece(ctx, part));
     // Every piece is checked before the first is written.
     let written = written.into_iter().collect::<Result<Vec<_>, Error>>()?;
     for part in written {
@@ -48,8 +35,10 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
 
 /// How many pieces a list of `events` is written in.
 fn pieces_for(events: usize) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    cores.min(MOST_PIECES).min(events / PIECE_EVENTS).max(1)
+    crate::parallel::cores()
+        .min(MOST_PIECES)
+        .min(events / PIECE_EVENTS)
+        .max(1)
 }
 
 /// The events at `positions` written into a buffer, each row made from its record as the

@@ -51,35 +51,26 @@ pub(super) fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>
     let total = elements.len();
     // The first piece reads into room for every event; the others read in small blocks, each
     // freed as it is appended, so no more than one block of events ever exists twice.
-    let pieces: Vec<Option<Vec<Events<JsonText>>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = elements
-            .chunks(per_piece)
-            .enumerate()
-            .map(|(number, piece)| {
-                let ids = &ids;
-                scope.spawn(move || {
-                    let block = if number == 0 { total } else { BLOCK };
-                    let mut blocks = vec![Events::with_capacity(block.min(total))];
-                    for range in piece {
-                        let raw = serde_json::from_str(&text[range.clone()]).ok()?;
-                        let last = blocks.last_mut().expect("one block at least");
-                        if last.refs.len() == block {
-                            blocks.push(Events::with_capacity(block));
-                        }
-                        blocks
-                            .last_mut()
-                            .expect("one block at least")
-                            .push_resolved(raw, ids);
-                    }
-                    Some(blocks)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
+    let numbered: Vec<(usize, &[std::ops::Range<usize>])> =
+        elements.chunks(per_piece).enumerate().collect();
+    let pieces: Vec<Option<Vec<Events<JsonText>>>> =
+        crate::parallel::map(&numbered, |&(number, piece)| {
+            let block = if number == 0 { total } else { BLOCK };
+            let mut blocks = vec![Events::with_capacity(block.min(total))];
+            for range in piece {
+                let raw = serde_json::from_str(&text[range.clone()]).ok()?;
+                let last = blocks.last_mut().expect("one block at least");
+                if last.refs.len() == block {
+                    blocks.push(Events::with_capacity(block));
+                }
+                blocks
+                    .last_mut()
+                    .expect("one block at least")
+                    .push_resolved(raw, &ids);
+            }
+            Some(blocks)
+        });
+    drop(numbered);
     drop((elements, ids));
     let mut blocks = Vec::new();
     for piece in pieces {
