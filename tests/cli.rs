@@ -545,3 +545,23 @@ fn a_dash_as_the_file_reads_standard_input() {
     let stderr = String::from_utf8_lossy(&broken.stderr);
     assert!(stderr.contains("<stdin>:3:"), "{stderr}");
 }
+
+#[test]
+fn an_empty_name_is_a_usage_error_not_a_name_that_matches_nothing() {
+    // `who ''` said "no person matches ``" (exit 1), as if a name had been looked for.
+    for args in [
+        &["who", ""][..],
+        &["where", ""],
+        &["show", ""],
+        &["--person", ""],
+        &["--with", ""],
+        &["--place", ""],
+        &["--tag", ""],
+        &["who", "Kamenev", "--with", ""],
+    ] {
+        let output = bare().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("a value is required"), "{args:?}: {stderr}");
+    }
+}

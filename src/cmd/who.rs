@@ -14,7 +14,10 @@ use crate::error::{Error, quote};
 #[derive(Debug, Args)]
 pub struct WhoArgs {
     /// A name, surname, alias or pseudonym; case and accents do not matter.
-    #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::people))]
+    #[arg(
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
+        add = clap_complete::ArgValueCompleter::new(crate::complete::people)
+    )]
     pub name: Option<String>,
 
     /// Which events, how many, and how they are shown.
