@@ -15,6 +15,7 @@ pub mod error;
 pub mod export;
 pub mod index;
 pub mod index_file;
+pub mod lean_cli;
 pub mod load;
 pub mod man;
 pub mod model;

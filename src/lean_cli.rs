@@ -1,0 +1,197 @@
+//! Parsing the command line with only the parts it names built: clap's whole command tree (every
+//! subcommand and its flags) was a quarter of a `timeline who NAME`'s instructions, for one
+//! subcommand used. Anything but a plain success (help, version, a mistake) is parsed again with
+//! the whole tree, so what a user sees then is exactly what [`Cli`]'s derive gives.
+
+use std::ffi::OsString;
+
+use clap::{Args, Command, FromArgMatches};
+
+use crate::cli::{Cli, ExportArgs, GlobalArgs, ListView, OnArgs};
+use crate::cmd;
+
+/// The subcommands in the order `Cli`'s derive lists them (a test holds the two together).
+const SUBCOMMANDS: [&str; 15] = [
+    "who",
+    "where",
+    "periods",
+    "tags",
+    "show",
+    "check",
+    "chart",
+    "stats",
+    "on",
+    "around",
+    "export",
+    "browse",
+    "schema",
+    "completions",
+    "man",
+];
+
+/// Parses `args` as [`Cli::try_parse_from`] does. The lean tree's success is the whole tree's:
+/// its top level is the same, and every subcommand whose name is among the words has all its
+/// flags, so the one clap picks is whole; the others have their names only.
+pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
+    let mut lean = lean_command(args);
+    let parsed = lean
+        .try_get_matches_from_mut(args)
+        .ok()
+        .and_then(|matches| Cli::from_arg_matches(&matches).ok());
+    // Freeing the tree one argument at a time is work the exit does for nothing.
+    std::mem::forget(lean);
+    match parsed {
+        Some(cli) => Ok(cli),
+        None => <Cli as clap::Parser>::try_parse_from(args),
+    }
+}
+
+/// The top level as `Cli`'s derive makes it but for help texts, with the subcommands named in
+/// `args` whole and the rest as bare names.
+fn lean_command(args: &[OsString]) -> Command {
+    let root = Command::new("timeline")
+        .version(env!("CARGO_PKG_VERSION"))
+        .allow_negative_numbers(true);
+    let root = GlobalArgs::augment_args(ListView::augment_args(root));
+    let named = |name: &str| args.iter().skip(1).any(|a| a.to_str() == Some(name));
+    let subcommands = SUBCOMMANDS.iter().map(|&name| {
+        if named(name) {
+            whole(name)
+        } else {
+            Command::new(name)
+        }
+    });
+    root.subcommands(subcommands)
+}
+
+/// The subcommand `name` with its flags, as `Cli`'s derive builds it but for its help texts.
+fn whole(name: &'static str) -> Command {
+    let command = Command::new(name);
+    match name {
+        "who" => cmd::who::WhoArgs::augment_args(command),
+        "where" => cmd::places::WhereArgs::augment_args(command),
+        "periods" => cmd::periods::PeriodsArgs::augment_args(command),
+        "tags" => cmd::tags::TagsArgs::augment_args(command),
+        "show" => cmd::show::ShowArgs::augment_args(command),
+        "check" => cmd::check::CheckArgs::augment_args(command),
+        "chart" => cmd::chart::ChartArgs::augment_args(command),
+        "stats" => cmd::stats::StatsArgs::augment_args(command),
+        "on" => OnArgs::augment_args(command),
+        "around" => cmd::around::AroundArgs::augment_args(command),
+        "export" => ExportArgs::augment_args(command),
+        "browse" => cmd::browse::BrowseArgs::augment_args(command),
+        "completions" => cmd::completions::CompletionsArgs::augment_args(command),
+        // `schema` and `man` take no flags of their own.
+        _ => command,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// What parsing depends on in a command's arguments, as text to compare.
+    fn shape(command: &Command) -> Vec<String> {
+        command
+            .get_arguments()
+            .map(|a| {
+                format!(
+                    "{} {:?} {:?} {:?} {:?} {:?} {:?} {} {} {:?} {:?} {:?} {}",
+                    a.get_id(),
+                    a.get_short(),
+                    a.get_long(),
+                    a.get_all_aliases(),
+                    a.get_num_args(),
+                    a.get_action(),
+                    a.get_default_values(),
+                    a.is_global_set(),
+                    a.is_required_set(),
+                    a.get_env(),
+                    a.get_value_delimiter(),
+                    a.get_possible_values()
+                        .iter()
+                        .map(|v| v.get_name().to_string())
+                        .collect::<Vec<_>>(),
+                    a.is_positional(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_lean_tree_is_the_whole_tree_but_for_help_texts() {
+        let whole_tree = Cli::command();
+        let names: Vec<&str> = whole_tree.get_subcommands().map(|s| s.get_name()).collect();
+        assert_eq!(names, SUBCOMMANDS);
+        let every: Vec<OsString> = std::iter::once("timeline")
+            .chain(SUBCOMMANDS)
+            .map(OsString::from)
+            .collect();
+        let lean = lean_command(&every);
+        assert_eq!(shape(&lean), shape(&whole_tree));
+        assert!(lean.is_allow_negative_numbers_set());
+        assert_eq!(lean.get_version(), whole_tree.get_version());
+        for (lean_sub, whole_sub) in lean.get_subcommands().zip(whole_tree.get_subcommands()) {
+            assert_eq!(lean_sub.get_name(), whole_sub.get_name());
+            assert_eq!(
+                shape(lean_sub),
+                shape(whole_sub),
+                "{}",
+                whole_sub.get_name()
+            );
+            let groups = |c: &Command| {
+                c.get_groups()
+                    .map(|g| format!("{} {:?}", g.get_id(), g.get_args().collect::<Vec<_>>()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                groups(lean_sub),
+                groups(whole_sub),
+                "{}",
+                whole_sub.get_name()
+            );
+        }
+    }
+
+    #[test]
+    fn a_subcommand_not_named_is_a_bare_name() {
+        let lean = lean_command(&["timeline".into(), "who".into(), "Kamenev".into()]);
+        let built: Vec<&str> = lean
+            .get_subcommands()
+            .filter(|s| s.get_arguments().next().is_some())
+            .map(|s| s.get_name())
+            .collect();
+        assert_eq!(built, ["who"]);
+    }
+
+    #[test]
+    fn lean_and_whole_parse_alike() {
+        let lines: &[&[&str]] = &[
+            &["who", "Kamenev", "--format", "plain"],
+            &["--from", "1917", "who", "Kamenev"],
+            &["--format", "json", "where", "Petrograd", "--to", "1920"],
+            &["--search", "who", "who"],
+            &["--from", "-50", "--to", "1917"],
+            &["on", "11-07", "-B", "3"],
+            &["export", "ics", "-o", "x.ics"],
+            &["--file", "x.yaml", "check"],
+            &["check", "--file", "x.yaml"],
+            &["chart", "--from", "1917", "--width", "80"],
+            &["show", "birth", "--format", "json"],
+            &["completions", "bash"],
+            &["man"],
+            &["schema"],
+            &[],
+        ];
+        for line in lines {
+            let args: Vec<OsString> = std::iter::once(&"timeline")
+                .chain(line.iter())
+                .map(OsString::from)
+                .collect();
+            let whole = <Cli as clap::Parser>::try_parse_from(&args).map_err(|e| e.to_string());
+            let lean = parse(&args).map_err(|e| e.to_string());
+            assert_eq!(format!("{lean:?}"), format!("{whole:?}"), "{line:?}");
+        }
+    }
+}
