@@ -37,6 +37,7 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
+    link_for_a_fast_start();
     let source = load::Source {
         name: "timeline.yaml".to_string(),
         text: load::EMBEDDED.to_string(),
@@ -64,6 +65,16 @@ fn main() {
     encode::encode(&mut bytes, &fingerprint, key, &timeline, &events).expect("a timeline encodes");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("embedded.index"), bytes).expect("OUT_DIR is writable");
+}
+
+/// On Linux with glibc, the binary's relocations packed (DT_RELR, glibc 2.36 and later): the
+/// dynamic loader applies five thousand of them at every start, and the packed table is a
+/// fraction of the size and of the work, which counts for a run that takes a millisecond.
+fn link_for_a_fast_start() {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
 }
 
 /// A hash of everything that shapes a parsed timeline: the program's version and the source of
