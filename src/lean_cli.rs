@@ -30,14 +30,25 @@ const SUBCOMMANDS: [&str; 15] = [
 ];
 
 /// Parses `args` as [`Cli::try_parse_from`] does. The lean tree's success is the whole tree's:
-/// its top level is the same, and every subcommand whose name is among the words has all its
-/// flags, so the one clap picks is whole; the others have their names only.
+/// its top level is the same, and every subcommand whose name is among the words is there with
+/// all its flags, so the one clap picks is whole; a subcommand not among the words cannot be
+/// picked, nor change how the words parse, so it is left out.
 pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
-    let mut lean = lean_command(args);
+    let first_is_command = args
+        .get(1)
+        .and_then(|a| a.to_str())
+        .is_some_and(|a| SUBCOMMANDS.contains(&a));
+    let mut lean = lean_command(args, !first_is_command);
     let parsed = lean
         .try_get_matches_from_mut(args)
         .ok()
-        .and_then(|matches| Cli::from_arg_matches(&matches).ok());
+        .and_then(|matches| {
+            if first_is_command {
+                from_matches_without_list(&matches)
+            } else {
+                Cli::from_arg_matches(&matches).ok()
+            }
+        });
     // Freeing the tree one argument at a time is work the exit does for nothing.
     std::mem::forget(lean);
     match parsed {
@@ -46,22 +57,30 @@ pub fn parse(args: &[OsString]) -> Result<Cli, clap::Error> {
     }
 }
 
-/// The top level as `Cli`'s derive makes it but for help texts, with the subcommands named in
-/// `args` whole and the rest as bare names.
-fn lean_command(args: &[OsString]) -> Command {
+/// The command line from a tree whose top level lacks the event list's flags: when the first
+/// word is a command, no flag came before it, so the list's flags are as none were given.
+fn from_matches_without_list(matches: &clap::ArgMatches) -> Option<Cli> {
+    Some(Cli {
+        command: Some(crate::cli::Command::from_arg_matches(matches).ok()?),
+        list: ListView::default(),
+        global: GlobalArgs::from_arg_matches(matches).ok()?,
+    })
+}
+
+/// The top level as `Cli`'s derive makes it but for help texts (and, unless `with_list`, the
+/// event list's flags), with only the subcommands named in `args`, each whole.
+fn lean_command(args: &[OsString], with_list: bool) -> Command {
     let root = Command::new("timeline")
         .version(env!("CARGO_PKG_VERSION"))
         .allow_negative_numbers(true);
-    let root = GlobalArgs::augment_args(ListView::augment_args(root));
-    let named = |name: &str| args.iter().skip(1).any(|a| a.to_str() == Some(name));
-    let subcommands = SUBCOMMANDS.iter().map(|&name| {
-        if named(name) {
-            whole(name)
-        } else {
-            Command::new(name)
-        }
-    });
-    root.subcommands(subcommands)
+    let root = if with_list {
+        ListView::augment_args(root)
+    } else {
+        root
+    };
+    let root = GlobalArgs::augment_args(root);
+    let named = |name: &&&str| args.iter().skip(1).any(|a| a.to_str() == Some(**name));
+    root.subcommands(SUBCOMMANDS.iter().filter(named).map(|&name| whole(name)))
 }
 
 /// The subcommand `name` with its flags, as `Cli`'s derive builds it but for its help texts.
@@ -128,7 +147,7 @@ mod tests {
             .chain(SUBCOMMANDS)
             .map(OsString::from)
             .collect();
-        let lean = lean_command(&every);
+        let lean = lean_command(&every, true);
         assert_eq!(shape(&lean), shape(&whole_tree));
         assert!(lean.is_allow_negative_numbers_set());
         assert_eq!(lean.get_version(), whole_tree.get_version());
@@ -155,14 +174,21 @@ mod tests {
     }
 
     #[test]
-    fn a_subcommand_not_named_is_a_bare_name() {
-        let lean = lean_command(&["timeline".into(), "who".into(), "Kamenev".into()]);
-        let built: Vec<&str> = lean
-            .get_subcommands()
-            .filter(|s| s.get_arguments().next().is_some())
-            .map(|s| s.get_name())
-            .collect();
+    fn a_subcommand_not_named_is_left_out() {
+        let lean = lean_command(&["timeline".into(), "who".into(), "Kamenev".into()], true);
+        let built: Vec<&str> = lean.get_subcommands().map(|s| s.get_name()).collect();
         assert_eq!(built, ["who"]);
+        let lean = lean_command(&["timeline".into(), "--from".into(), "1917".into()], true);
+        assert_eq!(lean.get_subcommands().count(), 0);
+    }
+
+    #[test]
+    fn the_list_flags_given_none_are_the_default() {
+        let none = <Cli as clap::Parser>::try_parse_from(["timeline"]).unwrap();
+        assert_eq!(
+            format!("{:?}", none.list),
+            format!("{:?}", ListView::default())
+        );
     }
 
     #[test]
@@ -182,6 +208,37 @@ mod tests {
             &["completions", "bash"],
             &["man"],
             &["schema"],
+            &["help"],
+            &["help", "who"],
+            &["whoo", "Kamenev"],
+            &["Kamenev"],
+            &["--search", "who"],
+            &["--search", "who", "where", "Brest"],
+            &["--version"],
+            &["who", "--help"],
+            &["where", "--limit"],
+            &[
+                "who",
+                "Kamenev",
+                "--file",
+                "x.yaml",
+                "--color",
+                "never",
+                "--no-pager",
+            ],
+            &["who", "--from", "1917", "who"],
+            &["who", "Kamenev", "who"],
+            &[
+                "tags",
+                "--from",
+                "1917",
+                "--reverse",
+                "--limit",
+                "3",
+                "--ascii",
+                "--width",
+                "60",
+            ],
             &[],
         ];
         for line in lines {

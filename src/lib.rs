@@ -2,6 +2,7 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod arena;
 pub mod around;
 pub mod browse;
 pub mod cache;
