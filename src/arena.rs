@@ -56,7 +56,9 @@ impl Arena {
 
     /// A block for `layout` from the arena, or null when it does not fit.
     fn bump(&self, layout: Layout) -> *mut u8 {
-        if layout.size() > LARGEST_BLOCK || layout.align() > 4096 {
+        // A zero-sized block (which no caller should ask for) could sit at the arena's end,
+        // where `holds` would not know it.
+        if layout.size() == 0 || layout.size() > LARGEST_BLOCK || layout.align() > 4096 {
             return std::ptr::null_mut();
         }
         let base = self.base();

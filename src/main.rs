@@ -9,13 +9,16 @@
 //! `SIGPIPE` is ignored (a closed pipe is an error to handle, not a kill). A panic exits 101
 //! after its message, as from Rust's `main`.
 
-#![no_main]
+// Built as a test (`cargo test` builds every binary so), the harness's `main` is kept: the
+// binary has no tests, and running the program itself there would take the harness's arguments.
+#![cfg_attr(not(test), no_main)]
 
 /// Small blocks from an arena: a run is short, and glibc's malloc was a quarter of a lookup.
 #[global_allocator]
 static ALLOCATOR: timeline::arena::Arena = timeline::arena::Arena::new();
 
 /// The process's entry point, called by the C runtime (arguments are read through `std::env`).
+#[cfg(not(test))]
 #[unsafe(no_mangle)]
 pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
     standard_descriptors_open();
@@ -26,6 +29,7 @@ pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) ->
 }
 
 /// Opens `/dev/null` on any of descriptors 0, 1 and 2 that is closed, as Rust's start-up does.
+#[cfg(not(test))]
 fn standard_descriptors_open() {
     let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
         fd,
