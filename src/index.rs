@@ -389,12 +389,22 @@ impl Index {
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
     /// then within names, then within keys (see [`NameTable::find`]). Namesakes all.
     pub fn find_people(&self, name: &str) -> Vec<usize> {
+        let people = self.timeline.people.iter().map(|p| p.all_names());
+        let named = crate::names::owners_named(people, name);
+        if !named.is_empty() {
+            return named;
+        }
         self.person_names().find(name)
     }
 
     /// Places whose name, alias or historical name is `name`, by the rules of
     /// [`Index::find_people`].
     pub fn find_places(&self, name: &str) -> Vec<usize> {
+        let places = self.timeline.places.iter().map(|p| p.all_names());
+        let named = crate::names::owners_named(places, name);
+        if !named.is_empty() {
+            return named;
+        }
         self.place_names().find(name)
     }
 
@@ -600,6 +610,20 @@ events:
             })
             .unwrap(),
         )
+    }
+
+    #[test]
+    fn a_name_finds_what_the_name_table_finds_for_every_name_embedded() {
+        let index = Index::new(crate::cache::embedded().unwrap());
+        let people = NameTable::new(index.timeline.people.iter().map(|p| p.all_names()));
+        let places = NameTable::new(index.timeline.places.iter().map(|p| p.all_names()));
+        let names = index.timeline.people.iter().flat_map(|p| p.all_names());
+        let names = names.chain(index.timeline.places.iter().flat_map(|p| p.all_names()));
+        for name in names.chain(["kamenev", "LEV  kamenev", "Trotzki", "Троцкий", "kamen", ""])
+        {
+            assert_eq!(index.find_people(name), people.find(name), "{name}");
+            assert_eq!(index.find_places(name), places.find(name), "{name}");
+        }
     }
 
     fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {

@@ -2,6 +2,7 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod arena;
 pub mod around;
 pub mod browse;
 pub mod cache;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod index;
 pub mod index_file;
+pub mod lean_cli;
 pub mod load;
 pub mod man;
 pub mod model;

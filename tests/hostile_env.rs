@@ -130,6 +130,26 @@ fn a_closed_or_full_stderr_keeps_the_exit_code() {
 }
 
 #[test]
+fn closed_standard_streams_are_as_if_on_dev_null() {
+    // The program starts from C's `main` (src/main.rs) and opens a closed descriptor on
+    // /dev/null itself, as Rust's start-up did: the output has somewhere to go, and no file the
+    // program opens takes the place of its output.
+    let dir = tempfile::tempdir().unwrap();
+    for (script, code) in [
+        (r#"exec "$0" --from 1900 >&-"#, 0),
+        (r#"exec "$0" who Kamenev <&- >&- 2>&-"#, 0),
+        (r#"exec "$0" who nobody <&- >&- 2>&-"#, 1),
+        (r#"exec "$0" --file /nonexistent >&- 2>&-"#, 2),
+        (r#"exec "$0" export ics -o out.ics >&-"#, 0),
+    ] {
+        let output = shell(script, dir.path());
+        assert_eq!(output.status.code(), Some(code), "{script}");
+    }
+    let ics = fs::read_to_string(dir.path().join("out.ics")).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics:.80}");
+}
+
+#[test]
 fn help_and_version_that_cannot_be_written_fail() {
     let dir = tempfile::tempdir().unwrap();
     for args in ["--help", "--version", "help who", "who --help"] {

@@ -57,11 +57,11 @@ pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Err
             let events = ctx
                 .index
                 .checked(ctx.limited(&args.view.list, events, "events"))?;
-            ctx.renderer.who(
-                out,
-                &ctx.views.person_cards(&people, &counts),
-                &ctx.views.rows(&events),
-            )?;
+            let rows = ctx.views.rows(&events);
+            ctx.renderer
+                .who(out, &ctx.views.person_cards(&people, &counts), &rows)?;
+            // As for the event list: the exit frees the rows (3% of a `who NAME`).
+            std::mem::forget(rows);
         }
     }
     Ok(())
