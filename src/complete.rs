@@ -92,9 +92,12 @@ fn timeline_in_use() -> Option<Opened> {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
     });
-    // A FIFO or a terminal (`--file /dev/stdin`) would hold the shell's Tab until someone
-    // writes: only a regular file is read while completing.
-    if file.as_deref().is_some_and(|f| !f.is_file()) {
+    // A FIFO or a terminal (`--file /dev/stdin`, `--file -`) would hold the shell's Tab until
+    // someone writes: only a regular file is read while completing.
+    if file
+        .as_deref()
+        .is_some_and(|f| !f.is_file() || crate::load::is_standard_input(f))
+    {
         return None;
     }
     let cache_dir = crate::cache::directory(&env);

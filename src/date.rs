@@ -218,6 +218,59 @@ pub fn jdn_of(day: NaiveDate) -> i64 {
     day.num_days_from_ce() as i64 + JDN_OF_CE_DAY_ZERO
 }
 
+/// A day as ISO 8601 `YYYY-MM-DD`, from its (year, month, day) in either calendar. Years
+/// outside 0–9999, which no checked timeline holds, are written by `format!`.
+///
+/// ```
+/// use timeline::date::iso;
+/// assert_eq!(iso(1917, 10, 25), "1917-10-25");
+/// assert_eq!(iso(33, 1, 2), "0033-01-02");
+/// ```
+pub fn iso(year: i32, month: u32, day: u32) -> String {
+    if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return format!("{year:04}-{month:02}-{day:02}");
+    }
+    // A list at a million events writes two of these per row: digits by hand, not `format!`.
+    let (year, month, day) = (year as u32, month, day);
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        10,
+        month / 10,
+        month % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    digits
+        .iter()
+        .map(|&d| {
+            if d == 10 {
+                '-'
+            } else {
+                char::from(b'0' + d as u8)
+            }
+        })
+        .collect()
+}
+
+/// A Gregorian day as ISO 8601, as chrono writes it (see [`iso`]).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use timeline::date::iso_day;
+/// let day = NaiveDate::from_ymd_opt(1940, 8, 21).unwrap();
+/// assert_eq!(iso_day(day), day.to_string());
+/// ```
+pub fn iso_day(day: NaiveDate) -> String {
+    if !(0..=9999).contains(&day.year()) {
+        return day.to_string();
+    }
+    iso(day.year(), day.month(), day.day())
+}
+
 /// The Julian-calendar (year, month, day) of a Gregorian day.
 ///
 /// ```

@@ -75,8 +75,10 @@ struct Mapped {
 pub enum EventRef<'a> {
     /// An event the index holds.
     Held(&'a Event),
-    /// A record decoded from the index file.
+    /// A record decoded from the index file, shared with the index's store of checked records.
     Decoded(Arc<Event>),
+    /// A record decoded from the index file for one caller.
+    Owned(Box<Event>),
 }
 
 impl Deref for EventRef<'_> {
@@ -86,6 +88,7 @@ impl Deref for EventRef<'_> {
         match self {
             EventRef::Held(event) => event,
             EventRef::Decoded(event) => event,
+            EventRef::Owned(event) => event,
         }
     }
 }
@@ -328,7 +331,7 @@ impl Index {
     fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
         let event = match &self.mapped {
             None => EventRef::Held(&self.timeline.events[i]),
-            Some(mapped) => EventRef::Decoded(Arc::new(
+            Some(mapped) => EventRef::Owned(Box::new(
                 mapped
                     .events
                     .record(i, &self.timeline)
@@ -342,6 +345,20 @@ impl Index {
                     .as_ref()
                     .is_none_or(|words| words.matches_event(self, &event)),
         )
+    }
+
+    /// The event at position `i`, its record (in a mapped index) decoded and checked for this
+    /// caller alone: unlike [`Index::event`], nothing is kept, which suits a list that shows each
+    /// event once. A damaged record answers [`damaged_index`].
+    pub fn event_checked(&self, i: usize) -> Result<EventRef<'_>, Error> {
+        let event = match &self.mapped {
+            None => self.timeline.events.get(i).map(EventRef::Held),
+            Some(mapped) => mapped
+                .events
+                .record(i, &self.timeline)
+                .map(|event| EventRef::Owned(Box::new(event))),
+        };
+        event.ok_or_else(damaged_index)
     }
 
     /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their
@@ -374,12 +391,22 @@ impl Index {
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
     /// then within names, then within keys (see [`NameTable::find`]). Namesakes all.
     pub fn find_people(&self, name: &str) -> Vec<usize> {
+        let people = self.timeline.people.iter().map(|p| p.all_names());
+        let named = crate::names::owners_named(people, name);
+        if !named.is_empty() {
+            return named;
+        }
         self.person_names().find(name)
     }
 
     /// Places whose name, alias or historical name is `name`, by the rules of
     /// [`Index::find_people`].
     pub fn find_places(&self, name: &str) -> Vec<usize> {
+        let places = self.timeline.places.iter().map(|p| p.all_names());
+        let named = crate::names::owners_named(places, name);
+        if !named.is_empty() {
+            return named;
+        }
         self.place_names().find(name)
     }
 
@@ -562,6 +589,20 @@ events:
             })
             .unwrap(),
         )
+    }
+
+    #[test]
+    fn a_name_finds_what_the_name_table_finds_for_every_name_embedded() {
+        let index = Index::new(crate::cache::embedded().unwrap());
+        let people = NameTable::new(index.timeline.people.iter().map(|p| p.all_names()));
+        let places = NameTable::new(index.timeline.places.iter().map(|p| p.all_names()));
+        let names = index.timeline.people.iter().flat_map(|p| p.all_names());
+        let names = names.chain(index.timeline.places.iter().flat_map(|p| p.all_names()));
+        for name in names.chain(["kamenev", "LEV  kamenev", "Trotzki", "Троцкий", "kamen", ""])
+        {
+            assert_eq!(index.find_people(name), people.find(name), "{name}");
+            assert_eq!(index.find_places(name), places.find(name), "{name}");
+        }
     }
 
     fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {

@@ -2,6 +2,7 @@
 
 pub mod anniversary;
 pub mod app;
+pub mod arena;
 pub mod around;
 pub mod browse;
 pub mod cache;
@@ -15,11 +16,13 @@ pub mod error;
 pub mod export;
 pub mod index;
 pub mod index_file;
+pub mod lean_cli;
 pub mod load;
 pub mod man;
 pub mod model;
 pub mod names;
 pub mod pager;
+pub mod parallel;
 pub mod process;
 pub mod render;
 pub mod schema;

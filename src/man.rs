@@ -151,8 +151,9 @@ pub fn render(command: Command, out: &mut dyn Write) -> io::Result<()> {
     options(&mut page, command.get_arguments().filter(|a| shown(a)));
 
     page.control("SH", ["COMMANDS"]);
+    let described: Vec<&Arg> = command.get_arguments().filter(|a| shown(a)).collect();
     for sub in visible_subcommands(&command) {
-        subcommand(&mut page, sub);
+        subcommand(&mut page, sub, &described);
     }
 
     page.control("SH", ["EXAMPLES"]);
@@ -235,21 +236,53 @@ fn synopsis(page: &mut Roff, command: &Command) {
 
 /// A subcommand's subsection: headed by its usage, then its description, the options only it takes; then its
 /// own subcommands, if any.
-fn subcommand(page: &mut Roff, command: &Command) {
+/// A subcommand's subsection. Its options that mean what they mean under OPTIONS (`described`:
+/// the filters, the list and format flags) are named in one line instead of described again,
+/// which made the page three times as long.
+fn subcommand(page: &mut Roff, command: &Command, described: &[&Arg]) {
     let usage = command.clone().render_usage().to_string();
     page.control("SS", [usage.trim_start_matches("Usage:").trim()]);
     paragraphs(page, &long_about(command));
     // Global options are listed once, under OPTIONS; clap copies them into every subcommand.
-    let own: Vec<&Arg> = command
+    let (shared, own): (Vec<&Arg>, Vec<&Arg>) = command
         .get_arguments()
         .filter(|a| shown(a) && !a.is_global_set())
-        .collect();
+        .partition(|a| described.iter().any(|d| same_option(a, d)));
     if !own.is_empty() {
         options(page, own.into_iter());
     }
-    for sub in visible_subcommands(command) {
-        subcommand(page, sub);
+    if !shared.is_empty() {
+        let mut line = vec![roman("Also ")];
+        for (n, arg) in shared.iter().enumerate() {
+            if n > 0 {
+                line.push(roman(", "));
+            }
+            match arg.get_long() {
+                Some(long) => line.push(bold(format!("--{long}"))),
+                None => line.extend(option_tag(arg)),
+            }
+        }
+        line.push(roman(", as under OPTIONS."));
+        page.control("PP", []);
+        page.text(line);
     }
+    for sub in visible_subcommands(command) {
+        subcommand(page, sub, described);
+    }
+}
+
+/// True when two options have the same name, value and help: one described twice.
+fn same_option(a: &Arg, b: &Arg) -> bool {
+    let help = |arg: &Arg| {
+        arg.get_long_help()
+            .or(arg.get_help())
+            .map(|h| h.to_string())
+    };
+    a.get_long() == b.get_long()
+        && a.get_short() == b.get_short()
+        && a.get_value_names() == b.get_value_names()
+        && help(a) == help(b)
+        && a.get_default_values() == b.get_default_values()
 }
 
 /// The tag of an option: `-o, --output FILE`, `--anniversaries`, or a positional's `NAME`.
@@ -346,6 +379,19 @@ mod tests {
             let words: Vec<&str> = ours.split_whitespace().collect();
             assert!(Cli::try_parse_from(&words).is_ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_shared_option_is_described_once_and_named_where_it_applies() {
+        let page = page();
+        // --from's help, as roff writes it.
+        let from_help = "Events that end on or after the start of DATE";
+        assert_eq!(page.matches(from_help).count(), 1, "described once");
+        let who = &page[page.find(".SS \"timeline who").expect("a who subsection")..];
+        let who = &who[..who[4..].find(".SS").map_or(who.len(), |end| end + 4)];
+        assert!(who.contains("\\-\\-from"), "who names --from: {who}");
+        // An option of its own is described in full where it belongs.
+        assert!(page.contains("Look DAYS days either side of the date"));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::date::{DualWords, Precision, to_julian};
-use crate::index::Index;
+use crate::date::{DualWords, Precision, iso, iso_day, to_julian};
+use crate::index::{EventRef, Index};
 use crate::model::Event;
 
 /// One event as every format shows it.
@@ -159,6 +159,39 @@ pub struct EventDetail {
     pub period_titles: Vec<String>,
 }
 
+/// The texts of an event that its row shows as they are.
+struct EventTexts {
+    id: String,
+    title: String,
+    summary: Option<String>,
+    tags: Vec<String>,
+    source: Option<String>,
+}
+
+impl EventTexts {
+    /// Copies of `event`'s texts.
+    fn copied(event: &Event) -> EventTexts {
+        EventTexts {
+            id: event.id.clone(),
+            title: event.title.clone(),
+            summary: event.summary.clone(),
+            tags: event.tags.clone(),
+            source: event.source.clone(),
+        }
+    }
+
+    /// `event`'s texts, left empty in it.
+    fn taken(event: &mut Event) -> EventTexts {
+        EventTexts {
+            id: std::mem::take(&mut event.id),
+            title: std::mem::take(&mut event.title),
+            summary: event.summary.take(),
+            tags: std::mem::take(&mut event.tags),
+            source: event.source.take(),
+        }
+    }
+}
+
 /// Builds rows and cards from an index.
 pub struct Views<'a> {
     index: &'a Index,
@@ -183,6 +216,23 @@ impl<'a> Views<'a> {
 
     /// The row of one event.
     pub fn row(&self, event: &Event) -> EventRow {
+        self.row_with(event, EventTexts::copied(event))
+    }
+
+    /// The row of one event, taking its texts when the event was decoded for this caller
+    /// alone, instead of copying them: a list of 97k events makes 97k rows.
+    pub fn into_row(&self, event: EventRef<'_>) -> EventRow {
+        match event {
+            EventRef::Owned(mut event) => {
+                let texts = EventTexts::taken(&mut event);
+                self.row_with(&event, texts)
+            }
+            shared => self.row(&shared),
+        }
+    }
+
+    /// The row of `event`, whose own texts are `texts`.
+    fn row_with(&self, event: &Event, texts: EventTexts) -> EventRow {
         let timeline = self.index.timeline();
         let old_style = self.old_style_applies(event);
         let date = &event.date;
@@ -193,7 +243,7 @@ impl<'a> Views<'a> {
         };
         let julian_iso = |day: chrono::NaiveDate| {
             let (y, m, d) = to_julian(day);
-            format!("{y:04}-{m:02}-{d:02}")
+            iso(y, m, d)
         };
         let start_os = (old_style && date.start().precision() == Precision::Day)
             .then(|| julian_iso(date.earliest()));
@@ -203,12 +253,12 @@ impl<'a> Views<'a> {
             .place
             .map(|p| timeline.places[p].name_on(date.earliest()).to_string());
         EventRow {
-            id: event.id.clone(),
-            title: event.title.clone(),
-            summary: event.summary.clone(),
+            id: texts.id,
+            title: texts.title,
+            summary: texts.summary,
             date: dual.to_string(),
-            start: date.earliest().to_string(),
-            end: date.latest().to_string(),
+            start: iso_day(date.earliest()),
+            end: iso_day(date.latest()),
             start_os,
             end_os,
             precision: date.start().precision().name(),
@@ -227,13 +277,13 @@ impl<'a> Views<'a> {
                 .iter()
                 .map(|&p| timeline.people[p].id.clone())
                 .collect(),
-            tags: event.tags.clone(),
+            tags: texts.tags,
             periods: self
                 .index
                 .periods_of(date)
                 .map(|p| timeline.periods[p].id.clone())
                 .collect(),
-            source: event.source.clone(),
+            source: texts.source,
             date_parts: dual,
         }
     }

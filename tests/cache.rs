@@ -199,6 +199,14 @@ fn rich_timeline(events: usize) -> String {
     text
 }
 
+/// A [`rich_timeline`] of `events` in a folder of its own, and an empty cache home.
+fn rich_life(events: usize) -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
+    let work = tempfile::tempdir().unwrap();
+    let file = work.path().join("life.yaml");
+    std::fs::write(&file, rich_timeline(events)).unwrap();
+    (work, tempfile::tempdir().unwrap(), file)
+}
+
 /// Stdout, stderr and exit code of one run, with the cache on or off.
 fn answer(file: &Path, cache_home: &Path, args: &[&str], cache: bool) -> String {
     let mut cmd = Command::cargo_bin("timeline").unwrap();
@@ -257,25 +265,71 @@ fn the_mapped_index_answers_every_filter_as_a_fresh_parse_does() {
 
 #[test]
 fn a_damaged_record_in_the_entry_is_refused_and_the_source_answers() {
-    let work = tempfile::tempdir().unwrap();
-    let cache_home = tempfile::tempdir().unwrap();
-    let file = work.path().join("life.yaml");
-    std::fs::write(&file, rich_timeline(9_000)).unwrap();
-    let ask: &[&str] = &["--from", "1945", "--format", "plain"];
-    let fresh = answer(&file, cache_home.path(), ask, false);
-    answer(&file, cache_home.path(), ask, true);
-    let entry = entries(&cache_home.path().join("timeline")).pop().unwrap();
-    let mut bytes = std::fs::read(&entry).unwrap();
-    // The last record is the latest event's, which the question shows.
-    let last = bytes.len() - 3;
-    bytes[last] ^= 0x20;
-    std::fs::write(&entry, &bytes).unwrap();
-    assert_eq!(answer(&file, cache_home.path(), ask, true), fresh);
-    assert_ne!(
-        std::fs::read(&entry).unwrap(),
-        bytes,
-        "the entry was rewritten"
-    );
+    let (_work, cache_home, file) = rich_life(9_000);
+    // The last record is the latest event's, which each question shows: a short list, and the
+    // whole list, which is written in pieces (one per core) with the damage in the last piece,
+    // after the first has been made: nothing may be printed twice.
+    let asks: [&[&str]; 3] = [
+        &["--from", "1945", "--format", "plain"],
+        &["--format", "plain"],
+        &["--format", "ndjson"],
+    ];
+    for ask in asks {
+        let fresh = answer(&file, cache_home.path(), ask, false);
+        answer(&file, cache_home.path(), ask, true);
+        let entry = entries(&cache_home.path().join("timeline")).pop().unwrap();
+        let mut bytes = std::fs::read(&entry).unwrap();
+        let last = bytes.len() - 3;
+        bytes[last] ^= 0x20;
+        std::fs::write(&entry, &bytes).unwrap();
+        let answered = answer(&file, cache_home.path(), ask, true);
+        assert_eq!(answered.lines().count(), fresh.lines().count(), "{ask:?}");
+        assert_eq!(answered, fresh, "{ask:?}");
+        let rewritten = std::fs::read(&entry).unwrap();
+        assert_ne!(rewritten, bytes, "{ask:?}: the entry was rewritten");
+    }
+}
+
+#[test]
+fn a_long_list_in_pieces_is_the_list_written_whole() {
+    // Plain lines and ndjson are written in pieces; a JSON document and CSV are written whole.
+    // All four name the same events in the same order.
+    let (_work, cache_home, file) = rich_life(20_000);
+    let ids_of = |format: &str| -> Vec<String> {
+        let out = answer(&file, cache_home.path(), &["--format", format], true);
+        let out = out.split("\n\n").next().unwrap().to_string();
+        match format {
+            "plain" => out
+                .lines()
+                .map(|l| l.rsplit('\t').next().unwrap().to_string())
+                .collect(),
+            "csv" => out
+                .lines()
+                .skip(1)
+                .map(|l| l.split(',').next().unwrap().to_string())
+                .collect(),
+            "ndjson" => out
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+                .collect(),
+            _ => serde_json::from_str::<serde_json::Value>(&out)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].to_string().trim_matches('"').to_string())
+                .collect(),
+        }
+    };
+    let whole = ids_of("json");
+    assert_eq!(whole.len(), 20_000);
+    assert_eq!(ids_of("csv"), whole);
+    assert_eq!(ids_of("plain"), whole);
+    let ndjson: Vec<String> = ids_of("ndjson")
+        .into_iter()
+        .map(|id| id.trim_matches('"').to_string())
+        .collect();
+    assert_eq!(ndjson, whole);
 }
 
 #[test]

@@ -513,3 +513,55 @@ fn list_tables_keep_ids_whole_so_they_can_be_typed_back() {
     assert!(periods.contains(" revolutionary-activity "), "{periods}");
     assert!(periods.contains(" fate-of-oppositionists "), "{periods}");
 }
+
+#[test]
+fn a_dash_as_the_file_reads_standard_input() {
+    let text = std::fs::read_to_string(SMALL).unwrap();
+    let from_file = stdout(timeline().args(["--format", "plain"]));
+    let from_stdin = stdout(
+        bare()
+            .args(["--file", "-", "--format", "plain"])
+            .write_stdin(text.clone()),
+    );
+    assert_eq!(from_stdin, from_file);
+    // A file named `-` in the working directory is not what `-` means; `./-` names it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("-"), "title: Decoy\nevents: []\n").unwrap();
+    let in_dir = stdout(
+        bare()
+            .current_dir(dir.path())
+            .env("TIMELINE_FILE", "-")
+            .args(["--format", "plain"])
+            .write_stdin(text),
+    );
+    assert_eq!(in_dir, from_file);
+    // Problems name standard input.
+    let broken = bare()
+        .args(["check", "-"])
+        .write_stdin("title: t\nevents:\n  - {id: a, date: 1917-13, title: T}\n")
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&broken.stderr);
+    assert!(stderr.contains("<stdin>:3:"), "{stderr}");
+}
+
+#[test]
+fn an_empty_name_is_a_usage_error_not_a_name_that_matches_nothing() {
+    // `who ''` said "no person matches ``" (exit 1), as if a name had been looked for.
+    for args in [
+        &["who", ""][..],
+        &["where", ""],
+        &["show", ""],
+        &["--person", ""],
+        &["--with", ""],
+        &["--place", ""],
+        &["--tag", ""],
+        &["who", "Kamenev", "--with", ""],
+    ] {
+        let output = bare().args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("a value is required"), "{args:?}: {stderr}");
+    }
+}

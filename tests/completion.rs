@@ -294,8 +294,9 @@ fn a_file_that_cannot_be_read_offers_nothing_and_says_nothing() {
 
 #[test]
 fn a_file_that_would_block_is_not_read() {
-    // `--file` naming a FIFO (or /dev/stdin, a terminal when the shell completes) must not hold
-    // the shell's Tab until someone writes.
+    // `--file` naming a FIFO (or /dev/stdin, a terminal when the shell completes), or `-`
+    // (standard input, even beside a file named `-`), must not hold the shell's Tab until
+    // someone writes.
     let folder = tempfile::tempdir().unwrap();
     let fifo = folder.path().join("life.yaml");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
@@ -303,27 +304,35 @@ fn a_file_that_would_block_is_not_read() {
         eprintln!("note: no mkfifo here; the FIFO case is not checked");
         return;
     }
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("timeline"))
-        .env("COMPLETE", "fish")
-        .env_remove("TIMELINE_FILE")
-        .arg("--")
-        .args(["timeline", "--file"])
-        .arg(&fifo)
-        .args(["who", ""])
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let started = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if started.elapsed().as_secs() > 10 {
-            child.kill().unwrap();
-            panic!("completion with --file FIFO still waiting after 10 s");
+    std::fs::write(folder.path().join("-"), "title: Decoy\nevents: []\n").unwrap();
+    for file in [fifo.as_os_str(), std::ffi::OsStr::new("-")] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("timeline"))
+            .current_dir(folder.path())
+            .env("COMPLETE", "fish")
+            .env_remove("TIMELINE_FILE")
+            .arg("--")
+            .args(["timeline", "--file"])
+            .arg(file)
+            .args(["who", ""])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed().as_secs() > 10 {
+                child.kill().unwrap();
+                panic!("completion with --file {file:?} still waiting after 10 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        let output = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            stdout.lines().all(|l| l.starts_with('-')),
+            "{file:?}: {stdout}"
+        );
     }
-    let output = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.lines().all(|l| l.starts_with('-')), "{stdout}");
 }
 
 #[test]

@@ -130,6 +130,26 @@ fn a_closed_or_full_stderr_keeps_the_exit_code() {
 }
 
 #[test]
+fn closed_standard_streams_are_as_if_on_dev_null() {
+    // The program starts from C's `main` (src/main.rs) and opens a closed descriptor on
+    // /dev/null itself, as Rust's start-up did: the output has somewhere to go, and no file the
+    // program opens takes the place of its output.
+    let dir = tempfile::tempdir().unwrap();
+    for (script, code) in [
+        (r#"exec "$0" --from 1900 >&-"#, 0),
+        (r#"exec "$0" who Kamenev <&- >&- 2>&-"#, 0),
+        (r#"exec "$0" who nobody <&- >&- 2>&-"#, 1),
+        (r#"exec "$0" --file /nonexistent >&- 2>&-"#, 2),
+        (r#"exec "$0" export ics -o out.ics >&-"#, 0),
+    ] {
+        let output = shell(script, dir.path());
+        assert_eq!(output.status.code(), Some(code), "{script}");
+    }
+    let ics = fs::read_to_string(dir.path().join("out.ics")).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR"), "{ics:.80}");
+}
+
+#[test]
 fn help_and_version_that_cannot_be_written_fail() {
     let dir = tempfile::tempdir().unwrap();
     for args in ["--help", "--version", "help who", "who --help"] {
@@ -369,5 +389,53 @@ fn a_file_name_with_an_escape_is_shown_escaped_on_stdout_and_stderr() {
         let all = String::from_utf8_lossy(&all);
         assert!(all.contains("\\u{1b}"), "{all}");
         assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'), "{all:?}");
+    }
+}
+
+#[test]
+fn a_system_that_starts_no_thread_still_answers_in_full() {
+    // A stack no system can give (RUST_MIN_STACK is every new thread's size): every thread the
+    // program would start fails, and the work done in parallel is done on the one thread there
+    // is. A long list (in pieces), a big YAML file (hashed in pieces for the cache, then cut
+    // into pieces to parse) and a big JSON file (parsed in pieces).
+    let dir = tempfile::tempdir().unwrap();
+    let mut yaml = String::from("title: t\nevents:\n");
+    let mut json = String::from("{\"title\": \"t\", \"events\": [");
+    for i in 0..20_000 {
+        let year = 1800 + i % 200;
+        yaml.push_str(&format!(
+            "  - {{id: e{i}, date: '{year}', title: Event {i} of a long synthetic life}}\n"
+        ));
+        let comma = if i == 0 { "" } else { "," };
+        json.push_str(&format!(
+            "{comma}{{\"id\": \"e{i}\", \"date\": \"{year}\", \"title\": \"Event {i} of a long synthetic life\"}}"
+        ));
+    }
+    json.push_str("]}");
+    fs::write(dir.path().join("life.yaml"), &yaml).unwrap();
+    fs::write(dir.path().join("life.json"), &json).unwrap();
+    for file in ["life.yaml", "life.json"] {
+        let run = |threads: bool| {
+            let mut cmd = Command::new(binary());
+            cmd.current_dir(dir.path())
+                .env_remove("TIMELINE_FILE")
+                .env(
+                    "XDG_CACHE_HOME",
+                    dir.path().join(format!("cache-{threads}")),
+                )
+                .args(["--file", file, "--format", "plain"]);
+            if !threads {
+                cmd.env("RUST_MIN_STACK", (1u64 << 46).to_string());
+            }
+            cmd.output().unwrap()
+        };
+        let (with, without) = (run(true), run(false));
+        assert!(with.status.success(), "{file}: {}", stderr(&with));
+        assert!(without.status.success(), "{file}: {}", stderr(&without));
+        assert_eq!(
+            String::from_utf8_lossy(&with.stdout).lines().count(),
+            20_000
+        );
+        assert!(with.stdout == without.stdout, "{file}: the same list");
     }
 }

@@ -393,24 +393,14 @@ impl<'a> Model<'a> {
 /// cost of a search that grows with the timeline (about 100 ms on one core).
 fn haystacks(index: &Index) -> Vec<String> {
     let events = index.events();
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = events.len().div_ceil(cores).max(1024);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = events
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|e| event_haystack(index, e))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|part| part.join().expect("building search text does not panic"))
-            .collect()
+    let chunk = events.len().div_ceil(crate::parallel::cores()).max(1024);
+    let parts: Vec<&[crate::model::Event]> = events.chunks(chunk).collect();
+    crate::parallel::map(&parts, |part| {
+        part.iter()
+            .map(|e| event_haystack(index, e))
+            .collect::<Vec<_>>()
     })
+    .concat()
 }
 
 /// The filters of a list, ready to test events.

@@ -7,6 +7,7 @@ pub mod browse;
 pub mod chart;
 pub mod check;
 pub mod completions;
+pub mod events;
 pub mod export;
 pub mod list;
 pub mod man;

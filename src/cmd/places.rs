@@ -13,7 +13,10 @@ use crate::error::{Error, quote};
 #[derive(Debug, Args)]
 pub struct WhereArgs {
     /// A place name, old or new; case and accents do not matter.
-    #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::places))]
+    #[arg(
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
+        add = clap_complete::ArgValueCompleter::new(crate::complete::places)
+    )]
     pub name: Option<String>,
 
     /// Which events, how many, and how they are shown.

@@ -14,7 +14,10 @@ use crate::suggest::{closest, did_you_mean};
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The event's id (see the last column of the plain output, or `--format json`).
-    #[arg(add = clap_complete::ArgValueCompleter::new(crate::complete::events))]
+    #[arg(
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
+        add = clap_complete::ArgValueCompleter::new(crate::complete::events)
+    )]
     pub id: String,
 
     /// The output format.

@@ -44,33 +44,24 @@ pub(super) fn parse_json_parallel(text: &str) -> Option<RawTimeline<JsonText<'_>
     // Each piece is read and sorted into index order on its own thread; the pieces are then
     // merged, each event moved once, so that `Index::new` finds them in order. The first piece
     // reads into room for every event, which the merge fills from the back.
-    let pieces: Vec<Option<Events<JsonText>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = elements
-            .chunks(per_piece)
-            .enumerate()
-            .map(|(number, piece)| {
-                let ids = &ids;
-                scope.spawn(move || {
-                    let room = if number == 0 { total } else { piece.len() };
-                    let mut events = Events::with_capacity(room);
-                    for range in piece {
-                        let raw = serde_json::from_str(&text[range.clone()]).ok()?;
-                        events.push_resolved(raw, ids);
-                    }
-                    let first = number * per_piece;
-                    for event in &mut events.events {
-                        event.file_order += first;
-                    }
-                    order::sort_events(&mut events.events);
-                    Some(events)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
+    let numbered: Vec<(usize, &[std::ops::Range<usize>])> =
+        elements.chunks(per_piece).enumerate().collect();
+    let pieces: Vec<Option<Events<JsonText>>> =
+        crate::parallel::map(&numbered, |&(number, piece)| {
+            let room = if number == 0 { total } else { piece.len() };
+            let mut events = Events::with_capacity(room);
+            for range in piece {
+                let raw = serde_json::from_str(&text[range.clone()]).ok()?;
+                events.push_resolved(raw, &ids);
+            }
+            let first = number * per_piece;
+            for event in &mut events.events {
+                event.file_order += first;
+            }
+            order::sort_events(&mut events.events);
+            Some(events)
+        });
+    drop(numbered);
     drop((elements, ids));
     let mut pieces = pieces.into_iter();
     let mut events = pieces.next()??;
@@ -183,38 +174,26 @@ pub(super) fn parse_json_split(text: &str) -> Option<RawTimeline<JsonText<'_>>> 
     let starts = cuts(b, first, threads);
     let ids: Resolver<&str> = Resolver::new(&top.people, &top.places, &top.periods);
     let periods = periods_as_kept(&top.periods);
-    let pieces: Vec<Option<Part>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..starts.len())
-            .map(|number| {
-                let (ids, starts, periods) = (&ids, &starts, &periods);
-                // A thread that cannot start (a process limit) makes the file read another way.
-                std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let start = starts[number];
-                    let stop = starts.get(number + 1).copied();
-                    let bytes = stop.unwrap_or(b.len()) - start;
-                    let room = if number == 0 { b.len() - first } else { bytes };
-                    let (mut events, end) =
-                        read_part(text, start, stop, ids, room / BYTES_PER_EVENT)?;
-                    for event in &mut events.events {
-                        if event.period.is_none() {
-                            let source = event.source.as_deref();
-                            event.period = assign_period(periods, &event.date, source);
-                        }
-                    }
-                    order::sort_events(&mut events.events);
-                    let refs_read = events.refs.len();
-                    Some(Part {
-                        events,
-                        end,
-                        refs_read,
-                    })
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.ok()?.join().ok().flatten())
-            .collect()
+    let numbers: Vec<usize> = (0..starts.len()).collect();
+    let pieces: Vec<Option<Part>> = crate::parallel::map(&numbers, |&number| {
+        let start = starts[number];
+        let stop = starts.get(number + 1).copied();
+        let bytes = stop.unwrap_or(b.len()) - start;
+        let room = if number == 0 { b.len() - first } else { bytes };
+        let (mut events, end) = read_part(text, start, stop, &ids, room / BYTES_PER_EVENT)?;
+        for event in &mut events.events {
+            if event.period.is_none() {
+                let source = event.source.as_deref();
+                event.period = assign_period(&periods, &event.date, source);
+            }
+        }
+        order::sort_events(&mut events.events);
+        let refs_read = events.refs.len();
+        Some(Part {
+            events,
+            end,
+            refs_read,
+        })
     });
     let mut parts: Vec<Part> = pieces.into_iter().collect::<Option<_>>()?;
     let end = parts.last()?.end;

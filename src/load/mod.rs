@@ -28,7 +28,7 @@ use self::check::check;
 use self::located::JsonText;
 use self::raw::RawTimeline;
 
-pub use self::source::{MAX_FILE_BYTES, Source};
+pub use self::source::{MAX_FILE_BYTES, Source, is_standard_input};
 
 /// The timeline shipped inside the binary.
 pub const EMBEDDED: &str = include_str!("../../timeline.yaml");

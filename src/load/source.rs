@@ -20,6 +20,15 @@ pub struct Source {
     pub text: String,
 }
 
+/// The name problems in a timeline read from standard input are reported under.
+pub const STANDARD_INPUT_NAME: &str = "<stdin>";
+
+/// True when `path` is `-`, which names standard input as `--file` (as for hledger and jq): a
+/// file named `-` is `./-`. Never cached, and never read while completing a command line.
+pub fn is_standard_input(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 impl Source {
     /// The timeline embedded at build time.
     pub fn embedded() -> Source {
@@ -29,8 +38,12 @@ impl Source {
         }
     }
 
-    /// Reads a timeline file, refusing directories, huge files and text that is not UTF-8.
+    /// Reads a timeline file (`-`: standard input), refusing directories, huge files and text
+    /// that is not UTF-8.
     pub fn read(path: &Path) -> Result<Source, Error> {
+        if is_standard_input(path) {
+            return Self::read_from(STANDARD_INPUT_NAME.to_string(), std::io::stdin().lock(), 0);
+        }
         let name = path.display().to_string();
         let fail = |message: String| Error::Timeline(vec![Problem::whole_file(&name, message)]);
         let metadata = std::fs::metadata(path).map_err(|e| fail(describe_io(&e)))?;
@@ -46,7 +59,13 @@ impl Source {
         {
             return Ok(Source { name, text });
         }
-        match read_text(file, MAX_FILE_BYTES, metadata.len()) {
+        Self::read_from(name, file, metadata.len())
+    }
+
+    /// Reads the timeline text from `reader` (about `size` bytes), reported as `name`.
+    fn read_from(name: String, reader: impl Read, size: u64) -> Result<Source, Error> {
+        let fail = |message: String| Error::Timeline(vec![Problem::whole_file(&name, message)]);
+        match read_text(reader, MAX_FILE_BYTES, size) {
             Ok(text) => Ok(Source { name, text }),
             Err(Unreadable::Io(e)) => Err(fail(describe_io(&e))),
             Err(Unreadable::TooBig) => Err(fail(too_big(MAX_FILE_BYTES + 1))),

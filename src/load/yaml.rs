@@ -139,35 +139,24 @@ pub(super) fn parse_yaml_parallel(text: &str) -> Option<RawTimeline<YamlText>> {
         serde_saphyr::from_str_with_options(&head, yaml_options(head.len())).ok()?;
     let ids: std::sync::Arc<Resolver<String>> =
         std::sync::Arc::new(Resolver::new(&raw.people, &raw.places, &raw.periods));
-    let pieces: Vec<Option<Events<YamlText>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
-            .iter()
-            .enumerate()
-            .map(|(number, &(piece, shift))| {
-                let ids = ids.clone();
-                scope.spawn(move || {
-                    KNOWN_IDS.with(|k| *k.borrow_mut() = Some(ids));
-                    // The first piece makes room for every event; the others are read in blocks
-                    // appended to it one by one, so no more than a block exists twice.
-                    if number == 0 {
-                        EXPECTED_EVENTS.with(|e| e.set(total));
-                    } else {
-                        BLOCK_EVENTS.with(|b| b.set(BLOCK));
-                    }
-                    let events: Option<Events<YamlText>> =
-                        serde_saphyr::from_str_with_options(piece, yaml_options(piece.len())).ok();
-                    KNOWN_IDS.with(|k| *k.borrow_mut() = None);
-                    let mut events = events?;
-                    events.shift_lines(shift as u32);
-                    Some(events)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
+    let numbered: Vec<(usize, (&str, usize))> = pieces.into_iter().enumerate().collect();
+    let pieces: Vec<Option<Events<YamlText>>> =
+        crate::parallel::map(&numbered, |&(number, (piece, shift))| {
+            KNOWN_IDS.with(|k| *k.borrow_mut() = Some(ids.clone()));
+            // The first piece makes room for every event; the others are read in blocks
+            // appended to it one by one, so no more than a block exists twice.
+            if number == 0 {
+                EXPECTED_EVENTS.with(|e| e.set(total));
+            } else {
+                BLOCK_EVENTS.with(|b| b.set(BLOCK));
+            }
+            let events: Option<Events<YamlText>> =
+                serde_saphyr::from_str_with_options(piece, yaml_options(piece.len())).ok();
+            KNOWN_IDS.with(|k| *k.borrow_mut() = None);
+            let mut events = events?;
+            events.shift_lines(shift as u32);
+            Some(events)
+        });
     for piece in pieces {
         raw.events.append(piece?);
     }

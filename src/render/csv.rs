@@ -85,6 +85,14 @@ impl Renderer for Csv {
         write_records(out, EVENT_HEADER, rows.iter().map(event_record))
     }
 
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        write_records(out, EVENT_HEADER, rows.map(|row| event_record(&row)))
+    }
+
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         let mut header = ["years_ago"; 15];
         header[1..].copy_from_slice(&EVENT_HEADER);

@@ -1,5 +1,6 @@
 //! JSON output: one pretty document, or (ndjson) one compact object per line.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -55,9 +56,39 @@ impl Json {
     }
 }
 
+/// A sequence serialized as its items come, taken from the iterator once.
+struct Streamed<'a>(RefCell<Option<&'a mut dyn Iterator<Item = EventRow>>>);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rows = self.0.borrow_mut().take();
+        serializer.collect_seq(rows.into_iter().flatten())
+    }
+}
+
 impl Renderer for Json {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
         self.list(out, rows)
+    }
+
+    /// One object per line joins; one document does not.
+    fn joins_pieces(&self) -> bool {
+        self.lines
+    }
+
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        if self.lines {
+            for row in rows {
+                serde_json::to_writer(&mut *out, &row)?;
+                writeln!(out)?;
+            }
+            return Ok(());
+        }
+        self.document(out, &Streamed(RefCell::new(Some(rows))))
     }
 
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {

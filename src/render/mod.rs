@@ -25,10 +25,29 @@ pub use self::markdown::{Markdown, escape as escape_markdown};
 pub use self::plain::Plain;
 pub use self::table::Table;
 
-/// Writes each view of the timeline in one format.
-pub trait Renderer {
+/// Writes each view of the timeline in one format. Shared by the threads that write a long list
+/// in pieces, so it holds only settings.
+pub trait Renderer: Sync {
     /// A list of events.
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()>;
+
+    /// A list of events made one at a time. The formats that can (plain, JSON, CSV) write each
+    /// as it comes, so a list of a hundred thousand events never holds them all; the others
+    /// (a table measures its columns first) gather them and write [`Renderer::events`].
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        let rows: Vec<EventRow> = rows.collect();
+        self.events(out, &rows)
+    }
+
+    /// True when a list written in pieces, joined, is the list written whole: one line per
+    /// event, with no header, brackets or widths measured over all of them (plain, ndjson).
+    fn joins_pieces(&self) -> bool {
+        false
+    }
 
     /// The people matching a name, then their events.
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {

@@ -41,15 +41,79 @@ fn event_fields(row: &EventRow, p: &Palette) -> Vec<String> {
     ]
 }
 
+/// Writes `text` as one field: the characters that would break a line or a column become
+/// spaces, written as they go rather than into a new string (a list writes seven per event).
+fn write_field(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    let mut rest = text;
+    while let Some(at) = rest.find(['\t', '\n', '\r']) {
+        out.write_all(&rest.as_bytes()[..at])?;
+        out.write_all(b" ")?;
+        rest = &rest[at + 1..];
+    }
+    out.write_all(rest.as_bytes())
+}
+
+/// Writes `items` joined by `separator` as one field.
+fn write_joined(out: &mut dyn Write, items: &[String], separator: &str) -> io::Result<()> {
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.write_all(separator.as_bytes())?;
+        }
+        write_field(out, item)?;
+    }
+    Ok(())
+}
+
+/// Writes an event's line: the fields of [`event_fields`], uncolored, with no string made on
+/// the way.
+fn write_event(out: &mut dyn Write, row: &EventRow) -> io::Result<()> {
+    for text in [&row.start, &row.date, &row.title] {
+        write_field(out, text)?;
+        out.write_all(b"\t")?;
+    }
+    write_field(out, row.place.as_deref().unwrap_or_default())?;
+    out.write_all(b"\t")?;
+    write_joined(out, &row.people, ", ")?;
+    out.write_all(b"\t")?;
+    write_joined(out, &row.tags, ",")?;
+    out.write_all(b"\t")?;
+    write_field(out, &row.id)?;
+    out.write_all(b"\n")
+}
+
 /// Writes already cleaned fields as one line.
 fn cleaned_line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
     writeln!(out, "{}", fields.join("\t"))
 }
 
+impl Plain {
+    /// One event's line.
+    fn event(&self, out: &mut dyn Write, row: &EventRow) -> io::Result<()> {
+        if self.palette.enabled() {
+            cleaned_line(out, &event_fields(row, &self.palette))
+        } else {
+            write_event(out, row)
+        }
+    }
+}
+
 impl Renderer for Plain {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
+        rows.iter().try_for_each(|row| self.event(out, row))
+    }
+
+    fn joins_pieces(&self) -> bool {
+        true
+    }
+
+    /// Each line is written as its row is made, so a list holds one row at a time.
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
         for row in rows {
-            cleaned_line(out, &event_fields(row, &self.palette))?;
+            self.event(out, &row)?;
         }
         Ok(())
     }

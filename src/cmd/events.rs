@@ -1,0 +1,64 @@
+//! Writing a list of events: each record decoded, checked and shown in turn, and a long list in
+//! pieces, one per core, for the formats whose pieces join into the whole (plain, ndjson).
+
+use std::cell::Cell;
+use std::io::Write;
+
+use super::Context;
+use crate::error::Error;
+use crate::index::damaged_index;
+
+/// Below this many events a list is written on one core: starting threads would cost more.
+const PIECE_EVENTS: usize = 4096;
+
+/// The most pieces a list is cut into, whatever the number of cores.
+const MOST_PIECES: usize = 8;
+
+/// Writes the events at `positions` (from [`crate::index::Index::select_for_counts`]) as a list
+/// in the configured format. Nothing reaches `out` until every record has passed its checks, so
+/// a damaged index file is answered by [`damaged_index`] with nothing shown, and the command
+/// can start over from the source.
+pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<(), Error> {
+    let pieces = pieces_for(positions.len());
+    if pieces <= 1 || !ctx.renderer.joins_pieces() {
+        return out.write_all(&piece(ctx, positions)?).map_err(Error::from);
+    }
+    let parts: Vec<&[usize]> = positions.chunks(positions.len().div_ceil(pieces)).collect();
+    let written = crate::parallel::map(&parts, |part| piece(ctx, part));
+    // Every piece is checked before the first is written.
+    let written = written.into_iter().collect::<Result<Vec<_>, Error>>()?;
+    for part in written {
+        out.write_all(&part)?;
+    }
+    Ok(())
+}
+
+/// How many pieces a list of `events` is written in.
+fn pieces_for(events: usize) -> usize {
+    crate::parallel::cores()
+        .min(MOST_PIECES)
+        .min(events / PIECE_EVENTS)
+        .max(1)
+}
+
+/// The events at `positions` written into a buffer, each row made from its record as the
+/// renderer asks for it (a table gathers them first), so that no more than one decoded
+/// record is held at a time.
+fn piece(ctx: &Context, positions: &[usize]) -> Result<Vec<u8>, Error> {
+    let failed = Cell::new(false);
+    let mut rows = positions
+        .iter()
+        .map_while(|&i| match ctx.index.event_checked(i) {
+            Ok(event) => Some(ctx.views.into_row(event)),
+            Err(_) => {
+                failed.set(true);
+                None
+            }
+        });
+    let mut buffer = Vec::new();
+    ctx.renderer.event_stream(&mut buffer, &mut rows)?;
+    if failed.get() {
+        return Err(damaged_index());
+    }
+    Ok(buffer)
+}
