@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::date::{Age, Date};
 use crate::error::Error;
 use crate::index_file::MappedEvents;
+use crate::load::order;
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
 use crate::search::WordQuery;
@@ -121,13 +122,14 @@ pub fn is_damaged_index(error: &Error) -> bool {
 impl Index {
     /// Sorts the events (earliest day, then shorter span, then file order) and indexes names.
     pub fn new(mut timeline: Timeline) -> Index {
-        sort_events(&mut timeline.events);
-        let mut latest_so_far = Vec::with_capacity(timeline.events.len());
-        let mut latest = NaiveDate::MIN;
-        for event in &timeline.events {
-            latest = latest.max(event.date.latest());
-            latest_so_far.push(latest);
-        }
+        // Events already in order (a big JSON file's are) cost one pass over them, not two.
+        let latest_so_far = match order::running_latest(&timeline.events) {
+            Some(latest_so_far) => latest_so_far,
+            None => {
+                order::sort_events(&mut timeline.events);
+                order::running_latest(&timeline.events).unwrap_or_default()
+            }
+        };
         Index::with_events(timeline, latest_so_far, None)
     }
 
@@ -553,29 +555,6 @@ impl Index {
 /// Sorts events by earliest day, then latest day, then file order. The keys are sorted rather
 /// than the events, which are large; each event then moves at most once, and not at all when the
 /// file was already in order (the curated timeline, a cached index).
-fn sort_events(events: &mut [Event]) {
-    let mut keys: Vec<(NaiveDate, NaiveDate, usize, usize)> = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.date.earliest(), e.date.latest(), e.file_order, i))
-        .collect();
-    // File order is unique, so an unstable sort gives the stable order.
-    keys.sort_unstable();
-    // `destination[i]`: where the event now at `i` belongs.
-    let mut destination = vec![0; events.len()];
-    for (position, key) in keys.iter().enumerate() {
-        destination[key.3] = position;
-    }
-    drop(keys);
-    for i in 0..events.len() {
-        while destination[i] != i {
-            let j = destination[i];
-            events.swap(i, j);
-            destination.swap(i, j);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

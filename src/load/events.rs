@@ -10,9 +10,11 @@ use serde::Deserialize;
 use super::check::{
     Owner, Which, date_of, span_of, text_problem, unknown_field, unknown_reference,
 };
+#[cfg(doc)]
+use super::check::{assign_period, event_ids_clean};
 use super::located::{Located, YamlText};
 use super::raw::{Mapping, RawEvent, RawPeriod, RawPerson, RawPlace};
-use super::text::Shape;
+use super::text::{Shape, is_blank};
 use crate::model::Event;
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
@@ -31,6 +33,13 @@ pub(super) struct Events<T> {
     /// The following events of the same list, when it was read in blocks (see
     /// [`BLOCK_EVENTS`]); [`Events::append`] takes them in order.
     pub(super) rest: Vec<Events<T>>,
+    /// True when the reader found every event id acceptable and none repeated
+    /// ([`event_ids_clean`]): the checker need not look again. When false, it looks, and
+    /// reports each problem.
+    pub(super) ids_unique: bool,
+    /// True when every event without a period already has the one [`assign_period`] gives (the
+    /// threads of a big JSON file assign them, each for its part); else the checker does.
+    pub(super) periods_assigned: bool,
 }
 
 /// An event's id as written, and where its event is.
@@ -131,6 +140,8 @@ impl<T: Located> Events<T> {
             pending: Vec::new(),
             problems: Vec::new(),
             rest: Vec::new(),
+            ids_unique: false,
+            periods_assigned: false,
         }
     }
 
@@ -196,7 +207,7 @@ impl<T: Located> Events<T> {
             self.problems.push((key, message));
         }
         let problems = &mut self.problems;
-        let title = if raw.title.text().trim().is_empty() {
+        let title = if is_blank(raw.title.text()) {
             let message = format!("{owner}: the title is empty");
             problems.push((raw.title, message));
             String::new()

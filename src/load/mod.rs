@@ -4,10 +4,14 @@
 //! The file is read ([`source`]), cut and parsed as written ([`raw`], [`events`], [`yaml`],
 //! [`json`], [`scan`]), then checked into the model ([`check`]).
 
+mod arenas;
+mod bytes;
 mod check;
 mod events;
+mod fast;
 mod json;
 mod located;
+pub mod order;
 mod raw;
 mod scan;
 mod source;
@@ -29,8 +33,8 @@ pub use self::source::{MAX_FILE_BYTES, Source, is_standard_input};
 /// The timeline shipped inside the binary.
 pub const EMBEDDED: &str = include_str!("../../timeline.yaml");
 
-/// How many events a block holds when a piece after the first is read in blocks (fewer in tests,
-/// so that they cross blocks).
+/// How many events a block holds when a YAML piece after the first is read in blocks (fewer in
+/// tests, so that they cross blocks).
 const BLOCK: usize = if cfg!(test) { 16 } else { 8192 };
 
 /// The fewest bytes an event can be written in (`{id: a,date: 1,title: b}`): room is made for
@@ -47,7 +51,12 @@ const PARALLEL_MIN_BYTES: usize = if cfg!(test) { 16 << 10 } else { 1 << 20 };
 /// mapping, is read as YAML.
 pub fn load(source: &Source) -> Result<Timeline, Vec<Problem>> {
     if source.text.trim_start().starts_with('{') {
-        if let Some(raw) = json::parse_json_parallel(&source.text) {
+        if source.text.len() >= PARALLEL_MIN_BYTES {
+            arenas::grow_in_big_steps();
+        }
+        if let Some(raw) =
+            json::parse_json_split(&source.text).or_else(|| json::parse_json_parallel(&source.text))
+        {
             return check(source, raw);
         }
         match serde_json::from_str::<RawTimeline<JsonText>>(&source.text) {

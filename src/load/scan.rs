@@ -72,9 +72,48 @@ pub(super) fn scan(text: &str, min_element: usize) -> Option<(Fields<'_>, Vec<Ra
     (skip_space(b, i) == b.len()).then_some((fields, elements))
 }
 
+/// The top-level fields of an object up to its `events` key, whose value is an array, and the
+/// byte just after that array's `[`; `None` unless the text starts so (see [`scan`]), and for
+/// a file without `events`.
+pub(super) fn fields_before_events(text: &str) -> Option<(Fields<'_>, usize)> {
+    let b = text.as_bytes();
+    let mut fields = Vec::new();
+    let mut i = skip_space(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = skip_space(b, i + 1);
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_end = end_of_string(b, i)?;
+        let key = &text[i + 1..key_end - 1];
+        if key.contains('\\') {
+            return None;
+        }
+        i = skip_space(b, key_end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_space(b, i + 1);
+        if key == "events" {
+            return (b.get(i) == Some(&b'[')).then_some((fields, i + 1));
+        }
+        let start = i;
+        i = end_of_value(b, i)?;
+        fields.push((key, start..i));
+        let (next, closed) = after_item(b, i, b'}')?;
+        if closed {
+            return None;
+        }
+        i = next;
+    }
+}
+
 /// After an item of an array or object: past a `,` to the next item (`false`), or past the
 /// closing bracket `close` (`true`); `None` for anything else.
-fn after_item(b: &[u8], i: usize, close: u8) -> Option<(usize, bool)> {
+pub(super) fn after_item(b: &[u8], i: usize, close: u8) -> Option<(usize, bool)> {
     let i = skip_space(b, i);
     match *b.get(i)? {
         b',' => Some((skip_space(b, i + 1), false)),
@@ -83,7 +122,7 @@ fn after_item(b: &[u8], i: usize, close: u8) -> Option<(usize, bool)> {
     }
 }
 
-fn skip_space(b: &[u8], mut i: usize) -> usize {
+pub(super) fn skip_space(b: &[u8], mut i: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\r' | b'\t') = b.get(i) {
         i += 1;
     }
@@ -104,7 +143,7 @@ fn end_of_string(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// The end (exclusive) of the value starting at `i`.
-fn end_of_value(b: &[u8], i: usize) -> Option<usize> {
+pub(super) fn end_of_value(b: &[u8], i: usize) -> Option<usize> {
     match b.get(i)? {
         b'"' => end_of_string(b, i),
         b'{' | b'[' => {

@@ -1,7 +1,7 @@
 //! The loader's unit tests: positions of problems, pieces against the whole-file parse, JSON
 //! against YAML.
 
-use super::json::parse_json_parallel;
+use super::json::{parse_json_parallel, parse_json_split};
 use super::located::{Located, YamlText};
 use super::yaml::{parse_yaml_parallel, yaml_options};
 use super::*;
@@ -246,7 +246,7 @@ fn json_shape_errors_and_yaml_flow_mappings() {
 
 /// A timeline of `n` events in JSON, one event a line (line `i + 4` holds event `i`).
 fn big_json(n: usize, bad_date_at: usize, bad_person_at: usize) -> String {
-    let mut text = "{\"title\": \"Big\", \"subject\": \"me\",\n\"people\": [{\"id\": \"me\", \"name\": \"Me\"}, {\"id\": \"lenin\", \"name\": \"Lenin\"}],\n\"events\": [\n".to_string();
+    let mut text = "{\"title\": \"Big\", \"subject\": \"me\",\n\"people\": [{\"id\": \"me\", \"name\": \"Me\"}, {\"id\": \"lenin\", \"name\": \"Lenin\"}], \"periods\": [{\"id\": \"youth\", \"title\": \"Youth\", \"from\": \"1880\", \"to\": \"1899\"}, {\"id\": \"nineties\", \"title\": \"Nineties\", \"from\": \"1890\", \"to\": \"1899\"}],\n\"events\": [\n".to_string();
     for i in 0..n {
         let date = if i == bad_date_at {
             "1917-02-30".to_string()
@@ -261,22 +261,74 @@ fn big_json(n: usize, bad_date_at: usize, bad_person_at: usize) -> String {
     text
 }
 
+/// Every event of a parse, in index order, in full.
+fn sorted_events(text: &str, raw: RawTimeline<JsonText>) -> Vec<String> {
+    let mut timeline = check(&source(text), raw).unwrap();
+    order::sort_events(&mut timeline.events);
+    timeline.events.iter().map(|e| format!("{e:?}")).collect()
+}
+
+/// [`big_json`] with elements the quick reader leaves to serde_json (escapes, a number for a
+/// date, `null`s, an unknown-free but reordered event), spread over the file.
+fn unusual_json(n: usize) -> String {
+    let mut text = big_json(n, usize::MAX, usize::MAX);
+    for i in (7..n).step_by(97) {
+        let plain = format!("{{\"id\": \"e{i}\", ");
+        let odd = match i % 3 {
+            0 => format!("{{\"id\": \"e\\u0030{i}\", \"summary\": null, "),
+            1 => format!("{{\"end\": 1999, \"id\": \"e{i}\", "),
+            _ => format!("{{\"id\": \"e{i}\", \"source\": \"a \\\"quoted\\\" source\", "),
+        };
+        text = text.replacen(&plain, &odd, 1);
+    }
+    text
+}
+
 #[test]
 fn a_big_json_file_parsed_in_pieces_equals_one_parsed_whole() {
-    let text = big_json(600, usize::MAX, usize::MAX);
-    assert!(text.len() > PARALLEL_MIN_BYTES);
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-        return;
+    let pretty = big_json(600, usize::MAX, usize::MAX)
+        .replace("{\"id\"", "{\n    \"id\"")
+        .replace(", \"", ",\n    \"");
+    for text in [
+        big_json(600, usize::MAX, usize::MAX),
+        unusual_json(600),
+        pretty,
+    ] {
+        assert!(text.len() > PARALLEL_MIN_BYTES);
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return;
+        }
+        let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
+        let whole = sorted_events(&text, whole);
+        assert_eq!(whole.len(), 600);
+        assert!(
+            whole.iter().any(|e| e.contains("period: Some(1)")),
+            "periods assigned"
+        );
+        let split = parse_json_split(&text).expect("this file has the shape for parts");
+        assert_eq!(sorted_events(&text, split), whole, "split");
+        let pieces = parse_json_parallel(&text).expect("this file has the shape for pieces");
+        assert_eq!(sorted_events(&text, pieces), whole, "pieces");
     }
-    let pieces = parse_json_parallel(&text).expect("this file has the shape for pieces");
-    let pieces = check(&source(&text), pieces).unwrap();
+}
+
+#[test]
+fn a_cut_inside_a_value_is_caught_and_the_file_read_another_way() {
+    // Titles holding `, {` put a seeming element start inside every event; fields after the
+    // events make the parts give way to the scan.
+    let text = big_json(600, usize::MAX, usize::MAX).replace(" of a long", ", {a long");
     let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
-    let whole = check(&source(&text), whole).unwrap();
-    assert_eq!(pieces.events.len(), 600);
-    for (a, b) in pieces.events.iter().zip(&whole.events) {
-        assert_eq!((&a.id, a.date, a.file_order), (&b.id, b.date, b.file_order));
-        assert_eq!((&a.people, a.period), (&b.people, b.period));
+    let whole = sorted_events(&text, whole);
+    if let Some(split) = parse_json_split(&text) {
+        assert_eq!(sorted_events(&text, split), whole);
     }
+    let mut timeline = load(&source(&text)).unwrap();
+    order::sort_events(&mut timeline.events);
+    let loaded: Vec<String> = timeline.events.iter().map(|e| format!("{e:?}")).collect();
+    assert_eq!(loaded, whole);
+    let after = text.replacen("]}\n", "], \"stays\": []}\n", 1);
+    assert!(parse_json_split(&after).is_none());
+    assert!(parse_json_parallel(&after).is_some());
 }
 
 #[test]
@@ -341,4 +393,26 @@ fn an_unknown_field_in_a_later_piece_is_reported_with_the_rest() {
             &format!("{}:3 event `e500`: unknown field `venue`", line + 1),
         ],
     );
+}
+
+#[test]
+fn a_repeated_or_broken_id_across_json_parts_is_reported_where_it_is() {
+    let text = big_json(600, usize::MAX, usize::MAX)
+        .replacen("\"id\": \"e590\"", "\"id\": \"e5\"", 1)
+        .replacen("\"id\": \"e300\"", "\"id\": \"e 300\"", 1);
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
+        let split = parse_json_split(&text).expect("this file has the shape for parts");
+        assert!(!split.events.ids_unique, "the checker must look");
+    }
+    assert_problems(
+        &problems(&text),
+        &[
+            "304:8 event id `e 300` holds ` `",
+            "594:8 duplicate event id `e5`",
+        ],
+    );
+    let clean = big_json(600, usize::MAX, usize::MAX);
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
+        assert!(parse_json_split(&clean).unwrap().events.ids_unique);
+    }
 }

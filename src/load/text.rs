@@ -19,19 +19,6 @@ pub enum Shape {
     Prose,
 }
 
-/// The bytes that may start a control character in UTF-8: C0, DEL, 0xC2 (the lead byte of
-/// U+0080–U+00BF, the C1 controls among them) and 0xE2 (of U+2000–U+2FFF, where the bidi
-/// overrides and the line and paragraph separators are).
-static MAY_START_CONTROL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2;
-        b += 1;
-    }
-    table
-};
-
 /// The ASCII bytes an id may hold.
 static QUICK_ID: [bool; 256] = {
     let mut table = [false; 256];
@@ -44,6 +31,12 @@ static QUICK_ID: [bool; 256] = {
     table
 };
 
+/// True when `value` is empty or only whitespace; at a byte's cost when it starts with visible
+/// ASCII, as nearly every title does.
+pub fn is_blank(value: &str) -> bool {
+    !value.as_bytes().first().is_some_and(u8::is_ascii_graphic) && value.trim().is_empty()
+}
+
 /// True for the characters an id may hold.
 pub fn id_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '-' | '_' | '.')
@@ -52,12 +45,12 @@ pub fn id_char(c: char) -> bool {
 /// Why `value` cannot be a field of this `shape`, completing "the title …"; `None` when it can.
 /// Emptiness is the caller's to judge: an empty summary is no problem, an empty id is.
 pub fn refusal(value: &str, shape: Shape) -> Option<String> {
-    // The common case at a byte's cost, for a million events: no byte that can start a control
-    // character (C0, DEL, or 0xC2, the lead byte of the C1 controls), and for an id only ASCII
-    // id characters.
+    // The common case at a byte's cost (eight at a time, see `bytes`), for a million events: no
+    // byte that can start a control character (C0, DEL, or the lead bytes 0xC2 and 0xE2), and
+    // for an id only ASCII id characters.
     let quick = match shape {
         Shape::Id => value.bytes().all(|b| QUICK_ID[b as usize]),
-        Shape::Line | Shape::Prose => !value.bytes().any(|b| MAY_START_CONTROL[b as usize]),
+        Shape::Line | Shape::Prose => super::bytes::no_control_start(value.as_bytes()),
     };
     if quick {
         return None;
