@@ -25,19 +25,8 @@ pub(super) fn scan(text: &str, min_element: usize) -> Option<(Fields<'_>, Vec<Ra
         i += 1;
     } else {
         loop {
-            if b.get(i) != Some(&b'"') {
-                return None;
-            }
-            let key_end = end_of_string(b, i)?;
-            let key = &text[i + 1..key_end - 1];
-            if key.contains('\\') {
-                return None;
-            }
-            i = skip_space(b, key_end);
-            if b.get(i) != Some(&b':') {
-                return None;
-            }
-            i = skip_space(b, i + 1);
+            let key;
+            (key, i) = key_at(text, i)?;
             let start = i;
             if key == "events" && b.get(i) == Some(&b'[') {
                 i = skip_space(b, i + 1);
@@ -84,19 +73,8 @@ pub(super) fn fields_before_events(text: &str) -> Option<(Fields<'_>, usize)> {
     }
     i = skip_space(b, i + 1);
     loop {
-        if b.get(i) != Some(&b'"') {
-            return None;
-        }
-        let key_end = end_of_string(b, i)?;
-        let key = &text[i + 1..key_end - 1];
-        if key.contains('\\') {
-            return None;
-        }
-        i = skip_space(b, key_end);
-        if b.get(i) != Some(&b':') {
-            return None;
-        }
-        i = skip_space(b, i + 1);
+        let key;
+        (key, i) = key_at(text, i)?;
         if key == "events" {
             return (b.get(i) == Some(&b'[')).then_some((fields, i + 1));
         }
@@ -109,6 +87,25 @@ pub(super) fn fields_before_events(text: &str) -> Option<(Fields<'_>, usize)> {
         }
         i = next;
     }
+}
+
+/// The key of an object's member whose opening quote is at `i`, and where its value starts;
+/// `None` unless the key is a plain string (no escapes) followed by `:`.
+fn key_at(text: &str, i: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    let key_end = end_of_string(b, i)?;
+    let key = &text[i + 1..key_end - 1];
+    if key.contains('\\') {
+        return None;
+    }
+    let colon = skip_space(b, key_end);
+    if b.get(colon) != Some(&b':') {
+        return None;
+    }
+    Some((key, skip_space(b, colon + 1)))
 }
 
 /// After an item of an array or object: past a `,` to the next item (`false`), or past the
