@@ -25,19 +25,30 @@ fn big_timeline(events: usize) -> String {
 }
 
 fn run(file: &Path, cache_home: &Path, extra_env: &[(&str, &str)]) -> String {
+    let mut cmd = range_query(file, cache_home);
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    stdout_of(cmd.output().unwrap())
+}
+
+/// The binary asking `--from 1850 --to 1850` of `file`, its cache under `cache_home`.
+fn range_query(file: &Path, cache_home: &Path) -> Command {
     let mut cmd = Command::cargo_bin("timeline").unwrap();
     cmd.env_remove("TIMELINE_CACHE")
         .env("XDG_CACHE_HOME", cache_home)
         .arg("--file")
         .arg(file)
         .args(["--from", "1850", "--to", "1850", "--format", "plain"]);
-    for (k, v) in extra_env {
-        cmd.env(k, v);
-    }
-    let output = cmd.output().unwrap();
+    cmd
+}
+
+/// The standard output of a run that must succeed.
+fn stdout_of(output: std::process::Output) -> String {
     assert!(
         output.status.success(),
-        "{}",
+        "{:?} {}",
+        output.status,
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8(output.stdout).unwrap()
@@ -104,23 +115,12 @@ fn timeline_cache_off_leaves_no_trace() {
 
 /// Runs like [`run`], but gives up after a deadline: a cache entry must never make a run hang.
 fn run_within(file: &Path, cache_home: &Path, seconds: u64) -> String {
-    let mut cmd = Command::cargo_bin("timeline").unwrap();
-    let output = cmd
-        .env_remove("TIMELINE_CACHE")
-        .env("XDG_CACHE_HOME", cache_home)
-        .arg("--file")
-        .arg(file)
-        .args(["--from", "1850", "--to", "1850", "--format", "plain"])
-        .timeout(std::time::Duration::from_secs(seconds))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{:?} {}",
-        output.status,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    let mut cmd = range_query(file, cache_home);
+    stdout_of(
+        cmd.timeout(std::time::Duration::from_secs(seconds))
+            .output()
+            .unwrap(),
+    )
 }
 
 #[test]

@@ -504,6 +504,18 @@ mod tests {
         model.index.events()[event].id.clone()
     }
 
+    /// The open picker's choices as (label, count); panics when no picker is open.
+    fn picker_choices<'m>(model: &'m Model) -> Vec<(&'m str, usize)> {
+        let Some(Overlay::Picker(picker)) = &model.overlay else {
+            panic!("no picker")
+        };
+        picker
+            .choices
+            .iter()
+            .map(|c| (c.label.as_str(), c.count))
+            .collect()
+    }
+
     fn shown_ids(model: &Model) -> Vec<String> {
         let events = model.index.events();
         model
@@ -677,14 +689,7 @@ mod tests {
         let index = fixture();
         let mut m = model(&index, (80, 24));
         keys(&mut m, &[Key::End, Key::Char('w')]);
-        let Some(Overlay::Picker(picker)) = &m.overlay else {
-            panic!("no picker")
-        };
-        let labels: Vec<(&str, usize)> = picker
-            .choices
-            .iter()
-            .map(|c| (c.label.as_str(), c.count))
-            .collect();
+        let labels = picker_choices(&m);
         assert_eq!(labels, [("Coyoacán", 2), ("Mexico", 2)]);
         keys(&mut m, &[Key::Down, Key::Enter]);
         assert!(m.overlay.is_none());
@@ -706,16 +711,10 @@ mod tests {
         let index = fixture();
         let mut m = model(&index, (80, 24));
         keys(&mut m, &[Key::Char('t')]);
-        let Some(Overlay::Picker(picker)) = &m.overlay else {
-            panic!("no picker")
-        };
-        assert_eq!(picker.choices[0].label, "any tag");
-        assert_eq!(picker.choices[0].count, 10);
+        let choices = picker_choices(&m);
+        assert_eq!(choices[0], ("any tag", 10));
         // Most frequent first: revolution has two events.
-        assert_eq!(
-            (picker.choices[1].label.as_str(), picker.choices[1].count),
-            ("revolution", 2)
-        );
+        assert_eq!(choices[1], ("revolution", 2));
         keys(&mut m, &[Key::Down, Key::Enter]);
         assert_eq!(shown_ids(&m), ["bloody-sunday", "uprising"]);
         assert_eq!(m.list().tag.as_deref(), Some("revolution"));
@@ -732,14 +731,7 @@ mod tests {
         let index = fixture();
         let mut m = model(&index, (80, 24));
         keys(&mut m, &[Key::Char('i')]);
-        let Some(Overlay::Picker(picker)) = &m.overlay else {
-            panic!("no picker")
-        };
-        let counts: Vec<(&str, usize)> = picker
-            .choices
-            .iter()
-            .map(|c| (c.label.as_str(), c.count))
-            .collect();
+        let counts = picker_choices(&m);
         // Brest (Dec 1917 – Feb 1918) and the 1920 debate fall in the Revolution (1917–1920).
         assert_eq!(
             counts,
