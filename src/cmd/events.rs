@@ -35,6 +35,10 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
 
 /// How many pieces a list of `events` is written in.
 fn pieces_for(events: usize) -> usize {
+    // Asking for the cores reads three cgroup files: not for a list too short to split.
+    if events < 2 * PIECE_EVENTS {
+        return 1;
+    }
     crate::parallel::cores()
         .min(MOST_PIECES)
         .min(events / PIECE_EVENTS)
