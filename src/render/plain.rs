@@ -28,19 +28,6 @@ fn line(out: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
     writeln!(out, "{}", fields.join("\t"))
 }
 
-/// The fields of an event's line, each colored by its role when the palette is on.
-fn event_fields(row: &EventRow, p: &Palette) -> Vec<String> {
-    vec![
-        p.date(&field(&row.start)),
-        p.date(&field(&row.date)),
-        field(&row.title),
-        p.place(&field(row.place.as_deref().unwrap_or_default())),
-        p.person(&field(&row.people.join(", "))),
-        field(&row.tags.join(",")),
-        p.dim(&field(&row.id)),
-    ]
-}
-
 /// Writes `text` as one field: the characters that would break a line or a column become
 /// spaces, written as they go rather than into a new string (a list writes seven per event).
 fn write_field(out: &mut dyn Write, text: &str) -> io::Result<()> {
@@ -64,36 +51,52 @@ fn write_joined(out: &mut dyn Write, items: &[String], separator: &str) -> io::R
     Ok(())
 }
 
-/// Writes an event's line: the fields of [`event_fields`], uncolored, with no string made on
-/// the way.
-fn write_event(out: &mut dyn Write, row: &EventRow) -> io::Result<()> {
-    for text in [&row.start, &row.date, &row.title] {
-        write_field(out, text)?;
-        out.write_all(b"\t")?;
+/// Writes `text` as one field, colored by `style` when the palette is on.
+fn write_styled(
+    out: &mut dyn Write,
+    text: &str,
+    palette: &Palette,
+    style: fn(&Palette, &str) -> String,
+) -> io::Result<()> {
+    if palette.enabled() {
+        out.write_all(style(palette, &field(text)).as_bytes())
+    } else {
+        write_field(out, text)
     }
-    write_field(out, row.place.as_deref().unwrap_or_default())?;
+}
+
+/// Writes an event's seven fields (start, date, title, place, people, tags, id), tab-separated
+/// and each colored by its role when the palette is on; uncolored, no string is made on the way.
+fn write_event_fields(out: &mut dyn Write, row: &EventRow, p: &Palette) -> io::Result<()> {
+    write_styled(out, &row.start, p, Palette::date)?;
     out.write_all(b"\t")?;
-    write_joined(out, &row.people, ", ")?;
+    write_styled(out, &row.date, p, Palette::date)?;
+    out.write_all(b"\t")?;
+    write_field(out, &row.title)?;
+    out.write_all(b"\t")?;
+    write_styled(
+        out,
+        row.place.as_deref().unwrap_or_default(),
+        p,
+        Palette::place,
+    )?;
+    out.write_all(b"\t")?;
+    if p.enabled() {
+        write_styled(out, &row.people.join(", "), p, Palette::person)?;
+    } else {
+        write_joined(out, &row.people, ", ")?;
+    }
     out.write_all(b"\t")?;
     write_joined(out, &row.tags, ",")?;
     out.write_all(b"\t")?;
-    write_field(out, &row.id)?;
-    out.write_all(b"\n")
-}
-
-/// Writes already cleaned fields as one line.
-fn cleaned_line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
-    writeln!(out, "{}", fields.join("\t"))
+    write_styled(out, &row.id, p, Palette::dim)
 }
 
 impl Plain {
     /// One event's line.
     fn event(&self, out: &mut dyn Write, row: &EventRow) -> io::Result<()> {
-        if self.palette.enabled() {
-            cleaned_line(out, &event_fields(row, &self.palette))
-        } else {
-            write_event(out, row)
-        }
+        write_event_fields(out, row, &self.palette)?;
+        out.write_all(b"\n")
     }
 }
 
@@ -121,10 +124,10 @@ impl Renderer for Plain {
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         // The event's own fields come first, as in every view; what `on` adds follows them.
         for a in rows {
-            let mut fields = event_fields(&a.row, &self.palette);
-            fields.push(a.years_ago.to_string());
-            fields.push(self.palette.date(&field(&a.anniversary)));
-            cleaned_line(out, &fields)?;
+            write_event_fields(out, &a.row, &self.palette)?;
+            write!(out, "\t{}\t", a.years_ago)?;
+            write_styled(out, &a.anniversary, &self.palette, Palette::date)?;
+            out.write_all(b"\n")?;
         }
         Ok(())
     }
@@ -207,7 +210,7 @@ impl Renderer for Plain {
         }
         let closest = around.before.iter().chain(&around.after);
         for row in around.events.iter().chain(closest) {
-            cleaned_line(out, &event_fields(row, &self.palette))?;
+            self.event(out, row)?;
         }
         Ok(())
     }
