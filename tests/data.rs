@@ -917,6 +917,140 @@ fn every_event_falls_in_a_period_that_shows_it() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// A period spans what the article dates for its section's subject, not the heading's years (those
+/// stay in the title): CURATING.md, "Periods".
+#[test]
+fn periods_span_what_their_sections_date() {
+    #[rustfmt::skip]
+    let spans: [(&str, &str, &str); 22] = [
+        // Born 7 November 1879; the move to Nikolayev in 1896 ends it.
+        ("childhood", "1879-11-07", "1896-12-31"),
+        // Nikolayev in 1896, then two years in prison awaiting trial from January 1898.
+        ("revolutionary-activity", "1896-01-01", "1900-12-31"),
+        // The prison wedding of summer 1899 to the escape of summer 1902.
+        ("siberian-exile", "1899-06-01", "1902-08-31"),
+        // After the escape of summer 1902; married in 1903.
+        ("first-emigration", "1902-06-01", "1903-12-31"),
+        // The congress of August 1903; members changed sides through 1903 and 1904.
+        ("split-with-lenin", "1903-08-01", "1904-12-31"),
+        // The Putilov strike of 3 January 1905 (O.S.) to the trial of 4 October 1906 (O.S.).
+        ("revolution-1905", "1905-01-16", "1906-10-17"),
+        // The escape in January 1907 (O.S.) to the flight from Vienna on 3 August 1914.
+        ("second-emigration", "1907-01-14", "1914-08-03"),
+        // The war's outbreak to "by the end of 1917".
+        ("world-war-i", "1914-08-03", "1917-12-31"),
+        // Commissar from November 1917 to the treaty's ratification on 15 March 1918.
+        ("foreign-affairs", "1917-11-01", "1918-03-15"),
+        // The Supreme Military Council of 4 March 1918, through the spring.
+        ("red-army", "1918-03-04", "1918-05-31"),
+        // The Czechoslovak rising of May 1918 to the peace argument won after Warsaw in 1920.
+        ("civil-war", "1918-05-01", "1920-12-31"),
+        // Late 1920 to the Tenth Congress of March 1921.
+        ("trade-union-debate", "1920-09-01", "1921-03-31"),
+        // Lenin's health failing in late 1921 to Rakovsky's removal in mid-1923.
+        ("lenins-illness", "1921-09-01", "1923-08-31"),
+        // The crisis from mid-1923 to the conference and Lenin's death in January 1924.
+        ("left-opposition", "1923-05-01", "1924-01-31"),
+        // Lenin's death to the loss of his army posts on 6 January 1925.
+        ("after-lenins-death", "1924-01-21", "1925-01-06"),
+        // From the loss of his posts to the XIVth Congress of December 1925.
+        ("wilderness", "1925-01-06", "1925-12-31"),
+        // The alliance of early 1926 through 1927.
+        ("united-opposition", "1926-01-01", "1927-12-31"),
+        // Out of the Central Committee in October 1927 to the expulsion of February 1929.
+        ("defeat-and-exile", "1927-10-01", "1929-02-28"),
+        // From his expulsion to the Medvedev Forest massacre of September 1941.
+        ("fate-of-oppositionists", "1929-02-01", "1941-09-30"),
+        // Deported in February 1929; in exile until his death.
+        ("exile", "1929-02-01", "1940-08-21"),
+        ("assassination", "1939-03-01", "1940-08-21"),
+        // After his death to the rehabilitation of 16 June 2001.
+        ("legacy", "1940-08-22", "2001-06-16"),
+    ];
+    let periods = &index().timeline().periods;
+    let mut wrong = Vec::new();
+    if periods.len() != spans.len() {
+        wrong.push(format!(
+            "{} periods, {} pinned here",
+            periods.len(),
+            spans.len()
+        ));
+    }
+    for (id, first, last) in spans {
+        let Some(p) = periods.iter().find(|p| p.id == id) else {
+            wrong.push(format!("no period `{id}`"));
+            continue;
+        };
+        let got = (p.span.earliest(), p.span.latest());
+        if got != (day(first), day(last)) {
+            wrong.push(format!(
+                "period `{id}` spans {} to {}, its section dates {first} to {last}",
+                got.0, got.1
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The ids `timeline ARGS --format json` lists, run as a reader runs it on the embedded timeline.
+fn listed(args: &[&str]) -> Vec<String> {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(args)
+        .args(["--format", "json"])
+        .env_remove("TIMELINE_FILE")
+        .output()
+        .expect("the binary runs");
+    assert!(
+        output.status.success(),
+        "timeline {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let events: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the output is JSON");
+    events
+        .as_array()
+        .expect("a JSON list")
+        .iter()
+        .map(|e| e["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+/// `--in foreign-affairs` is his time as commissar, not the whole of 1917: New York is World War I.
+#[test]
+fn foreign_affairs_starts_when_he_took_the_post() {
+    let ids = listed(&["--in", "foreign-affairs"]);
+    for id in [
+        "foreign-affairs-commissar",
+        "brest-litovsk-talks",
+        "brest-litovsk-ratified",
+    ] {
+        assert!(
+            ids.iter().any(|i| i == id),
+            "`--in foreign-affairs` lacks `{id}`"
+        );
+    }
+    for id in ["arrival-new-york", "vyse-avenue", "return-russia-1917"] {
+        assert!(
+            !ids.iter().any(|i| i == id),
+            "`--in foreign-affairs` lists `{id}`, outside the commissar's months"
+        );
+    }
+    let shown = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(["show", "arrival-new-york", "--format", "json"])
+        .env_remove("TIMELINE_FILE")
+        .output()
+        .expect("the binary runs");
+    let card: serde_json::Value = serde_json::from_slice(&shown.stdout).expect("the card is JSON");
+    assert_eq!(
+        card["periods"],
+        serde_json::json!(["world-war-i"]),
+        "event `arrival-new-york` lies in World War I only"
+    );
+    // The debate runs to the Tenth Congress; the Red Army's spring starts in March.
+    assert!(listed(&["--in", "trade-union-debate"]).contains(&"tenth-congress-defeat".to_string()));
+    assert!(!listed(&["--in", "red-army"]).contains(&"narva-rout".to_string()));
+}
+
 #[test]
 fn titles_are_short_and_tags_come_from_the_vocabulary() {
     let mut wrong = Vec::new();
