@@ -427,7 +427,7 @@ impl Renderer for Table {
                 Cell::new(p.dim(&r.id)),
             ]);
         }
-        keep_whole(&mut grid, &[1, 2, 3], self.width);
+        keep_whole(&mut grid, &[3, 2, 1], self.width);
         self.write(out, &grid)
     }
 
@@ -557,18 +557,18 @@ fn fill(grid: &mut Grid, column: usize, width: usize) {
     }
 }
 
+/// Keeps `columns` unwrapped, in the order given as far as the width allows: the leading ones
+/// matter most (an id is typed back whole; a span may wrap before it), and the other columns keep
+/// at least [`MIN_WRAPPED`] each.
 fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
     let widths = grid.column_max_content_widths();
-    let whole: usize = columns
-        .iter()
-        .filter_map(|&c| widths.get(c))
-        .map(|&w| w as usize + 3)
-        .sum();
-    let wrapped = widths.len().saturating_sub(columns.len());
-    if whole + wrapped * MIN_WRAPPED + 1 > width {
-        return;
-    }
-    for &column in columns {
+    let mut whole = 0;
+    for (kept, &column) in columns.iter().enumerate() {
+        whole += widths.get(column).map_or(0, |&w| w as usize + 3);
+        let wrapped = widths.len().saturating_sub(kept + 1);
+        if whole + wrapped * MIN_WRAPPED + 1 > width {
+            return;
+        }
         if let Some(c) = grid.column_mut(column) {
             c.set_constraint(ColumnConstraint::ContentWidth);
         }
