@@ -4,10 +4,27 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::cli::{CalendarChoice, MonthDay};
 use crate::date::{Precision, to_julian};
 use crate::index::Index;
 use crate::view::{EventRow, Views};
+
+/// A month and a day of the month, as `timeline on` takes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthDay {
+    /// 1–12.
+    pub month: u32,
+    /// 1–31, valid for the month in a leap year.
+    pub day: u32,
+}
+
+/// The calendar `timeline on` matches days in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CalendarChoice {
+    /// New Style: every event on its Gregorian day.
+    Gregorian,
+    /// Old Style: every event on its Julian day (as Russia counted before February 1918).
+    Julian,
+}
 
 /// An event on one of the asked days, with its age.
 #[derive(Debug, Clone, Serialize)]

@@ -1,18 +1,20 @@
-//! The run's settings, decided once from the command's flags, the environment and the terminal.
+//! The run's settings, decided once from what the command line asks ([`Choices`], made by
+//! [`crate::cli`]), the environment and the terminal. Nothing here knows clap.
 
 use std::path::PathBuf;
 
-use crate::cli::{Format, GlobalArgs, LayoutArgs};
 use crate::error::Error;
 use crate::pager::Paging;
+use crate::render::Format;
 use crate::search::WordQuery;
 use crate::term::{self, ColorChoice, Environment};
 
 /// What kind of output a command writes, which decides what color and layout may apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Output {
-    /// A view with a `--format` (`None` when not given).
-    View(Option<Format>),
+    /// A view, written in its `--format` ([`Choices::format`]).
+    #[default]
+    View,
     /// A picture drawn for a person (the chart): colored and sized like a table, no format.
     Picture,
     /// The full-screen explorer: colored like a table, never paged, no format or width.
@@ -21,6 +23,28 @@ pub enum Output {
     Data,
     /// A short report for a person (`check`).
     Report,
+}
+
+/// What the command line asks of the run's reading and writing, before the environment and the
+/// terminal have their say: the plain form of the flags that shape output.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// `--file` (or `TIMELINE_FILE`): the timeline to read; `None` for the embedded one.
+    pub file: Option<PathBuf>,
+    /// `--color`.
+    pub color: ColorChoice,
+    /// `--no-pager`.
+    pub no_pager: bool,
+    /// What kind of output the command writes.
+    pub output: Output,
+    /// `--format`, for a view; `None` when not given.
+    pub format: Option<Format>,
+    /// `--width`: the columns to draw tables and charts in.
+    pub width: Option<usize>,
+    /// `--ascii`: no Unicode box drawing or blocks.
+    pub ascii: bool,
+    /// `--search`: its words are highlighted in colored event tables.
+    pub search: Option<String>,
 }
 
 /// How this run reads and writes; built once at start-up, read everywhere after.
@@ -49,29 +73,19 @@ pub struct Config {
 }
 
 impl Config {
-    /// The same configuration, highlighting the words of `--search` where color is on.
-    pub fn highlighting(mut self, search: Option<&str>) -> Config {
-        self.highlight = search
-            .filter(|_| self.color)
-            .map(WordQuery::parse)
-            .filter(|words| !words.is_empty());
-        self
-    }
-
-    /// Settles every output decision from the command's flags and what the process sees; refuses
-    /// combinations that a view could only ignore (`--width` with `--format json`).
+    /// Settles every output decision from what the command line asks and what the process
+    /// sees; refuses combinations that a view could only ignore (`--width` with `--format json`).
     pub fn new(
-        global: &GlobalArgs,
-        output: Output,
-        layout: &LayoutArgs,
+        choices: &Choices,
         env: &Environment,
         stdout_is_terminal: bool,
     ) -> Result<Config, Error> {
-        let asks_for_table = layout.width.is_some() || layout.ascii;
-        let format = match output {
-            Output::View(Some(format)) => {
+        let output = choices.output;
+        let asks_for_table = choices.width.is_some() || choices.ascii;
+        let format = match (output, choices.format) {
+            (Output::View, Some(format)) => {
                 if asks_for_table && format != Format::Table {
-                    let flag = if layout.width.is_some() {
+                    let flag = if choices.width.is_some() {
                         "--width"
                     } else {
                         "--ascii"
@@ -83,18 +97,18 @@ impl Config {
                 }
                 format
             }
-            Output::View(None) if asks_for_table || stdout_is_terminal => Format::Table,
-            Output::View(None) => Format::Plain,
-            Output::Picture | Output::Screen | Output::Data | Output::Report => Format::Table,
+            (Output::View, None) if asks_for_table || stdout_is_terminal => Format::Table,
+            (Output::View, None) => Format::Plain,
+            (Output::Picture | Output::Screen | Output::Data | Output::Report, _) => Format::Table,
         };
         let colorable = match output {
-            Output::View(_) => !format.is_data(),
+            Output::View => !format.is_data(),
             Output::Picture | Output::Screen => true,
             Output::Data | Output::Report => false,
         };
-        if global.color == ColorChoice::Always && !colorable {
+        if choices.color == ColorChoice::Always && !colorable {
             let what = match output {
-                Output::View(_) => format!("--format {}", format.name()),
+                Output::View => format!("--format {}", format.name()),
                 _ => "this command's output".to_string(),
             };
             return Err(Error::Usage(format!(
@@ -102,16 +116,17 @@ impl Config {
                  color works with tables, plain lines and charts"
             )));
         }
+        let color = colorable && term::use_color(choices.color, env, stdout_is_terminal);
         Ok(Config {
-            file: global.file.clone(),
+            file: choices.file.clone(),
             format,
-            color: colorable && term::use_color(global.color, env, stdout_is_terminal),
-            width: term::width(layout.width, env, stdout_is_terminal),
-            unicode: !env.is_dumb() && !layout.ascii,
+            color,
+            width: term::width(choices.width, env, stdout_is_terminal),
+            unicode: !env.is_dumb() && !choices.ascii,
             cache_dir: crate::cache::directory(env),
             paging: match output {
-                Output::View(_) | Output::Picture => {
-                    let pager = term::pager(env, stdout_is_terminal, global.no_pager);
+                Output::View | Output::Picture => {
+                    let pager = term::pager(env, stdout_is_terminal, choices.no_pager);
                     let height = term::height(stdout_is_terminal);
                     pager.zip(height).map(|(command, height)| Paging {
                         command,
@@ -122,7 +137,13 @@ impl Config {
                 Output::Screen | Output::Data | Output::Report => None,
             },
             notes: stdout_is_terminal,
-            highlight: None,
+            // Highlighting is a kind of color: only where color is on.
+            highlight: choices
+                .search
+                .as_deref()
+                .filter(|_| color)
+                .map(WordQuery::parse)
+                .filter(|words| !words.is_empty()),
         })
     }
 }

@@ -1,7 +1,6 @@
 //! `timeline`: a command-line explorer of one life's events, with honest historical dates.
 
 pub mod anniversary;
-pub mod app;
 pub mod arena;
 pub mod around;
 pub mod browse;
@@ -9,16 +8,13 @@ pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod cmd;
-pub mod complete;
 pub mod config;
 pub mod date;
 pub mod error;
 pub mod export;
 pub mod index;
 pub mod index_file;
-pub mod lean_cli;
 pub mod load;
-pub mod man;
 pub mod model;
 pub mod names;
 pub mod pager;

@@ -1,53 +1,68 @@
-//! The `timeline` binary: everything happens in [`timeline::app::main`].
-//!
-//! The program starts from C's `main`, not Rust's: Rust's start-up finds the main thread's stack
-//! guard by reading `/proc/self/maps` and installs a stack-overflow handler on an alternate
-//! signal stack, a tenth of a lookup's instructions and a dozen system calls for a run that
-//! lasts a millisecond and never recurses deeply (every nesting in a timeline file is bounded).
-//! What that start-up does that the program relies on is done here: standard descriptors that
-//! are closed are opened on `/dev/null` (so no file the program opens becomes its output) and
-//! `SIGPIPE` is ignored (a closed pipe is an error to handle, not a kill). A panic exits 101
-//! after its message, as from Rust's `main`.
+//! The `timeline` binary: parse, run, report, as ripgrep's `main` does. Every error ends in
+//! [`main`]; a closed pipe (`timeline | head -1`) ends with exit 0, as the reader has what it
+//! wanted. Rust's own start-up stays: it ignores `SIGPIPE` (a closed pipe is an error to handle,
+//! not a kill), opens closed standard descriptors on `/dev/null`, and reports a stack overflow.
 
-// Built as a test (`cargo test` builds every binary so), the harness's `main` is kept: the
-// binary has no tests, and running the program itself there would take the harness's arguments.
-#![cfg_attr(not(test), no_main)]
+use std::ffi::OsString;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::process::ExitCode;
+
+use timeline::cli::{self, Invocation, ParseEnd};
+use timeline::config::Config;
+use timeline::error::Error;
+use timeline::term::Environment;
 
 /// Small blocks from an arena: a run is short, and glibc's malloc was a quarter of a lookup.
 #[global_allocator]
 static ALLOCATOR: timeline::arena::Arena = timeline::arena::Arena::new();
 
-/// The process's entry point, called by the C runtime (arguments are read through `std::env`).
-#[cfg(not(test))]
-#[unsafe(no_mangle)]
-pub extern "C" fn main(_argc: libc::c_int, _argv: *const *const libc::c_char) -> libc::c_int {
-    standard_descriptors_open();
-    // SAFETY: setting a signal's disposition to SIG_IGN has no handler to race with.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) };
-    let code = std::panic::catch_unwind(timeline::app::main).unwrap_or(101);
-    std::process::exit(code)
+fn main() -> ExitCode {
+    // First: when the shell calls back for candidates, nothing else may print.
+    cli::complete::answer_if_asked();
+    timeline::process::start();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let invocation = match cli::parse(&args) {
+        Ok(invocation) => invocation,
+        // --help and --version end here too, with exit 0 once written.
+        Err(ParseEnd::Written(code)) => return exit_code(code),
+        Err(ParseEnd::Error(e)) => return report(&e),
+    };
+    match run(&invocation) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `timeline | head -1`: the reader has what it wanted.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => report(&e),
+    }
 }
 
-/// Opens `/dev/null` on any of descriptors 0, 1 and 2 that is closed, as Rust's start-up does.
-#[cfg(not(test))]
-fn standard_descriptors_open() {
-    let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
-        fd,
-        events: 0,
-        revents: 0,
-    });
-    // SAFETY: `fds` is three valid pollfd structures, and a zero timeout never blocks.
-    let polled = unsafe { libc::poll(fds.as_mut_ptr(), 3, 0) };
-    if polled == -1 {
-        return;
-    }
-    for fd in fds.iter().filter(|fd| fd.revents & libc::POLLNVAL != 0) {
-        // SAFETY: a NUL-terminated path; the lowest free descriptor is the closed one, so
-        // descriptors are opened in order 0, 1, 2 as the loop goes.
-        let opened = unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR, 0) };
-        if opened != fd.fd {
-            // SAFETY: no descriptor to rely on; Rust's start-up aborts here too.
-            unsafe { libc::abort() };
+/// Settles the configuration with the environment and the terminal, runs the command, and
+/// writes its output: through the pager when it is long and a person reads it.
+fn run(invocation: &Invocation) -> Result<(), Error> {
+    let env = Environment::from_process();
+    let stdout = io::stdout();
+    let config = Config::new(&invocation.choices, &env, stdout.is_terminal())?;
+    // 64 KiB, a pipe's capacity: a list of 97k lines is 10 MB, written in 150 calls, not 1,200.
+    let mut out = BufWriter::new(stdout.lock());
+    match &config.paging {
+        // The whole output is made first: only then is it known whether it fits the screen.
+        Some(paging) => {
+            let mut page = Vec::new();
+            timeline::cmd::run(&invocation.command, &config, &mut page)?;
+            paging.show(&page, &mut out)?;
         }
+        None => timeline::cmd::run(&invocation.command, &config, &mut out)?,
     }
+    out.flush()?;
+    Ok(())
+}
+
+/// Says what went wrong on stderr and gives the exit code it maps to.
+fn report(e: &Error) -> ExitCode {
+    timeline::error::say(e);
+    exit_code(e.exit_code())
+}
+
+/// The exit code `code` (0 to 255) as the process returns it.
+fn exit_code(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -54,7 +54,7 @@ impl Environment {
 }
 
 /// The `--color` choice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
     /// Color when writing to a terminal, unless NO_COLOR is set or TERM is dumb.
     #[default]

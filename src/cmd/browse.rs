@@ -1,21 +1,17 @@
 //! `timeline browse`: the matching events in the full-screen explorer of [`crate::browse`].
 
-use clap::Args;
-
-use super::{Context, nonempty};
-use crate::cli::FilterArgs;
+use super::{Context, Filters, nonempty};
 use crate::error::Error;
 
-/// The flags of `timeline browse`.
-#[derive(Debug, Args)]
-pub struct BrowseArgs {
+/// The settings of `timeline browse`.
+#[derive(Debug, Clone)]
+pub struct BrowseSettings {
     /// Which events the explorer opens on.
-    #[command(flatten)]
-    pub filters: FilterArgs,
+    pub filters: Filters,
 }
 
 /// Opens the explorer on the matching events; refuses (exit 2) when stdout is not a terminal.
-pub fn run(args: &BrowseArgs, ctx: &Context) -> Result<(), Error> {
+pub fn run(args: &BrowseSettings, ctx: &Context) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let options = crate::browse::Options {

@@ -2,28 +2,20 @@
 
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty};
+use super::{Context, Filters, nonempty};
 use crate::chart::{Selection, Style};
-use crate::cli::{FilterArgs, LayoutArgs};
 use crate::error::Error;
 use crate::term::Palette;
 
-/// The flags of `timeline chart`.
-#[derive(Debug, Args)]
-pub struct ChartArgs {
-    /// Which events are drawn; --from/--to/--in also set the axis.
-    #[command(flatten)]
-    pub filters: FilterArgs,
-
-    /// How wide the chart is and whether it uses ASCII only.
-    #[command(flatten)]
-    pub layout: LayoutArgs,
+/// The settings of `timeline chart`.
+#[derive(Debug, Clone)]
+pub struct ChartSettings {
+    /// Which events are drawn; their dates also set the axis.
+    pub filters: Filters,
 }
 
 /// Draws the chart of the matching events.
-pub fn run(args: &ChartArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &ChartSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     let selection = Selection {

@@ -4,22 +4,19 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::Args;
-
 use crate::config::Config;
 use crate::error::Error;
 use crate::load::{Source, load_source};
 
-/// The flags of `timeline check`.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// The file to check; the embedded timeline (or --file) without it.
-    #[arg(id = "check_file", value_name = "FILE")]
+/// The settings of `timeline check`.
+#[derive(Debug, Clone)]
+pub struct CheckSettings {
+    /// The file to check; without one, the `--file` of the run, else the embedded timeline.
     pub file: Option<PathBuf>,
 }
 
 /// Checks the file (or the one --file names, or the embedded one).
-pub fn run(args: &CheckArgs, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &CheckSettings, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
     let source = match args.file.as_ref().or(config.file.as_ref()) {
         Some(path) => Source::read(path)?,
         None => Source::embedded(),

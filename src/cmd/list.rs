@@ -2,8 +2,7 @@
 
 use std::io::Write;
 
-use super::{Context, nonempty};
-use crate::cli::ListView;
+use super::{Context, ListView, nonempty};
 use crate::error::Error;
 
 /// Lists the matching events.

@@ -1,16 +1,15 @@
-//! The commands, one file each as in xsv's `src/cmd/`: each owns its flags and turns them into a
-//! view. This module hands flags given before a subcommand to it, builds the query the filters
-//! describe, and runs the command.
+//! The commands, one file each as in xsv's `src/cmd/`: each owns its plain settings and turns
+//! them into a view. This module holds the settings the commands share (filters, order and
+//! limit), builds the query the filters describe, and runs the command. Nothing here knows
+//! clap: the command line is turned into these settings once, in `src/cli/`.
 
 pub mod around;
 pub mod browse;
 pub mod chart;
 pub mod check;
-pub mod completions;
 pub mod events;
 pub mod export;
 pub mod list;
-pub mod man;
 pub mod on;
 pub mod periods;
 pub mod places;
@@ -23,17 +22,118 @@ pub mod who;
 use std::io::Write;
 
 use chrono::NaiveDate;
-use clap::CommandFactory;
 
 use crate::cache::Access;
-use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, ListView};
-use crate::config::{Config, Output};
+use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, quote};
 use crate::index::{Index, Query, fold, is_damaged_index};
-use crate::render::{Renderer, renderer};
+use crate::render::{Csv, Format, Json, Markdown, Plain, Renderer, Table};
 use crate::suggest::{closest, did_you_mean};
+use crate::term::Palette;
 use crate::view::Views;
+
+/// What to run: the one list of commands the program matches on. Each carries its settings.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// The event list (`timeline` without a subcommand).
+    List(ListView),
+    /// `timeline who`.
+    Who(who::WhoSettings),
+    /// `timeline where`.
+    Where(places::WhereSettings),
+    /// `timeline periods`.
+    Periods(periods::PeriodsSettings),
+    /// `timeline tags`.
+    Tags(tags::TagsSettings),
+    /// `timeline show`.
+    Show(show::ShowSettings),
+    /// `timeline check`.
+    Check(check::CheckSettings),
+    /// `timeline chart`.
+    Chart(chart::ChartSettings),
+    /// `timeline stats`.
+    Stats(stats::StatsSettings),
+    /// `timeline on`.
+    On(on::OnSettings),
+    /// `timeline around`.
+    Around(around::AroundSettings),
+    /// `timeline export`.
+    Export(export::ExportSettings),
+    /// `timeline browse`.
+    Browse(browse::BrowseSettings),
+    /// `timeline schema`.
+    Schema,
+    /// Text the command line makes about itself (`timeline man`, `timeline completions`), from
+    /// clap's tree, which only the parser knows: written as it is.
+    Print(Vec<u8>),
+}
+
+/// Which events: the filters; they combine with AND.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// `--from`: events that end on or after the start of this date.
+    pub from: Option<Date>,
+    /// `--to`: events that start on or before the end of this date.
+    pub to: Option<Date>,
+    /// `--in`: a year or a period id the events overlap.
+    pub within: Option<String>,
+    /// `--place`: events at any of these places or within them.
+    pub place: Vec<String>,
+    /// `--person`: events involving any of these people.
+    pub person: Vec<String>,
+    /// `--with`: only events that also involve every one of these people.
+    pub with: Vec<String>,
+    /// `--tag`: events with any of these tags.
+    pub tag: Vec<String>,
+    /// `--search`: events with every word of this text.
+    pub search: Option<String>,
+}
+
+impl Filters {
+    /// True when any filter was given.
+    pub fn any(&self) -> bool {
+        self.from.is_some()
+            || self.to.is_some()
+            || self.within.is_some()
+            || !self.place.is_empty()
+            || !self.person.is_empty()
+            || !self.with.is_empty()
+            || !self.tag.is_empty()
+            || self.search.is_some()
+    }
+}
+
+/// How many and in which order: for every view that lists things.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// `--limit`: show at most this many.
+    pub limit: Option<usize>,
+    /// `--reverse`: the list's order reversed.
+    pub reverse: bool,
+}
+
+impl Listing {
+    /// Applies `--reverse` and `--limit` to a list in its natural order.
+    pub fn apply<T>(&self, mut items: Vec<T>) -> Vec<T> {
+        if self.reverse {
+            items.reverse();
+        }
+        if let Some(limit) = self.limit {
+            items.truncate(limit);
+        }
+        items
+    }
+}
+
+/// The settings of every view that lists things: which events, how many, in which order.
+#[derive(Debug, Clone, Default)]
+pub struct ListView {
+    /// Which events.
+    pub filters: Filters,
+    /// How many and in which order.
+    pub list: Listing,
+}
 
 /// What a command works with once the timeline is loaded.
 pub struct Context<'a> {
@@ -60,7 +160,7 @@ impl<'a> Context<'a> {
 
     /// `items` with `--reverse` and `--limit` applied; on a terminal, says on stderr what the
     /// limit left out ("showing 5 of 21 events"), as gh does.
-    pub fn limited<T>(&self, list: &ListArgs, items: Vec<T>, what: &str) -> Vec<T> {
+    pub fn limited<T>(&self, list: &Listing, items: Vec<T>, what: &str) -> Vec<T> {
         let total = items.len();
         let kept = list.apply(items);
         if self.config.notes && kept.len() < total {
@@ -71,162 +171,81 @@ impl<'a> Context<'a> {
 
     /// The query the filters describe, names resolved against the index. `--limit` and
     /// `--reverse` are not in it: each view applies them to what it lists ([`Context::limited`]).
-    pub fn query(&self, filters: &FilterArgs) -> Result<Query, Error> {
+    pub fn query(&self, filters: &Filters) -> Result<Query, Error> {
         query(filters, self.index)
     }
 }
 
-/// Hands the flags given before the subcommand's name to the subcommand, refusing those it does
-/// not take: `timeline --from 1917 who Kamenev` is `timeline who Kamenev --from 1917`, and
-/// `timeline --limit 3 show birth` is an error naming `show`.
-pub fn resolve(mut cli: Cli) -> Result<Cli, Error> {
-    let Some(command) = cli.command.as_mut() else {
-        return Ok(cli);
-    };
-    let name = command.name();
-    let earlier = std::mem::take(&mut cli.list);
-    let groups = command.groups_mut();
-    let refuse = |flags: Vec<&'static str>| -> Result<(), Error> {
-        match flags.first() {
-            None => Ok(()),
-            Some(flag) => Err(not_taken(name, flag)),
-        }
-    };
-    let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
-    match groups.filters {
-        Some(group) => group.take(earlier.filters).map_err(usage)?,
-        None => refuse(earlier.filters.given())?,
-    }
-    match groups.list {
-        Some(group) => group.take(earlier.list).map_err(usage)?,
-        None => refuse(earlier.list.given())?,
-    }
-    match groups.format {
-        Some(group) => group.take(earlier.format).map_err(usage)?,
-        None => refuse(earlier.format.given())?,
-    }
-    match groups.layout {
-        Some(group) => group.take(earlier.layout).map_err(usage)?,
-        None => refuse(earlier.layout.given())?,
-    }
-    Ok(cli)
-}
-
-/// The error for a flag a command does not take, naming the commands that do.
-pub fn not_taken(command: &str, flag: &str) -> Error {
-    let long = flag.trim_start_matches('-');
-    let root = Cli::command();
-    let mut takers: Vec<String> = Vec::new();
-    if root
-        .get_arguments()
-        .any(|a| a.get_long() == Some(long) && !a.is_global_set())
-    {
-        takers.push("the event list (no command)".to_string());
-    }
-    for sub in root.get_subcommands() {
-        if sub.get_arguments().any(|a| a.get_long() == Some(long)) {
-            takers.push(sub.get_name().to_string());
-        }
-    }
-    let hint = if takers.is_empty() {
-        String::new()
-    } else {
-        format!("; it works with {}", takers.join(", "))
-    };
-    Error::Usage(format!(
-        "`timeline {command}` does not take {flag} (see `timeline {command} --help`){hint}"
-    ))
-}
-
-/// How the command's output is shaped, for [`Config::new`].
-pub fn output_of(cli: &Cli) -> (Output, LayoutArgs) {
-    let view = |v: &ListView| (Output::View(v.format.format), v.layout.clone());
-    match &cli.command {
-        None => view(&cli.list),
-        Some(Command::Who(a)) => view(&a.view),
-        Some(Command::Where(a)) => view(&a.view),
-        Some(Command::Periods(a)) => view(&a.view),
-        Some(Command::Tags(a)) => view(&a.view),
-        Some(Command::On(a)) => view(&a.view),
-        Some(Command::Show(a)) => (Output::View(a.format.format), a.layout.clone()),
-        Some(Command::Stats(a)) => (Output::View(a.format.format), a.layout.clone()),
-        Some(Command::Around(a)) => (Output::View(a.format.format), a.layout.clone()),
-        Some(Command::Chart(a)) => (Output::Picture, a.layout.clone()),
-        Some(Command::Browse(_)) => (Output::Screen, LayoutArgs::default()),
-        Some(Command::Check(_)) => (Output::Report, LayoutArgs::default()),
-        Some(Command::Export(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
-            (Output::Data, LayoutArgs::default())
-        }
+/// The renderer for the configured format: the settings it needs, read here, not by it.
+fn renderer(config: &Config) -> Box<dyn Renderer> {
+    match config.format {
+        Format::Table => Box::new(Table {
+            width: config.width,
+            unicode: config.unicode,
+            palette: Palette::new(config.color),
+            highlight: config.highlight.clone(),
+        }),
+        Format::Plain => Box::new(Plain {
+            palette: Palette::new(config.color),
+        }),
+        Format::Json => Box::new(Json { lines: false }),
+        Format::Ndjson => Box::new(Json { lines: true }),
+        Format::Csv => Box::new(Csv),
+        Format::Markdown => Box::new(Markdown),
     }
 }
 
-/// The `--search` text of the command, for highlighting.
-pub fn search_of(cli: &Cli) -> Option<&str> {
-    let filters = match &cli.command {
-        None => &cli.list.filters,
-        Some(Command::Who(a)) => &a.view.filters,
-        Some(Command::Where(a)) => &a.view.filters,
-        Some(Command::On(a)) => &a.view.filters,
-        _ => return None,
-    };
-    filters.search.as_deref()
-}
-
-/// Runs a resolved command line, writing the result to `out`.
-pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
-    // Commands about the program itself need no timeline.
-    match &cli.command {
-        Some(Command::Check(args)) => return check::run(args, config, out),
-        Some(Command::Schema) => return schema::run(out),
-        Some(Command::Completions(args)) => return completions::run(args, out),
-        Some(Command::Man) => return man::run(out),
-        _ => {}
-    }
-    match run_over(cli, config, out, access_of(cli)) {
+/// Runs `command`, writing the result to `out`.
+pub fn run(command: &Command, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
+    match run_with(command, config, out, access_of(command)) {
         // A mapped record that failed its checks is found before anything is written: the
         // timeline is opened again whole, parsed from its source if the entry will not decode.
-        Err(e) if is_damaged_index(&e) => run_over(cli, config, out, Access::All),
+        Err(e) if is_damaged_index(&e) => run_with(command, config, out, Access::All),
         done => done,
     }
 }
 
 /// How much of the events the command needs: the event list and `who` only the events they
 /// select (`--tag` checks the tag against every event's, so it needs them all).
-fn access_of(cli: &Cli) -> Access {
-    let selected = |filters: &FilterArgs| {
-        if filters.tag.is_empty() {
-            Access::Selected
-        } else {
-            Access::All
-        }
+fn access_of(command: &Command) -> Access {
+    let filters = match command {
+        Command::List(view) => &view.filters,
+        Command::Who(who) => &who.view.filters,
+        _ => return Access::All,
     };
-    match &cli.command {
-        None => selected(&cli.list.filters),
-        Some(Command::Who(args)) => selected(&args.view.filters),
-        Some(_) => Access::All,
+    if filters.tag.is_empty() {
+        Access::Selected
+    } else {
+        Access::All
     }
 }
 
-/// Runs a command that needs the timeline, opened for `access`.
-fn run_over(cli: &Cli, config: &Config, out: &mut dyn Write, access: Access) -> Result<(), Error> {
-    let index = crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref(), access)?;
-    let ctx = Context::new(&index, config);
-    match &cli.command {
-        None => list::run(&cli.list, &ctx, out),
-        Some(Command::Who(args)) => who::run(args, &ctx, out),
-        Some(Command::Where(args)) => places::run(args, &ctx, out),
-        Some(Command::Periods(args)) => periods::run(args, &ctx, out),
-        Some(Command::Tags(args)) => tags::run(args, &ctx, out),
-        Some(Command::Show(args)) => show::run(args, &ctx, out),
-        Some(Command::Chart(args)) => chart::run(args, &ctx, out),
-        Some(Command::Stats(args)) => stats::run(args, &ctx, out),
-        Some(Command::On(args)) => on::run(args, &ctx, out),
-        Some(Command::Around(args)) => around::run(args, &ctx, out),
-        Some(Command::Export(args)) => export::run(args, &ctx, out),
-        Some(Command::Browse(args)) => browse::run(args, &ctx),
-        Some(Command::Check(_) | Command::Schema | Command::Completions(_) | Command::Man) => {
-            unreachable!("handled before loading")
-        }
+/// Runs `command` with the timeline opened for `access` (only by the commands that read it).
+fn run_with(
+    command: &Command,
+    config: &Config,
+    out: &mut dyn Write,
+    access: Access,
+) -> Result<(), Error> {
+    // `&*open()?`: the index the opened timeline holds, kept until the command returns.
+    let open = || crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref(), access);
+    match command {
+        Command::List(view) => list::run(view, &Context::new(&*open()?, config), out),
+        Command::Who(who) => who::run(who, &Context::new(&*open()?, config), out),
+        Command::Where(at) => places::run(at, &Context::new(&*open()?, config), out),
+        Command::Periods(periods) => periods::run(periods, &Context::new(&*open()?, config), out),
+        Command::Tags(tags) => tags::run(tags, &Context::new(&*open()?, config), out),
+        Command::Show(show) => show::run(show, &Context::new(&*open()?, config), out),
+        Command::Chart(chart) => chart::run(chart, &Context::new(&*open()?, config), out),
+        Command::Stats(stats) => stats::run(stats, &Context::new(&*open()?, config), out),
+        Command::On(on) => on::run(on, &Context::new(&*open()?, config), out),
+        Command::Around(around) => around::run(around, &Context::new(&*open()?, config), out),
+        Command::Export(export) => export::run(export, &Context::new(&*open()?, config), out),
+        Command::Browse(browse) => browse::run(browse, &Context::new(&*open()?, config)),
+        // Commands about a file or the program itself open no timeline.
+        Command::Check(check) => check::run(check, config, out),
+        Command::Schema => schema::run(out),
+        Command::Print(text) => Ok(out.write_all(text)?),
     }
 }
 
@@ -286,7 +305,7 @@ pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a st
 }
 
 /// Turns the filter flags into a query, resolving names against the index.
-pub fn query(filters: &FilterArgs, index: &Index) -> Result<Query, Error> {
+pub fn query(filters: &Filters, index: &Index) -> Result<Query, Error> {
     let mut range = match (&filters.from, &filters.to) {
         (None, None) => None,
         (from, to) => {

@@ -3,22 +3,18 @@
 
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty};
-use crate::cli::ListView;
+use super::{Context, ListView, nonempty};
 use crate::error::Error;
 
-/// The flags of `timeline periods`.
-#[derive(Debug, Args)]
-pub struct PeriodsArgs {
-    /// Which events are counted, how many periods, and how they are shown.
-    #[command(flatten)]
+/// The settings of `timeline periods`.
+#[derive(Debug, Clone)]
+pub struct PeriodsSettings {
+    /// Which events are counted, how many periods, and in which order.
     pub view: ListView,
 }
 
 /// Lists the periods with their matching events; all of them when no filter is given.
-pub fn run(args: &PeriodsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &PeriodsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     let query = ctx.query(filters)?;
     let counts = ctx.index.period_counts(&ctx.index.select(&query)?);

@@ -3,29 +3,20 @@
 
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty, places_named};
-use crate::cli::ListView;
+use super::{Context, ListView, nonempty, places_named};
 use crate::error::{Error, quote};
 
-/// The flags of `timeline where`.
-#[derive(Debug, Args)]
-pub struct WhereArgs {
-    /// A place name, old or new; case and accents do not matter.
-    #[arg(
-        value_parser = clap::builder::NonEmptyStringValueParser::new(),
-        add = clap_complete::ArgValueCompleter::new(crate::complete::places)
-    )]
+/// The settings of `timeline where`.
+#[derive(Debug, Clone)]
+pub struct WhereSettings {
+    /// The place name asked for; without one, every place of the matching events.
     pub name: Option<String>,
-
-    /// Which events, how many, and how they are shown.
-    #[command(flatten)]
+    /// Which events, how many, and in which order.
     pub view: ListView,
 }
 
 /// Shows the places a name matches with their events, or every place of the matching events.
-pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &WhereSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit: a place counts the events within it too.
     let matching = ctx.index.select(&ctx.query(filters)?)?;

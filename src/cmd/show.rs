@@ -3,34 +3,19 @@
 
 use std::io::Write;
 
-use clap::Args;
-
 use super::Context;
-use crate::cli::{FormatArgs, LayoutArgs};
 use crate::error::{Error, quote};
 use crate::suggest::{closest, did_you_mean};
 
-/// The flags of `timeline show`.
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// The event's id (see the last column of the plain output, or `--format json`).
-    #[arg(
-        value_parser = clap::builder::NonEmptyStringValueParser::new(),
-        add = clap_complete::ArgValueCompleter::new(crate::complete::events)
-    )]
+/// The settings of `timeline show`.
+#[derive(Debug, Clone)]
+pub struct ShowSettings {
+    /// The id of the event to show.
     pub id: String,
-
-    /// The output format.
-    #[command(flatten)]
-    pub format: FormatArgs,
-
-    /// How the card is drawn.
-    #[command(flatten)]
-    pub layout: LayoutArgs,
 }
 
 /// Shows one event, or says which ids are close to the one asked for.
-pub fn run(args: &ShowArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &ShowSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let id = &args.id;
     let events = ctx.index.events();
     let event = events.iter().find(|e| e.id == *id).ok_or_else(|| {

@@ -3,31 +3,19 @@
 
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty};
-use crate::cli::{FilterArgs, FormatArgs, LayoutArgs};
+use super::{Context, Filters, nonempty};
 use crate::error::Error;
 use crate::stats::Stats;
 
-/// The flags of `timeline stats`.
-#[derive(Debug, Args)]
-pub struct StatsArgs {
+/// The settings of `timeline stats`.
+#[derive(Debug, Clone)]
+pub struct StatsSettings {
     /// Which events are counted.
-    #[command(flatten)]
-    pub filters: FilterArgs,
-
-    /// The output format.
-    #[command(flatten)]
-    pub format: FormatArgs,
-
-    /// How tables are drawn.
-    #[command(flatten)]
-    pub layout: LayoutArgs,
+    pub filters: Filters,
 }
 
 /// Counts the matching events.
-pub fn run(args: &StatsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &StatsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
     ctx.renderer.stats(out, &Stats::new(ctx.index, &events))?;

@@ -2,23 +2,19 @@
 
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty};
-use crate::cli::ListView;
+use super::{Context, ListView, nonempty};
 use crate::error::Error;
 use crate::view::TagRow;
 
-/// The flags of `timeline tags`.
-#[derive(Debug, Args)]
-pub struct TagsArgs {
-    /// Which events are counted, how many tags, and how they are shown.
-    #[command(flatten)]
+/// The settings of `timeline tags`.
+#[derive(Debug, Clone)]
+pub struct TagsSettings {
+    /// Which events are counted, how many tags, and in which order.
     pub view: ListView,
 }
 
 /// Lists the tags with their counts within the filters.
-pub fn run(args: &TagsArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &TagsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.view.filters)?;
     let events = ctx.index.events();
     let mut rows: Vec<TagRow> = Vec::new();

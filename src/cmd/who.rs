@@ -4,29 +4,20 @@
 use std::cmp::Reverse;
 use std::io::Write;
 
-use clap::Args;
-
-use super::{Context, nonempty, people_named};
-use crate::cli::ListView;
+use super::{Context, ListView, nonempty, people_named};
 use crate::error::{Error, quote};
 
-/// The flags of `timeline who`.
-#[derive(Debug, Args)]
-pub struct WhoArgs {
-    /// A name, surname, alias or pseudonym; case and accents do not matter.
-    #[arg(
-        value_parser = clap::builder::NonEmptyStringValueParser::new(),
-        add = clap_complete::ArgValueCompleter::new(crate::complete::people)
-    )]
+/// The settings of `timeline who`.
+#[derive(Debug, Clone)]
+pub struct WhoSettings {
+    /// The name asked for; without one, every person of the matching events.
     pub name: Option<String>,
-
-    /// Which events, how many, and how they are shown.
-    #[command(flatten)]
+    /// Which events, how many, and in which order.
     pub view: ListView,
 }
 
 /// Shows the people a name matches with their events, or every person of the matching events.
-pub fn run(args: &WhoArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(args: &WhoSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit, so a card says how many events match.
     let matching = ctx.index.select_for_counts(&ctx.query(filters)?)?;

@@ -9,9 +9,8 @@ mod timelinejs;
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::cli::{ExportArgs, ExportFormat};
 use crate::error::{Error, quote};
 use crate::index::Index;
 use crate::render::{Json, Renderer, events_for_spreadsheets};
@@ -21,9 +20,37 @@ pub use self::document::document;
 pub use self::ics::{calendar, escape_text, fold_line};
 pub use self::timelinejs::timelinejs;
 
+/// Formats `timeline export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// TimelineJS 3 JSON, with eras from the periods.
+    Timelinejs,
+    /// iCalendar (RFC 5545): one all-day event per event known to the day.
+    Ics,
+    /// A Markdown document: a section per period, a bullet per event.
+    Markdown,
+    /// RFC 4180 CSV, as `--format csv`.
+    Csv,
+    /// One JSON document, as `--format json`.
+    Json,
+}
+
+/// One export: its format and where it goes.
+#[derive(Debug, Clone)]
+pub struct Export {
+    /// The format to write.
+    pub format: ExportFormat,
+    /// iCalendar only: each event a yearly anniversary of its first day.
+    pub anniversaries: bool,
+    /// The file to write (`-o`); standard output without one.
+    pub output: Option<PathBuf>,
+    /// Whether an existing `output` file may be replaced (`--force`).
+    pub force: bool,
+}
+
 /// Writes the events at `positions` in the asked format to `out`, or to the `-o` file.
 pub fn export(
-    args: &ExportArgs,
+    args: &Export,
     index: &Index,
     positions: &[usize],
     out: &mut dyn Write,
@@ -39,7 +66,7 @@ pub fn export(
 }
 
 fn write(
-    args: &ExportArgs,
+    args: &Export,
     index: &Index,
     positions: &[usize],
     out: &mut dyn Write,

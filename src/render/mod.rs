@@ -13,10 +13,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::anniversary::Anniversary;
 use crate::around::Around;
-use crate::cli::Format;
-use crate::config::Config;
 use crate::stats::Stats;
-use crate::term::Palette;
 use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
 
 pub use self::csv::{Csv, events_for_spreadsheets};
@@ -136,22 +133,49 @@ pub fn fit(text: &str, width: usize) -> String {
     cut
 }
 
-/// The renderer for the configured format.
-pub fn renderer(config: &Config) -> Box<dyn Renderer> {
-    match config.format {
-        Format::Table => Box::new(Table {
-            width: config.width,
-            unicode: config.unicode,
-            palette: Palette::new(config.color),
-            highlight: config.highlight.clone(),
-        }),
-        Format::Plain => Box::new(Plain {
-            palette: Palette::new(config.color),
-        }),
-        Format::Json => Box::new(Json { lines: false }),
-        Format::Ndjson => Box::new(Json { lines: true }),
-        Format::Csv => Box::new(Csv),
-        Format::Markdown => Box::new(Markdown),
+/// The output formats of the views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A table sized to the terminal, colored when color is on.
+    Table,
+    /// Tab-separated lines, no header, no truncation: for grep, sort and cut.
+    Plain,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Table,
+        Format::Plain,
+        Format::Json,
+        Format::Ndjson,
+        Format::Csv,
+        Format::Markdown,
+    ];
+
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Plain => "plain",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// True for formats other programs parse, which are never colored.
+    pub fn is_data(self) -> bool {
+        !matches!(self, Format::Table | Format::Plain)
     }
 }
 

@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use clap::CommandFactory;
-use clap_complete::CompletionCandidate;
 use clap_complete::env::{CompleteEnv, EnvCompleter, Shells};
+use clap_complete::{CompletionCandidate, Shell};
 
+use super::Cli;
 use crate::cache::Opened;
-use crate::cli::Cli;
+use crate::error::Error;
 use crate::index::fold;
 use crate::term::Environment;
 
@@ -61,9 +62,46 @@ pub fn answer_if_asked() {
     }
 }
 
+/// The script `timeline completions SHELL` prints: the dynamic engine's registration (as
+/// `COMPLETE=SHELL timeline` prints it), which calls back into this binary.
+pub fn script(shell: Shell) -> Result<Vec<u8>, Error> {
+    let name = shell.to_string();
+    let mut script = registration(&name, &completer())
+        .ok_or_else(|| Error::Usage(format!("no completion script for {name}")))?;
+    if shell == Shell::Zsh {
+        // Saved as `_timeline` in $fpath, the file is autoloaded as the completion function
+        // itself: it must then complete too, not only register, or the first Tab finds nothing.
+        script.extend_from_slice(AUTOLOADED_ZSH.as_bytes());
+    }
+    Ok(script)
+}
+
+/// Appended to the zsh script: when run as the autoloaded `_timeline`, complete at once.
+const AUTOLOADED_ZSH: &str = r#"
+if [[ "${funcstack[1]}" == "_timeline" ]]; then
+    _clap_dynamic_completer_timeline "$@"
+fi
+"#;
+
+/// The program the script calls back, as `CompleteEnv` names it: as it was invoked, made
+/// absolute when it was a relative path (`./target/debug/timeline`), so a bare `timeline` is
+/// found on $PATH when the shell completes.
+fn completer() -> String {
+    let invoked = PathBuf::from(
+        std::env::args_os()
+            .next()
+            .unwrap_or_else(|| "timeline".into()),
+    );
+    let path = match std::env::current_dir() {
+        Ok(dir) if invoked.components().count() > 1 => dir.join(invoked),
+        _ => invoked,
+    };
+    path.to_string_lossy().into_owned()
+}
+
 /// The registration script for `shell` (as `COMPLETE=SHELL timeline` prints it), calling back
 /// into `completer`; `None` for a shell the dynamic engine does not know.
-pub fn registration(shell: &str, completer: &str) -> Option<Vec<u8>> {
+fn registration(shell: &str, completer: &str) -> Option<Vec<u8>> {
     let shells = Shells::builtins();
     let adapter: &dyn EnvCompleter = shells.completer(shell)?;
     let mut script = Vec::new();

@@ -1,16 +1,23 @@
-//! The command line as clap sees it: the top level, the flag groups the commands share, and the
-//! value parsers. Each subcommand's own flags live with it in [`crate::cmd`]; nothing here acts.
+//! The command line as clap sees it: the top level, the flag groups the commands share, and how
+//! flags given before a subcommand's name are handed to it. Each subcommand's own flags are in
+//! `commands.rs`; nothing here acts.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use clap_complete::ArgValueCompleter;
 
+use super::commands::{
+    AroundArgs, BrowseArgs, ChartArgs, CheckArgs, CompletionsArgs, ExportArgs, OnArgs, PeriodsArgs,
+    ShowArgs, StatsArgs, TagsArgs, WhereArgs, WhoArgs,
+};
+use super::values::{parse_date, parse_limit};
+use crate::cmd::{self, Filters, ListView, Listing};
+use crate::config::Output;
 use crate::date::Date;
+use crate::error::Error;
+use crate::render::Format;
 use crate::term::ColorChoice;
-
-pub use crate::cmd::export::{ExportArgs, ExportFormat};
-pub use crate::cmd::on::{CalendarChoice, MonthDay, OnArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -45,7 +52,7 @@ pub struct Cli {
     /// The flags of the event list (the view without a subcommand). Given before a subcommand,
     /// they go to it when it takes them and are refused when it does not.
     #[command(flatten)]
-    pub list: ListView,
+    pub list: ListViewArgs,
 
     /// Flags every command takes, before or after its name.
     #[command(flatten)]
@@ -57,111 +64,59 @@ pub struct Cli {
 pub enum Command {
     /// People: a card for each person matching NAME, then their events; without NAME, the
     /// people of the matching events with their counts.
-    Who(crate::cmd::who::WhoArgs),
+    Who(WhoArgs),
     /// Places: a card for each place matching NAME (any historical name), then the events there
     /// and at the places within it; without NAME, the places of the matching events.
-    Where(crate::cmd::places::WhereArgs),
+    Where(WhereArgs),
     /// The periods the filters touch, with their spans and how many matching events overlap them.
-    Periods(crate::cmd::periods::PeriodsArgs),
+    Periods(PeriodsArgs),
     /// Every tag of the matching events with how many carry it, most used first.
-    Tags(crate::cmd::tags::TagsArgs),
+    Tags(TagsArgs),
     /// One event in full: both calendars, age, place and its hierarchy, people, source.
-    Show(crate::cmd::show::ShowArgs),
+    Show(ShowArgs),
     /// Validate a timeline file and report every problem with its line and column.
-    Check(crate::cmd::check::CheckArgs),
+    Check(CheckArgs),
     /// A picture of the life: periods, places of stay and events along a time axis.
     ///
     /// A bar per period and per place of stay, a row of event ticks, and a histogram of events
     /// per year (per month on a short axis). The axis follows --from/--to/--in; without them it
     /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb.
-    Chart(crate::cmd::chart::ChartArgs),
+    Chart(ChartArgs),
     /// Counts of the matching events: by period, tag, place, person, year and date precision.
     ///
     /// Every tag, the top 10 periods, places and people, the 10 busiest years, and the share of events
     /// dated to the day, month, season, year, decade or century.
-    Stats(crate::cmd::stats::StatsArgs),
+    Stats(StatsArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
     /// What life was like around a date: where the subject lived, the periods, their age, and the
     /// events near it (the closest before and after when none are near).
-    Around(crate::cmd::around::AroundArgs),
+    Around(AroundArgs),
     /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
     Export(ExportArgs),
     /// Explore the matching events full screen: move, search as you type, open an event, follow
     /// a person or a place (`?` shows the keys).
-    Browse(crate::cmd::browse::BrowseArgs),
+    Browse(BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
     /// Print a shell completion script; it completes names, tags and ids from the timeline.
-    Completions(crate::cmd::completions::CompletionsArgs),
+    Completions(CompletionsArgs),
     /// Print a man page (roff) for timeline(1).
     Man,
 }
 
-impl Command {
-    /// The command's name as typed, for messages.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Command::Who(_) => "who",
-            Command::Where(_) => "where",
-            Command::Periods(_) => "periods",
-            Command::Tags(_) => "tags",
-            Command::Show(_) => "show",
-            Command::Check(_) => "check",
-            Command::Chart(_) => "chart",
-            Command::Stats(_) => "stats",
-            Command::On(_) => "on",
-            Command::Around(_) => "around",
-            Command::Export(_) => "export",
-            Command::Browse(_) => "browse",
-            Command::Schema => "schema",
-            Command::Completions(_) => "completions",
-            Command::Man => "man",
-        }
-    }
+/// What a command's flags give: the groups it takes and the plain command they settle into.
+pub(super) trait CommandArgs {
+    /// What kind of output the command writes.
+    const OUTPUT: Output;
 
     /// The flag groups this command takes, to merge the ones given before its name into.
-    pub fn groups_mut(&mut self) -> Groups<'_> {
-        match self {
-            Command::Who(a) => a.view.groups_mut(),
-            Command::Where(a) => a.view.groups_mut(),
-            Command::Periods(a) => a.view.groups_mut(),
-            Command::Tags(a) => a.view.groups_mut(),
-            Command::On(a) => a.view.groups_mut(),
-            Command::Show(a) => Groups {
-                format: Some(&mut a.format),
-                layout: Some(&mut a.layout),
-                ..Groups::default()
-            },
-            Command::Chart(a) => Groups {
-                filters: Some(&mut a.filters),
-                layout: Some(&mut a.layout),
-                ..Groups::default()
-            },
-            Command::Around(a) => Groups {
-                format: Some(&mut a.format),
-                layout: Some(&mut a.layout),
-                ..Groups::default()
-            },
-            Command::Stats(a) => Groups {
-                filters: Some(&mut a.filters),
-                format: Some(&mut a.format),
-                layout: Some(&mut a.layout),
-                ..Groups::default()
-            },
-            Command::Browse(a) => Groups {
-                filters: Some(&mut a.filters),
-                ..Groups::default()
-            },
-            Command::Export(a) => Groups {
-                filters: Some(&mut a.filters),
-                ..Groups::default()
-            },
-            Command::Check(_) | Command::Schema | Command::Completions(_) | Command::Man => {
-                Groups::default()
-            }
-        }
+    fn groups_mut(&mut self) -> Groups<'_> {
+        Groups::default()
     }
+
+    /// The plain command, with its settings.
+    fn into_command(self) -> Result<cmd::Command, Error>;
 }
 
 /// Mutable access to the flag groups a command has; `None` for a group it does not take.
@@ -179,7 +134,7 @@ pub struct Groups<'a> {
 
 /// The flags of every view that lists things: which events, how many, in which format.
 #[derive(Debug, Args, Default, Clone)]
-pub struct ListView {
+pub struct ListViewArgs {
     /// Which events.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -194,15 +149,62 @@ pub struct ListView {
     pub layout: LayoutArgs,
 }
 
-impl ListView {
-    /// Every group of a list view.
-    pub fn groups_mut(&mut self) -> Groups<'_> {
+impl ListViewArgs {
+    /// The plain settings of a list view (its format and layout go to the run's choices).
+    pub fn into_view(self) -> ListView {
+        ListView {
+            filters: self.filters.into_filters(),
+            list: self.list.into_listing(),
+        }
+    }
+
+    /// Hands these flags, given before the name of the subcommand `name`, to that subcommand's
+    /// `groups`, refusing those it does not take: `timeline --from 1917 who Kamenev` is
+    /// `timeline who Kamenev --from 1917`, and `timeline --limit 3 show birth` is an error
+    /// naming `show`.
+    pub fn hand_to(self, groups: Groups<'_>, name: &str) -> Result<(), Error> {
+        let refuse = |flags: Vec<&'static str>| -> Result<(), Error> {
+            match flags.first() {
+                None => Ok(()),
+                Some(flag) => Err(super::not_taken(name, flag)),
+            }
+        };
+        let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
+        match groups.filters {
+            Some(group) => group.take(self.filters).map_err(usage)?,
+            None => refuse(self.filters.given())?,
+        }
+        match groups.list {
+            Some(group) => group.take(self.list).map_err(usage)?,
+            None => refuse(self.list.given())?,
+        }
+        match groups.format {
+            Some(group) => group.take(self.format).map_err(usage)?,
+            None => refuse(self.format.given())?,
+        }
+        match groups.layout {
+            Some(group) => group.take(self.layout).map_err(usage)?,
+            None => refuse(self.layout.given())?,
+        }
+        Ok(())
+    }
+}
+
+/// The event list (no subcommand) takes every group.
+impl CommandArgs for ListViewArgs {
+    const OUTPUT: Output = Output::View;
+
+    fn groups_mut(&mut self) -> Groups<'_> {
         Groups {
             filters: Some(&mut self.filters),
             list: Some(&mut self.list),
             format: Some(&mut self.format),
             layout: Some(&mut self.layout),
         }
+    }
+
+    fn into_command(self) -> Result<cmd::Command, Error> {
+        Ok(cmd::Command::List(self.into_view()))
     }
 }
 
@@ -264,35 +266,35 @@ fn take_switch(later: &mut bool, earlier: bool, flag: &str) -> Result<(), String
 pub struct FilterArgs {
     /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
-        add = ArgValueCompleter::new(crate::complete::years))]
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub from: Option<Date>,
 
     /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
-        add = ArgValueCompleter::new(crate::complete::years))]
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub to: Option<Date>,
 
     /// Events overlapping a year (1917) or a period (its id; see `timeline periods`).
     #[arg(long = "in", value_name = "YEAR|PERIOD",
-        add = ArgValueCompleter::new(crate::complete::periods_and_years))]
+        add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
     pub within: Option<String>,
 
     /// Events at a place or at the places within it, by any of its names; repeat for any of
     /// several places.
-    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::places))]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::places))]
     pub place: Vec<String>,
 
     /// Events involving a person, by any of their names; repeat for any of several people.
-    #[arg(short = 'p', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::people))]
+    #[arg(short = 'p', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::people))]
     pub person: Vec<String>,
 
     /// Only events that also involve NAME; repeat to ask for all of several people together
     /// (`who Kamenev --with Zinoviev`).
-    #[arg(short = 'w', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::people))]
+    #[arg(short = 'w', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::people))]
     pub with: Vec<String>,
 
     /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
-    #[arg(short = 't', long, value_name = "TAG", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::complete::tags))]
+    #[arg(short = 't', long, value_name = "TAG", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::tags))]
     pub tag: Vec<String>,
 
     /// Events with every word of TEXT in the title, summary, place or people, in any order;
@@ -302,9 +304,18 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// True when any filter was given.
-    pub fn any(&self) -> bool {
-        !self.given().is_empty()
+    /// The plain filters.
+    pub fn into_filters(self) -> Filters {
+        Filters {
+            from: self.from,
+            to: self.to,
+            within: self.within,
+            place: self.place,
+            person: self.person,
+            with: self.with,
+            tag: self.tag,
+            search: self.search,
+        }
     }
 }
 
@@ -369,15 +380,12 @@ impl FlagGroup for ListArgs {
 }
 
 impl ListArgs {
-    /// Applies `--reverse` and `--limit` to a list in its natural order.
-    pub fn apply<T>(&self, mut items: Vec<T>) -> Vec<T> {
-        if self.reverse {
-            items.reverse();
+    /// The plain order and limit.
+    pub fn into_listing(self) -> Listing {
+        Listing {
+            limit: self.limit,
+            reverse: self.reverse,
         }
-        if let Some(limit) = self.limit {
-            items.truncate(limit);
-        }
-        items
     }
 }
 
@@ -426,53 +434,6 @@ impl FlagGroup for LayoutArgs {
     }
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table sized to the terminal, colored when color is on.
-    Table,
-    /// Tab-separated lines, no header, no truncation: for grep, sort and cut.
-    Plain,
-    /// One JSON document.
-    Json,
-    /// One JSON object per line.
-    Ndjson,
-    /// RFC 4180 CSV with a header row.
-    Csv,
-    /// A Markdown table.
-    Markdown,
-}
-
-impl Format {
-    /// The name as `--format` takes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Plain => "plain",
-            Format::Json => "json",
-            Format::Ndjson => "ndjson",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-        }
-    }
-
-    /// True for formats other programs parse, which are never colored.
-    pub fn is_data(self) -> bool {
-        !matches!(self, Format::Table | Format::Plain)
-    }
-}
-
-pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.with_hint())
-}
-
-fn parse_limit(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(n) if n > 0 => Ok(n),
-        _ => Err("expected a whole number, 1 or more".to_string()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,6 +452,18 @@ mod tests {
         };
         assert!(who.view.filters.from.is_some());
         assert_eq!(who.name.as_deref(), Some("Kamenev"));
+    }
+
+    #[test]
+    fn on_takes_a_month_day_and_a_window() {
+        use crate::anniversary::{CalendarChoice, MonthDay};
+        let cli = Cli::try_parse_from(["timeline", "on", "02-29", "-A", "2", "-B", "1"]).unwrap();
+        let Some(Command::On(on)) = cli.command else {
+            panic!("not `on`")
+        };
+        assert_eq!(on.day, Some(MonthDay { month: 2, day: 29 }));
+        assert_eq!((on.after, on.before), (2, 1));
+        assert_eq!(on.calendar, CalendarChoice::Gregorian);
     }
 
     #[test]
