@@ -21,8 +21,13 @@ mod layout;
 mod load;
 #[path = "src/model/mod.rs"]
 mod model;
+// The loader's "did you mean" is `suggest`'s, which folds names as `names` does.
+#[path = "src/names/mod.rs"]
+mod names;
 #[path = "src/parallel.rs"]
 mod parallel;
+#[path = "src/suggest.rs"]
+mod suggest;
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
@@ -37,6 +42,8 @@ fn main() {
         "src/cache.rs",
         "src/index_file",
         "src/parallel.rs",
+        "src/names",
+        "src/suggest.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
