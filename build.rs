@@ -9,7 +9,7 @@
 // The script uses the loader and little else of these modules.
 #![allow(dead_code, unused_imports)]
 
-#[path = "src/date.rs"]
+#[path = "src/date/mod.rs"]
 mod date;
 #[path = "src/index_file/encode.rs"]
 mod encode;
@@ -21,8 +21,13 @@ mod layout;
 mod load;
 #[path = "src/model/mod.rs"]
 mod model;
+// The loader's "did you mean" is `suggest`'s, which folds names as `names` does.
+#[path = "src/names/mod.rs"]
+mod names;
 #[path = "src/parallel.rs"]
 mod parallel;
+#[path = "src/suggest.rs"]
+mod suggest;
 
 use std::hash::{DefaultHasher, Hasher};
 use std::path::Path;
@@ -30,13 +35,15 @@ use std::path::Path;
 fn main() {
     for input in [
         "timeline.yaml",
-        "src/date.rs",
+        "src/date",
         "src/error.rs",
         "src/load",
         "src/model",
         "src/cache.rs",
         "src/index_file",
         "src/parallel.rs",
+        "src/names",
+        "src/suggest.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
@@ -130,15 +137,16 @@ fn links_with_rust_lld() -> bool {
 /// differed must not be served either: an entry written by any other build is never decoded by
 /// this one, as the cache's header carries this fingerprint.
 fn model_fingerprint() -> u64 {
-    let mut files: Vec<std::path::PathBuf> = ["src/model", "src/load", "src/index_file"]
-        .iter()
-        .flat_map(|dir| {
-            std::fs::read_dir(dir)
-                .expect("the source folders exist")
-                .map(|e| e.expect("a source folder is readable").path())
-        })
-        .collect();
-    files.extend(["src/date.rs", "src/error.rs", "src/cache.rs"].map(Into::into));
+    let mut files: Vec<std::path::PathBuf> =
+        ["src/model", "src/load", "src/index_file", "src/date"]
+            .iter()
+            .flat_map(|dir| {
+                std::fs::read_dir(dir)
+                    .expect("the source folders exist")
+                    .map(|e| e.expect("a source folder is readable").path())
+            })
+            .collect();
+    files.extend(["src/error.rs", "src/cache.rs"].map(Into::into));
     files.sort();
     let mut hasher = DefaultHasher::new();
     hasher.write(env!("CARGO_PKG_VERSION").as_bytes());

@@ -205,11 +205,11 @@ fn a_name_that_finds_nothing_offers_the_closest() {
         );
         assert_eq!(stderr.lines().count(), 1, "one short message: {stderr}");
     };
-    suggests("who", "stalni", "Joseph Stalin");
-    suggests("who", "Bukarin", "Nikolai Bukharin");
-    suggests("who", "Kamnev", "Lev Kamenev or Sergey Kamenev");
-    suggests("where", "Prinkpo", "Büyükada");
-    suggests("where", "Istambul", "Istanbul");
+    suggests("who", "stalni", "`Joseph Stalin`");
+    suggests("who", "Bukarin", "`Nikolai Bukharin`");
+    suggests("who", "Kamnev", "`Lev Kamenev` or `Sergey Kamenev`");
+    suggests("where", "Prinkpo", "`Büyükada`");
+    suggests("where", "Istambul", "`Istanbul`");
     for flag in ["--person", "--place"] {
         let output = timeline()
             .args([
@@ -378,6 +378,6 @@ fn other_timelines_get_the_same_spellings() {
     assert_eq!(output.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&output.stderr)
-            .contains("did you mean Lev Kamenev or Sergey Kamenev?")
+            .contains("did you mean `Lev Kamenev` or `Sergey Kamenev`?")
     );
 }

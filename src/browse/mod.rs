@@ -1,10 +1,14 @@
 //! `timeline browse`: a full-screen explorer of the selected events, in the Elm architecture of
 //! ratatui's guide: a [`model`], messages turned into changes by a pure [`update()`], and a
-//! [`view`] that draws. This file owns the terminal: raw mode and the alternate screen on entry,
+//! [`view`] that draws (the update's pickers in `pickers.rs`; the view's list columns and
+//! overlays in `columns.rs` and `overlay.rs`). This file owns the terminal: raw mode and the alternate screen on entry,
 //! and their undoing on every way out (quit, error, panic), and the loop between them.
 
 pub mod card;
+mod columns;
 pub mod model;
+mod overlay;
+mod pickers;
 #[cfg(test)]
 mod testing;
 pub mod theme;

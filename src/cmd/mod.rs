@@ -259,7 +259,7 @@ pub fn nonempty<T>(found: Vec<T>, message: &str) -> Result<Vec<T>, Error> {
 }
 
 /// The people `name` finds (under any spelling [`Index::find_people`] knows), or a "nothing
-/// matched" error (exit 1) that offers the closest names: "did you mean Joseph Stalin?".
+/// matched" error (exit 1) that offers the closest names: "did you mean `Joseph Stalin`?".
 pub fn people_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     let found = index.find_people(name);
     if !found.is_empty() {
@@ -290,17 +290,11 @@ pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     ))
 }
 
-/// "no KIND matches `NAME`; did you mean A, B or C?": the name cut short and both shown with
-/// any control character escaped, since either may come from a file or a hostile argument.
+/// "no KIND matches `NAME`; did you mean `A`, `B` or `C`?": the name cut short and both shown
+/// with any control character escaped, since either may come from a file or a hostile argument.
 pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a str>) -> Error {
-    let closest: Vec<String> = closest
-        .map(|c| crate::error::visible(c).into_owned())
-        .collect();
-    let hint = match closest.as_slice() {
-        [] => String::new(),
-        [only] => format!("; did you mean {only}?"),
-        [first @ .., last] => format!("; did you mean {} or {last}?", first.join(", ")),
-    };
+    let closest: Vec<&str> = closest.collect();
+    let hint = did_you_mean(&closest);
     Error::NoMatch(format!("no {kind} matches `{}`{hint}", quote(name)))
 }
 

@@ -12,11 +12,12 @@ use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
 use super::raw::{Mapping, RawCalendar, RawPeriod, RawPerson, RawPlace, RawTimeline};
-use super::text::{Shape, closest, refusal};
+use super::text::{Shape, refusal};
 use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
+use crate::suggest::{closest, did_you_mean};
 
 pub(super) fn check<T: Located>(
     source: &Source,
@@ -52,16 +53,19 @@ pub(super) fn event_ids_clean<'r, T: Located + 'r>(
     })
 }
 
-/// Why a reference is unknown, with the closest id when one is close.
+/// Why a reference is unknown, with the closest ids when any is close ([`crate::suggest`]).
 pub(super) fn unknown_reference<'k>(
     ids: impl Iterator<Item = &'k str>,
     kind: &str,
     reference: &impl Located,
     owner: Owner,
 ) -> String {
-    let suggestion = closest(ids, reference.text())
-        .map(|k| format!("; did you mean `{}`?", quote(k)))
-        .unwrap_or_else(|| format!("; expected the id of one of the timeline's {kind} entries"));
+    let close = closest(reference.text(), ids);
+    let suggestion = if close.is_empty() {
+        format!("; expected the id of one of the timeline's {kind} entries")
+    } else {
+        did_you_mean(&close)
+    };
     format!(
         "{owner}: unknown {kind} `{}`{suggestion}",
         quote(reference.text())

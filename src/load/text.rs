@@ -1,5 +1,6 @@
 //! What a value of a timeline may hold: no control character in any of them (prose may break
-//! lines), ids from a safe alphabet, and the closest id to suggest for one that is unknown.
+//! lines), and ids from a safe alphabet. (The closest id to one that is unknown is
+//! [`crate::suggest`]'s.)
 //!
 //! A timeline's text reaches terminals, CSV cells, iCalendar lines and Markdown; a control
 //! character there can clear a screen, write the clipboard (OSC 52) or add a line to a calendar.
@@ -88,31 +89,6 @@ pub fn acceptable(value: &str, shape: Shape) -> bool {
     refusal(value, shape).is_none() && !(shape == Shape::Id && value.trim().is_empty())
 }
 
-/// How close `candidate` is to `value` (Jaro-Winkler), when close enough to suggest. A candidate
-/// four times longer or shorter than the value is never close, and is not scored: Jaro-Winkler
-/// cannot rate it above the threshold, and scoring a megabyte-long value against every id would
-/// take seconds.
-pub fn similarity(candidate: &str, value: &str) -> Option<f64> {
-    // Byte lengths bound character counts within a factor of four either way.
-    let (k, v) = (candidate.len(), value.len());
-    if k > 16 * v.max(1) || v > 16 * k.max(1) {
-        return None;
-    }
-    let (k, v) = (candidate.chars().count(), value.chars().count());
-    if k >= 4 * v.max(1) || v >= 4 * k.max(1) {
-        return None;
-    }
-    Some(strsim::jaro_winkler(candidate, value)).filter(|&score| score > 0.85)
-}
-
-/// The candidate closest to `value`, when one is close enough to suggest (see [`similarity`]).
-pub fn closest<'k>(candidates: impl Iterator<Item = &'k str>, value: &str) -> Option<&'k str> {
-    candidates
-        .filter_map(|k| Some((similarity(k, value)?, k)))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, k)| k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,16 +119,5 @@ mod tests {
             assert!(!acceptable(bad, Shape::Id), "{bad:?}");
         }
         assert!(refusal("a b", Shape::Id).unwrap().contains("holds ` `"));
-    }
-
-    #[test]
-    fn closest_suggests_near_ids_and_skips_far_lengths() {
-        let ids = ["petrograd", "moscow", "lenin"];
-        assert_eq!(closest(ids.into_iter(), "petrogard"), Some("petrograd"));
-        assert_eq!(closest(ids.into_iter(), "zzz"), None);
-        let huge = "p".repeat(1_000_000);
-        let started = std::time::Instant::now();
-        assert_eq!(closest(ids.into_iter(), &huge), None);
-        assert!(started.elapsed().as_millis() < 500);
     }
 }

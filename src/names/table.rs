@@ -2,20 +2,7 @@
 //! lookups on them: by name, by key, by part, and the closest names when nothing matched.
 
 use super::{fold, key_of_folded};
-
-/// The least similarity (0 to 1) a name must have to a query to be offered as "did you mean":
-/// one edit in four letters passes, two in six (Person for Pero) do not.
-const CLOSE_ENOUGH: f64 = 0.7;
-
-/// Offered names are at most this much less similar than the best: who typed "Kamnev" meant a
-/// Kamenev, not Kameneva.
-const MARGIN: f64 = 0.1;
-
-/// A query like one word of a name counts a little less than one like a whole name or alias.
-const WORD_ONLY: f64 = 0.05;
-
-/// How many names "did you mean" offers at most.
-const SUGGESTIONS: usize = 3;
+use crate::suggest::Nearest;
 
 /// Query keys shorter than this find nothing as the start of a word: `l` starts too many.
 const SHORTEST_KEY_PART: usize = 3;
@@ -133,43 +120,23 @@ impl NameTable {
         })
     }
 
-    /// The owners whose names are closest to `query` (which found nothing), best first: at most
-    /// three, none below a similarity of 0.7 nor 0.1 below the best. Names are compared folded and
-    /// by key, whole and word by word; a query far longer than a name is not compared with it at
-    /// all, so a hostile megabyte costs no more than reading it.
+    /// The owners whose names are closest to `query` (which found nothing), by the one rule of
+    /// [`crate::suggest`]: every name of an owner compared folded, whole and word by word; only
+    /// the nearest offered, by their first name, at most three. A query far longer than a name is
+    /// not compared with it at all, so a hostile megabyte costs no more than reading it.
     pub fn suggest(&self, query: &str) -> Vec<usize> {
-        let folded = fold(query);
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        let key = key_of_folded(&folded, None);
-        let mut best: Vec<f64> = Vec::new();
-        let keys = &self.keys().keys;
-        for (s, keyed) in self.spellings.iter().zip(keys) {
-            let whole = similarity(&folded, &s.folded).max(similarity(&key, &keyed.key));
-            let word = s
-                .folded
-                .split(' ')
-                .filter(|w| w.len() > 2)
-                .map(|w| similarity(&folded, w) - WORD_ONLY)
-                .fold(0.0, f64::max);
-            if best.len() <= s.owner {
-                best.resize(s.owner + 1, 0.0);
+        let mut nearest = Nearest::new(query);
+        // Spellings come owner by owner, each owner's first the one shown: the name ties go by.
+        let mut shown = "";
+        for (i, s) in self.spellings.iter().enumerate() {
+            if i == 0 || self.spellings[i - 1].owner != s.owner {
+                shown = &s.folded;
             }
-            best[s.owner] = best[s.owner].max(whole).max(word);
+            nearest.offer_folded((shown, s.owner), &s.folded);
         }
-        let mut scored: Vec<(f64, usize)> = best
+        nearest
+            .into_nearest()
             .into_iter()
-            .enumerate()
-            .filter(|(_, score)| *score >= CLOSE_ENOUGH)
-            .map(|(owner, score)| (score, owner))
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let top = scored.first().map_or(0.0, |s| s.0);
-        scored
-            .into_iter()
-            .take_while(|(score, _)| *score >= top - MARGIN)
-            .take(SUGGESTIONS)
             .map(|(_, owner)| owner)
             .collect()
     }
@@ -208,18 +175,6 @@ impl NameTable {
 /// The positions `0..len` as table indexes (a table never holds 4 billion names).
 fn positions(len: usize) -> impl Iterator<Item = u32> {
     (0..len).filter_map(|i| u32::try_from(i).ok())
-}
-
-/// 1 for the same text, 0 for nothing in common: one less the optimal-string-alignment distance
-/// (edits, a swap of neighbours counting one) over the longer length. Lengths too far apart to
-/// reach [`CLOSE_ENOUGH`] are not compared.
-fn similarity(a: &str, b: &str) -> f64 {
-    let (la, lb) = (a.len(), b.len());
-    let longer = la.max(lb);
-    if longer == 0 || (la.min(lb) as f64) < CLOSE_ENOUGH * longer as f64 {
-        return 0.0;
-    }
-    1.0 - strsim::osa_distance(a, b) as f64 / longer as f64
 }
 
 #[cfg(test)]
