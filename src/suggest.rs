@@ -238,9 +238,10 @@ mod tests {
         let ids = ["petrograd", "moscow", "lenin"];
         assert_eq!(closest("petrogard", ids), ["petrograd"]);
         assert!(closest("zzz", ids).is_empty());
+        // A hostile megabyte is longer than LONGEST and never compared (no clock in tests: the
+        // cap is what keeps it instant, and a benchmark would measure it).
         let huge = "p".repeat(1_000_000);
-        let started = std::time::Instant::now();
+        assert!(huge.len() > LONGEST);
         assert!(closest(&huge, ids).is_empty());
-        assert!(started.elapsed().as_millis() < 500);
     }
 }
