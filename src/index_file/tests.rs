@@ -11,7 +11,7 @@ const KEY: u128 = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321;
 /// The index file of the embedded timeline.
 fn file_bytes(fresh: &Index) -> Vec<u8> {
     let mut bytes = Vec::new();
-    write(&mut bytes, KEY, fresh.timeline(), fresh.events()).unwrap();
+    write(&mut bytes, KEY, None, fresh.timeline(), fresh.events()).unwrap();
     bytes
 }
 
