@@ -30,7 +30,7 @@ use crate::cli::{Cli, Command, FilterArgs, FlagGroup, LayoutArgs, ListArgs, List
 use crate::config::{Config, Output};
 use crate::date::Date;
 use crate::error::{Error, quote};
-use crate::index::{Index, Query, fold, is_damaged_index};
+use crate::index::{Index, Query, fold};
 use crate::render::{Renderer, renderer};
 use crate::suggest::{closest, did_you_mean};
 use crate::view::Views;
@@ -185,7 +185,7 @@ pub fn run(cli: &Cli, config: &Config, out: &mut dyn Write) -> Result<(), Error>
     match run_over(cli, config, out, access_of(cli)) {
         // A mapped record that failed its checks is found before anything is written: the
         // timeline is opened again whole, parsed from its source if the entry will not decode.
-        Err(e) if is_damaged_index(&e) => run_over(cli, config, out, Access::All),
+        Err(Error::DamagedIndex) => run_over(cli, config, out, Access::All),
         done => done,
     }
 }

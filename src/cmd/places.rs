@@ -60,7 +60,7 @@ pub fn run(args: &WhereArgs, ctx: &Context, out: &mut dyn Write) -> Result<(), E
             ctx.renderer.where_(
                 out,
                 &ctx.views.place_cards(&places, &counts),
-                &ctx.views.rows(&events),
+                &ctx.views.rows(&events)?,
             )?;
         }
     }
