@@ -72,7 +72,9 @@ fn main() {
     events.sort_by_key(|e| (e.date.earliest(), e.date.latest(), e.file_order));
     let key = xxhash_rust::xxh3::xxh3_128(load::EMBEDDED.as_bytes());
     let mut bytes = Vec::new();
-    encode::encode(&mut bytes, &fingerprint, key, &timeline, &events).expect("a timeline encodes");
+    // The embedded timeline is no file on disk: its index file carries no stamp.
+    encode::encode(&mut bytes, &fingerprint, key, None, &timeline, &events)
+        .expect("a timeline encodes");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("embedded.index"), bytes).expect("OUT_DIR is writable");
 }

@@ -102,7 +102,7 @@ impl Around {
             .select(&query)?
             .into_iter()
             .partition(|&i| all[i].date.earliest() < from && all[i].date.latest() > to);
-        let (events, ongoing) = (views.rows(&near), views.rows(&spanning));
+        let (events, ongoing) = (views.rows(&near)?, views.rows(&spanning)?);
         let (before, after) = if events.is_empty() {
             let before = all
                 .iter()

@@ -17,7 +17,7 @@ use xxhash_rust::xxh3::xxh3_128;
 
 use crate::error::Error;
 use crate::index::Index;
-use crate::index_file::{self, MappedEvents};
+use crate::index_file::{self, FileState, MappedEvents, PendingEntry, Stamp};
 use crate::load::{MAX_FILE_BYTES, Source, load_source};
 use crate::model::Timeline;
 use crate::term::Environment;
@@ -77,10 +77,11 @@ pub enum Access {
 
 /// Opens `file`, or the embedded timeline, as an index.
 ///
-/// A YAML file of [`CACHE_MIN_BYTES`] or more is looked up in the cache by the [`content_key`]
-/// of its bytes, hashed as they stream past so that a hit never holds the file in memory; a hit
-/// is queried in place ([`Access::Selected`]) or decoded whole ([`Access::All`]). A miss parses
-/// the file and writes its index file.
+/// A YAML file of [`CACHE_MIN_BYTES`] or more is looked up in the cache: first by its metadata,
+/// against the stamp each entry keeps of its source (see [`index_file::Stamp`]), reading none of
+/// the file; where no stamp vouches for it, by the [`content_key`] of its bytes, hashed as they
+/// stream past. A hit is queried in place ([`Access::Selected`]) or decoded whole
+/// ([`Access::All`]). A miss parses the file and writes its index file.
 pub fn open(
     file: Option<&Path>,
     cache_dir: Option<&Path>,
@@ -92,9 +93,7 @@ pub fn open(
     // Standard input is read once and has no key to look up before it is read.
     let cache_dir = cache_dir.filter(|_| !crate::load::is_standard_input(path));
     if let Some(dir) = cache_dir
-        && let Some(key) = cacheable_key(path)
-        && let Some((meta, events)) =
-            MappedEvents::open(&entry_path(dir, key), key, MAX_ENTRY_BYTES)
+        && let Some((meta, events)) = cached(dir, path)
     {
         match access {
             Access::Selected => return Ok(Opened::new(Index::mapped(meta, events))),
@@ -106,16 +105,61 @@ pub fn open(
             }
         }
     }
+    parse(path, cache_dir)
+}
+
+/// The cache entry of the file at `path` in `dir`, opened and checked, if there is one for the
+/// file as it is now.
+fn cached(dir: &Path, path: &Path) -> Option<(Timeline, MappedEvents)> {
+    let now = std::fs::metadata(path).ok().and_then(|m| FileState::of(&m));
+    if let Some(now) = now
+        && let Some((entry, key)) = vouched_entry(dir, &now)
+        && let Some(opened) = MappedEvents::open(&entry, key, MAX_ENTRY_BYTES)
+    {
+        return Some(opened);
+    }
+    // No stamp vouches for the file (it changed, was touched or copied, or was written in the
+    // tick its entry's parse began): its content decides.
+    let key = cacheable_key(path)?;
+    MappedEvents::open(&entry_path(dir, key), key, MAX_ENTRY_BYTES)
+}
+
+/// The entry whose stamp vouches for a source in state `now`, and its key. Only the headers of
+/// the few entries are read (see [`KEEP_ENTRIES`]), never the source.
+fn vouched_entry(dir: &Path, now: &FileState) -> Option<(PathBuf, u128)> {
+    let listing = std::fs::read_dir(dir).ok()?;
+    listing.filter_map(Result::ok).find_map(|found| {
+        let name = found.file_name();
+        let key = name.to_str().and_then(entry_key)?;
+        let path = found.path();
+        let (recorded, stamp) = index_file::read_stamp(&path)?;
+        (recorded == key && stamp.vouches_for(now)).then_some((path, key))
+    })
+}
+
+/// Parses the file at `path` and, when it is a big YAML file and there is a cache folder,
+/// writes its index file there, stamped with the file's state.
+fn parse(path: &Path, cache_dir: Option<&Path>) -> Result<Opened, Error> {
+    let before = std::fs::metadata(path).ok();
+    // The entry's temporary file is made before the source is read: its birth time is when the
+    // read began (see [`index_file::Stamp`]). Not for a file too small to cache.
+    let pending = cache_dir
+        .filter(|_| {
+            before
+                .as_ref()
+                .is_some_and(|m| m.len() >= CACHE_MIN_BYTES as u64)
+        })
+        .and_then(|dir| PendingEntry::create(dir, TEMPORARY_PREFIX, TEMPORARY_SUFFIX).ok());
     let source = Source::read(path)?;
     // JSON parses fast enough on its own (a million events in about 1.5 s): writing a cache entry
     // would cost its first run more than later runs gain. YAML is ten times slower to parse.
     let json = source.text.trim_start().starts_with('{');
     let timeline = load_source(&source)?;
-    let cache = (source.text.len() >= CACHE_MIN_BYTES && !json)
-        .then_some(cache_dir)
-        .flatten();
+    let pending = pending.filter(|_| source.text.len() >= CACHE_MIN_BYTES && !json);
     // The key of the text parsed, not of the bytes hashed above: the file may have changed.
-    let key = cache.map(|_| content_key(source.text.as_bytes()));
+    let key = pending
+        .as_ref()
+        .map(|_| content_key(source.text.as_bytes()));
     // Giving a big file's text back to the system (15 ms for 200 MB) need not hold up the
     // answer (should no thread start, the closure, and the text with it, is dropped here).
     if source.text.len() >= 64 << 20 {
@@ -124,18 +168,25 @@ pub fn open(
         drop(source);
     }
     let index = Index::new(timeline);
-    if let (Some(dir), Some(key)) = (cache, key) {
+    if let (Some(pending), Some(key), Some(dir)) = (pending, key, cache_dir) {
+        // A stamp only for a file that stayed as it was from before the read to now.
+        let state = |m: Option<std::fs::Metadata>| m.as_ref().and_then(FileState::of);
+        let after = state(std::fs::metadata(path).ok());
+        let stamp = state(before)
+            .filter(|before| Some(*before) == after)
+            .map(|source| Stamp {
+                source,
+                began: pending.began(),
+            });
         // Best effort: a read-only or full disk only costs the next run a parse.
-        if index_file::write_entry(
+        let written = pending.finish(
             &entry_path(dir, key),
-            TEMPORARY_PREFIX,
-            TEMPORARY_SUFFIX,
             key,
+            stamp.as_ref(),
             index.timeline(),
             index.events(),
-        )
-        .is_ok()
-        {
+        );
+        if written.is_ok() {
             prune(dir);
         }
     }
@@ -302,7 +353,17 @@ const ENTRY_EXTENSION: &str = "index";
 fn is_entry_name(name: &str) -> bool {
     name.strip_suffix(".index")
         .or_else(|| name.strip_suffix(".postcard"))
-        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(is_key_text)
+}
+
+/// The key of the entry named `name` (32 hex digits, then `.index`).
+fn entry_key(name: &str) -> Option<u128> {
+    let key = name.strip_suffix(".index").filter(|key| is_key_text(key))?;
+    u128::from_str_radix(key, 16).ok()
+}
+
+fn is_key_text(key: &str) -> bool {
+    key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Keeps the most recent [`KEEP_ENTRIES`] entries and removes stale temporaries. Only files
@@ -369,6 +430,77 @@ mod tests {
         assert_eq!(cacheable_key(&json), None, "JSON is never cached");
     }
 
+    /// A YAML timeline of over a megabyte, its events' titles `title` and a number.
+    fn big_yaml(title: &str) -> String {
+        let mut text = String::from("title: Big\nevents:\n");
+        for i in 0..12_000 {
+            let year = 1800 + i % 200;
+            text.push_str(&format!("  - {{id: e{i}, date: {year}, title: {title} event {i:05} of a long synthetic life somewhere}}\n"));
+        }
+        assert!(text.len() > CACHE_MIN_BYTES);
+        text
+    }
+
+    #[test]
+    fn a_file_changed_with_the_same_size_and_mtime_is_still_detected() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let file = dir.path().join("life.yaml");
+        let text = big_yaml("Before");
+        std::fs::write(&file, &text).unwrap();
+        // Past the clock tick the file was written in: a parse that begins in that tick leaves
+        // a stamp that vouches for nothing (the racy case), which is not what is tested here.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        parse(&file, Some(&cache)).unwrap();
+        let state = |path: &Path| FileState::of(&std::fs::metadata(path).unwrap()).unwrap();
+        let (_, key) = vouched_entry(&cache, &state(&file)).expect("the stamp vouches");
+        assert_eq!(key, content_key(text.as_bytes()));
+        assert!(cached(&cache, &file).is_some());
+
+        // The same number of bytes, and the modification time set back as it was.
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        let changed = big_yaml("Behind");
+        assert_eq!(changed.len(), text.len());
+        std::fs::write(&file, &changed).unwrap();
+        let handle = std::fs::File::options().write(true).open(&file).unwrap();
+        handle
+            .set_times(std::fs::FileTimes::new().set_modified(modified))
+            .unwrap();
+        drop(handle);
+        let now = std::fs::metadata(&file).unwrap();
+        assert_eq!(
+            (now.len(), now.modified().unwrap()),
+            (text.len() as u64, modified)
+        );
+        // The change time moved: no stamp vouches, and the content's key finds no entry.
+        assert!(vouched_entry(&cache, &state(&file)).is_none());
+        assert!(cached(&cache, &file).is_none());
+        let reopened = open(Some(&file), Some(&cache), Access::All).unwrap();
+        assert!(reopened.events()[0].title.starts_with("Behind"));
+    }
+
+    #[test]
+    fn a_touched_file_is_found_by_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("cache");
+        let file = dir.path().join("life.yaml");
+        std::fs::write(&file, big_yaml("Same")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        parse(&file, Some(&cache)).unwrap();
+        let touched = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        let handle = std::fs::File::options().write(true).open(&file).unwrap();
+        handle
+            .set_times(std::fs::FileTimes::new().set_modified(touched))
+            .unwrap();
+        drop(handle);
+        let now = FileState::of(&std::fs::metadata(&file).unwrap()).unwrap();
+        assert!(vouched_entry(&cache, &now).is_none());
+        assert!(
+            cached(&cache, &file).is_some(),
+            "the content key still finds it"
+        );
+    }
+
     #[test]
     fn the_embedded_index_file_opens_in_place_for_every_access() {
         // Were it refused, every start would quietly parse the YAML instead.
@@ -403,14 +535,9 @@ mod tests {
     /// Writes the index file of `timeline` for `key` at `path`, as [`open`] does.
     fn write(path: &Path, key: u128, timeline: &Timeline) -> std::io::Result<()> {
         let index = Index::new(timeline.clone());
-        index_file::write_entry(
-            path,
-            TEMPORARY_PREFIX,
-            TEMPORARY_SUFFIX,
-            key,
-            index.timeline(),
-            index.events(),
-        )?;
+        let pending =
+            PendingEntry::create(path.parent().unwrap(), TEMPORARY_PREFIX, TEMPORARY_SUFFIX)?;
+        pending.finish(path, key, None, index.timeline(), index.events())?;
         prune(path.parent().unwrap());
         Ok(())
     }

@@ -206,6 +206,10 @@ pub enum Error {
     NoMatch(String),
     /// Writing the output failed.
     Io(io::Error),
+    /// A record of a cached index file failed its checks when it was decoded. Found before
+    /// anything is written: `cmd::run` answers it by parsing the source again, so a user sees it
+    /// only should that fail too.
+    DamagedIndex,
 }
 
 impl Error {
@@ -213,7 +217,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::NoMatch(_) => 1,
-            Error::Usage(_) | Error::Timeline(_) | Error::Io(_) => 2,
+            Error::Usage(_) | Error::Timeline(_) | Error::Io(_) | Error::DamagedIndex => 2,
         }
     }
 
@@ -229,6 +233,10 @@ impl fmt::Display for Error {
             Error::Usage(message) => write!(f, "error: {message}"),
             Error::NoMatch(message) => write!(f, "timeline: {message}"),
             Error::Io(e) => write!(f, "error: {e}"),
+            Error::DamagedIndex => write!(
+                f,
+                "error: a cache entry is damaged; remove the cache folder and run again"
+            ),
             Error::Timeline(problems) => {
                 for (i, problem) in problems.iter().enumerate() {
                     if i > 0 {

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use crate::index::{Index, fold};
-use crate::model::Event;
+use crate::model::{Event, Timeline};
+use crate::names::fold;
 
 /// Separates an event's fields in its haystack. Folded terms never hold a newline (folding turns
 /// every run of white space into one space), so no term can match across two fields.
@@ -80,9 +80,10 @@ impl WordQuery {
             .all(|term| word_starts(haystack, term).next().is_some())
     }
 
-    /// True when every term occurs in the event's title, summary, place names or people's names.
-    pub fn matches_event(&self, index: &Index, event: &Event) -> bool {
-        self.is_empty() || self.matches(&event_haystack(index, event))
+    /// True when every term occurs in the event's title, summary, place names or people's names
+    /// (those of `timeline`, the event's).
+    pub fn matches_event(&self, timeline: &Timeline, event: &Event) -> bool {
+        self.is_empty() || self.matches(&event_haystack(timeline, event))
     }
 
     /// The byte ranges of `text` (as shown, not folded) where a term occurs as [`WordQuery::matches`]
@@ -142,8 +143,7 @@ fn word_starts<'t>(text: &'t str, term: &'t str) -> impl Iterator<Item = usize> 
 
 /// An event's searchable text, folded: its title, summary, its place's names (every name, old
 /// and new) and its people's names and aliases (the subject's among them), one field per line.
-pub fn event_haystack(index: &Index, event: &Event) -> String {
-    let timeline = index.timeline();
+pub fn event_haystack(timeline: &Timeline, event: &Event) -> String {
     let mut fields: Vec<&str> = vec![event.title.as_str()];
     fields.extend(event.summary.as_deref());
     if let Some(place) = event.place.and_then(|p| timeline.places.get(p)) {
@@ -246,6 +246,7 @@ impl FoldedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::Index;
     use crate::load::{Source, load};
 
     const FIXTURE: &str = "title: t
@@ -280,7 +281,7 @@ events:
         index
             .events()
             .iter()
-            .filter(|e| query.matches_event(index, e))
+            .filter(|e| query.matches_event(index.timeline(), e))
             .map(|e| e.id.clone())
             .collect()
     }

@@ -1,10 +1,13 @@
 //! What the renderers show: rows and cards computed once from the index (display dates in both
 //! calendars, ages, names in use at the time), so that every output format says the same thing.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::date::{DualWords, Precision, iso, iso_day, to_julian};
-use crate::index::{EventRef, Index};
+use crate::error::Error;
+use crate::index::Index;
 use crate::model::Event;
 
 /// One event as every format shows it.
@@ -221,13 +224,13 @@ impl<'a> Views<'a> {
 
     /// The row of one event, taking its texts when the event was decoded for this caller
     /// alone, instead of copying them: a list of 97k events makes 97k rows.
-    pub fn into_row(&self, event: EventRef<'_>) -> EventRow {
+    pub fn into_row(&self, event: Cow<'_, Event>) -> EventRow {
         match event {
-            EventRef::Owned(mut event) => {
+            Cow::Owned(mut event) => {
                 let texts = EventTexts::taken(&mut event);
                 self.row_with(&event, texts)
             }
-            shared => self.row(&shared),
+            Cow::Borrowed(event) => self.row(event),
         }
     }
 
@@ -288,12 +291,11 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The rows of the events at these positions of the index.
-    pub fn rows(&self, positions: &[usize]) -> Vec<EventRow> {
+    /// The rows of the events at these positions of the index (see [`Index::event`]).
+    pub fn rows(&self, positions: &[usize]) -> Result<Vec<EventRow>, Error> {
         positions
             .iter()
-            .filter_map(|&i| self.index.event(i))
-            .map(|event| self.row(&event))
+            .map(|&i| Ok(self.into_row(self.index.event(i)?)))
             .collect()
     }
 

@@ -397,7 +397,7 @@ fn haystacks(index: &Index) -> Vec<String> {
     let parts: Vec<&[crate::model::Event]> = events.chunks(chunk).collect();
     crate::parallel::map(&parts, |part| {
         part.iter()
-            .map(|e| event_haystack(index, e))
+            .map(|e| event_haystack(index.timeline(), e))
             .collect::<Vec<_>>()
     })
     .concat()

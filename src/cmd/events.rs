@@ -6,7 +6,6 @@ use std::io::Write;
 
 use super::Context;
 use crate::error::Error;
-use crate::index::damaged_index;
 
 /// Below this many events a list is written on one core: starting threads would cost more.
 const PIECE_EVENTS: usize = 4096;
@@ -14,9 +13,9 @@ const PIECE_EVENTS: usize = 4096;
 /// The most pieces a list is cut into, whatever the number of cores.
 const MOST_PIECES: usize = 8;
 
-/// Writes the events at `positions` (from [`crate::index::Index::select_for_counts`]) as a list
-/// in the configured format. Nothing reaches `out` until every record has passed its checks, so
-/// a damaged index file is answered by [`damaged_index`] with nothing shown, and the command
+/// Writes the events at `positions` (from [`crate::index::Index::select`]) as a list in the
+/// configured format. Nothing reaches `out` until every record has passed its checks, so a
+/// damaged index file is answered by [`Error::DamagedIndex`] with nothing shown, and the command
 /// can start over from the source.
 pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<(), Error> {
     let pieces = pieces_for(positions.len());
@@ -50,19 +49,17 @@ fn pieces_for(events: usize) -> usize {
 /// record is held at a time.
 fn piece(ctx: &Context, positions: &[usize]) -> Result<Vec<u8>, Error> {
     let failed = Cell::new(false);
-    let mut rows = positions
-        .iter()
-        .map_while(|&i| match ctx.index.event_checked(i) {
-            Ok(event) => Some(ctx.views.into_row(event)),
-            Err(_) => {
-                failed.set(true);
-                None
-            }
-        });
+    let mut rows = positions.iter().map_while(|&i| match ctx.index.event(i) {
+        Ok(event) => Some(ctx.views.into_row(event)),
+        Err(_) => {
+            failed.set(true);
+            None
+        }
+    });
     let mut buffer = Vec::new();
     ctx.renderer.event_stream(&mut buffer, &mut rows)?;
     if failed.get() {
-        return Err(damaged_index());
+        return Err(Error::DamagedIndex);
     }
     Ok(buffer)
 }

@@ -27,7 +27,7 @@ use crate::cache::Access;
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, quote};
-use crate::index::{Index, Query, fold, is_damaged_index};
+use crate::index::{Index, Query, fold};
 use crate::render::{Csv, Format, Json, Markdown, Plain, Renderer, Table};
 use crate::suggest::{closest, did_you_mean};
 use crate::term::Palette;
@@ -200,7 +200,7 @@ pub fn run(command: &Command, config: &Config, out: &mut dyn Write) -> Result<()
     match run_with(command, config, out, access_of(command)) {
         // A mapped record that failed its checks is found before anything is written: the
         // timeline is opened again whole, parsed from its source if the entry will not decode.
-        Err(e) if is_damaged_index(&e) => run_with(command, config, out, Access::All),
+        Err(Error::DamagedIndex) => run_with(command, config, out, Access::All),
         done => done,
     }
 }

@@ -51,7 +51,7 @@ pub fn run(args: &WhereSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
             ctx.renderer.where_(
                 out,
                 &ctx.views.place_cards(&places, &counts),
-                &ctx.views.rows(&events),
+                &ctx.views.rows(&events)?,
             )?;
         }
     }

@@ -20,7 +20,7 @@ pub struct WhoSettings {
 pub fn run(args: &WhoSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     // Counts are within the filters, before --limit, so a card says how many events match.
-    let matching = ctx.index.select_for_counts(&ctx.query(filters)?)?;
+    let matching = ctx.index.select(&ctx.query(filters)?)?;
     let counts = ctx.index.person_counts(&matching);
     match &args.name {
         None => {
@@ -39,16 +39,15 @@ pub fn run(args: &WhoSettings, ctx: &Context, out: &mut dyn Write) -> Result<(),
             // With --person and --with, each must hold too.
             query.with.push(people.clone());
             let events = nonempty(
-                ctx.index.select_for_counts(&query)?,
+                ctx.index.select(&query)?,
                 &format!(
                     "`{}` is in the timeline, but none of their events match the filters",
                     quote(name)
                 ),
             )?;
-            let events = ctx
-                .index
-                .checked(ctx.limited(&args.view.list, events, "events"))?;
-            let rows = ctx.views.rows(&events);
+            let events = ctx.limited(&args.view.list, events, "events");
+            // Every row is made (and its record checked) before anything is written.
+            let rows = ctx.views.rows(&events)?;
             ctx.renderer
                 .who(out, &ctx.views.person_cards(&people, &counts), &rows)?;
             // As for the event list: the exit frees the rows (3% of a `who NAME`).

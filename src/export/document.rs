@@ -35,7 +35,7 @@ pub fn document(index: &Index, positions: &[usize]) -> String {
             }
             None => text.push_str("\n## Other events\n\n"),
         }
-        for row in views.rows(&members) {
+        for row in members.iter().map(|&i| views.row(&events[i])) {
             text.push_str(&format!(
                 "- **{}** — {}",
                 escape(&row.date),

@@ -89,8 +89,8 @@ fn write(
             out.write_all(text.text.as_bytes())?;
         }
         ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
-        ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions))?,
-        ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions))?,
+        ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions)?)?,
+        ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions)?)?,
     }
     Ok(())
 }

@@ -6,15 +6,19 @@ use std::io::Write;
 use chrono::Datelike;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::layout::{FORMAT_VERSION, HEADER_BYTES, MAGIC, NO_PLACE, SECTIONS};
+use super::layout::{
+    CHECKSUM_AT, FORMAT_VERSION, HEADER_BYTES, MAGIC, NO_PLACE, SECTIONS, STAMP_BYTES,
+};
 use crate::model::{Event, Timeline};
 
 /// Writes the index file of `timeline` (the small parts) and `events` (in index order) for the
-/// source with `key`, made by the build with `fingerprint` (16 hex digits), to `temporary`.
+/// source with `key` and `stamp` (none for a source that is not a file on disk), made by the
+/// build with `fingerprint` (16 hex digits), to `temporary`.
 pub fn encode(
     temporary: &mut impl Write,
     fingerprint: &str,
     key: u128,
+    stamp: Option<&[u8; STAMP_BYTES]>,
     timeline: &Timeline,
     events: &[Event],
 ) -> std::io::Result<()> {
@@ -95,6 +99,15 @@ pub fn encode(
     header.extend(fingerprint.as_bytes());
     header.extend(key.to_le_bytes());
     header.extend((n as u64).to_le_bytes());
+    match stamp {
+        Some(stamp) => {
+            header.extend(stamp);
+            header.extend(xxh3_64(stamp).to_le_bytes());
+        }
+        // No stamp: zeros, whose checksum never matches.
+        None => header.extend([0; STAMP_BYTES + 8]),
+    }
+    debug_assert_eq!(header.len(), CHECKSUM_AT);
     let mut hasher = Xxh3::new();
     hasher.update(&header);
     hasher.update(&table);

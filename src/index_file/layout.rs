@@ -5,13 +5,20 @@
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 
 /// Bumped whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How many sections the table lists.
 pub const SECTIONS: usize = 10;
 
+/// Where the source stamp starts in the header, and its length (without its checksum).
+pub const STAMP_AT: usize = 56;
+pub const STAMP_BYTES: usize = 48;
+
+/// Where the header's checksum is.
+pub const CHECKSUM_AT: usize = 112;
+
 /// Bytes before the section table.
-pub const HEADER_BYTES: usize = 64;
+pub const HEADER_BYTES: usize = 120;
 
 /// No place, in the PLACE column.
 pub const NO_PLACE: u32 = u32::MAX;

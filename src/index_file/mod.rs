@@ -16,8 +16,12 @@
 //!               and cache (TIMELINE_MODEL_FINGERPRINT from build.rs), as 16 hex digits
 //!     32    16  source key: xxh3-128 of the timeline file's bytes
 //!     48     8  number of events N
-//!     56     8  xxh3-64 of bytes 0..56, the section table and the META section
-//!     64  16×S  section table: (offset u64, length u64) for each section, in the order below
+//!     56    48  source stamp, as the source file was when it was parsed (see `stamp.rs`):
+//!               device, inode, size, mtime and ctime in nanoseconds, and when the parse
+//!               began on the cache folder's clock (u64, u64, u64, i64, i64, i64); zeros for none
+//!    104     8  xxh3-64 of the stamp, so that a lookup trusts it reading no more than the header
+//!    112     8  xxh3-64 of bytes 0..112, the section table and the META section
+//!    120  16×S  section table: (offset u64, length u64) for each section, in the order below
 //! ```
 //!
 //! Sections (each starts where the table says; every offset and length is checked against the
@@ -58,6 +62,7 @@
 
 mod encode;
 mod layout;
+mod stamp;
 mod write;
 
 use std::path::Path;
@@ -69,8 +74,11 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::load::trust::{event_trusted, trusted};
 use crate::model::{Event, Timeline};
 
-use self::layout::{FORMAT_VERSION, HEADER_BYTES, MAGIC, NO_PLACE, SECTIONS};
-pub use self::write::{write, write_entry};
+use self::layout::{
+    CHECKSUM_AT, FORMAT_VERSION, HEADER_BYTES, MAGIC, NO_PLACE, SECTIONS, STAMP_AT, STAMP_BYTES,
+};
+pub use self::stamp::{FileState, Stamp};
+pub use self::write::{PendingEntry, write};
 
 /// What shapes a parse in this build (see `build.rs`): a file from another build is no entry.
 const FINGERPRINT: &str = env!("TIMELINE_MODEL_FINGERPRINT");
@@ -147,7 +155,7 @@ impl MappedEvents {
         let sections = read_sections(&map)?;
         let (meta_start, meta_end) = sections[META];
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        hasher.update(&map[..56]);
+        hasher.update(&map[..CHECKSUM_AT]);
         hasher.update(&map[HEADER_BYTES..HEADER_BYTES + 16 * SECTIONS]);
         hasher.update(&map[meta_start..meta_end]);
         if hasher.digest() != header.checksum {
@@ -387,7 +395,7 @@ fn read_header(map: &[u8]) -> Option<Header<'_>> {
         fingerprint: &header[16..32],
         key: u128::from_le_bytes(header[32..48].try_into().ok()?),
         events: u64_at(&header[48..56], 0),
-        checksum: u64_at(&header[56..64], 0),
+        checksum: u64_at(&header[CHECKSUM_AT..CHECKSUM_AT + 8], 0),
     })
 }
 
@@ -407,10 +415,33 @@ fn read_sections(map: &[u8]) -> Option<[(usize, usize); SECTIONS]> {
     Some(sections)
 }
 
-/// The entry at `path`, mapped, when it is a regular file no larger than `max_bytes`. Opened
-/// without following a link and without blocking (a FIFO planted in the cache folder would wait
-/// forever for a writer), and judged by the file it opened, not by its name.
-fn map_entry(path: &Path, max_bytes: u64) -> Option<Mmap> {
+/// The source key and stamp in the header of the entry at `path`, reading nothing past the
+/// header: what a lookup needs to learn whether the entry is its source's (the entry itself is
+/// checked whole when it is opened). `None` for anything that is not a stamped entry of this
+/// build.
+pub fn read_stamp(path: &Path) -> Option<(u128, Stamp)> {
+    use std::os::unix::fs::FileExt;
+
+    let file = open_regular(path)?;
+    let mut header = [0; HEADER_BYTES];
+    file.read_exact_at(&mut header, 0).ok()?;
+    let version = u32::from_le_bytes(header[8..12].try_into().ok()?);
+    if &header[..8] != MAGIC
+        || version != FORMAT_VERSION
+        || &header[16..32] != FINGERPRINT.as_bytes()
+    {
+        return None;
+    }
+    let key = u128::from_le_bytes(header[32..48].try_into().ok()?);
+    let stamp: &[u8; STAMP_BYTES] = header[STAMP_AT..STAMP_AT + STAMP_BYTES].try_into().ok()?;
+    let sum = u64_at(&header[STAMP_AT + STAMP_BYTES..CHECKSUM_AT], 0);
+    Some((key, Stamp::from_bytes(stamp, sum)?))
+}
+
+/// The file at `path` opened for reading when it is a regular file, without following a link
+/// and without blocking (a FIFO planted in the cache folder would wait forever for a writer):
+/// judged by the file it opened, not by its name.
+fn open_regular(path: &Path) -> Option<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
 
     let file = std::fs::OpenOptions::new()
@@ -418,11 +449,16 @@ fn map_entry(path: &Path, max_bytes: u64) -> Option<Mmap> {
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
         .ok()?;
+    file.metadata().ok()?.is_file().then_some(file)
+}
+
+/// The entry at `path`, mapped, when it is a regular file no larger than `max_bytes`. Opened
+/// without following a link and without blocking (a FIFO planted in the cache folder would wait
+/// forever for a writer), and judged by the file it opened, not by its name.
+fn map_entry(path: &Path, max_bytes: u64) -> Option<Mmap> {
+    let file = open_regular(path)?;
     let metadata = file.metadata().ok()?;
-    if !metadata.is_file()
-        || metadata.len() > max_bytes
-        || metadata.len() < (HEADER_BYTES + 16 * SECTIONS) as u64
-    {
+    if metadata.len() > max_bytes || metadata.len() < (HEADER_BYTES + 16 * SECTIONS) as u64 {
         return None;
     }
     // SAFETY: the map is only ever read, and through bounds-checked slices; entries are

@@ -1,9 +1,9 @@
 //! The event index: events sorted once by date, range lookups by binary search, and name lookups
 //! (people, places, historical names, aliases) through the name tables of `names`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::ops::Deref;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -60,63 +60,12 @@ pub struct Index {
     mapped: Option<Mapped>,
 }
 
-/// The events of a mapped index, with the records decoded so far.
+/// The events of a mapped index.
 #[derive(Debug)]
 struct Mapped {
     events: MappedEvents,
-    /// Records checked by [`Index::select`], by position, for the views that show them.
-    decoded: Mutex<HashMap<usize, Arc<Event>>>,
     /// Every event, decoded the first time something asks for all of them.
     all: OnceLock<Vec<Event>>,
-}
-
-/// One event of the index: borrowed from the held events, or decoded from a mapped record.
-#[derive(Debug)]
-pub enum EventRef<'a> {
-    /// An event the index holds.
-    Held(&'a Event),
-    /// A record decoded from the index file, shared with the index's store of checked records.
-    Decoded(Arc<Event>),
-    /// A record decoded from the index file for one caller.
-    Owned(Box<Event>),
-}
-
-impl Deref for EventRef<'_> {
-    type Target = Event;
-
-    fn deref(&self) -> &Event {
-        match self {
-            EventRef::Held(event) => event,
-            EventRef::Decoded(event) => event,
-            EventRef::Owned(event) => event,
-        }
-    }
-}
-
-/// What [`Index::select`] answers when a mapped record fails its checks: the caller opens the
-/// timeline again from its source (see [`Error::is_damaged_index`]).
-pub fn damaged_index() -> Error {
-    Error::Io(std::io::Error::new(
-        std::io::ErrorKind::InvalidData,
-        DamagedIndex,
-    ))
-}
-
-/// The marker inside [`damaged_index`]'s error.
-#[derive(Debug)]
-pub struct DamagedIndex;
-
-impl std::fmt::Display for DamagedIndex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a cache entry is damaged; remove the cache folder and run again")
-    }
-}
-
-impl std::error::Error for DamagedIndex {}
-
-/// True when `error` is [`damaged_index`]'s.
-pub fn is_damaged_index(error: &Error) -> bool {
-    matches!(error, Error::Io(e) if e.get_ref().is_some_and(|inner| inner.is::<DamagedIndex>()))
 }
 
 impl Index {
@@ -138,7 +87,6 @@ impl Index {
     pub fn mapped(meta: Timeline, events: MappedEvents) -> Index {
         let mapped = Mapped {
             events,
-            decoded: Mutex::new(HashMap::new()),
             all: OnceLock::new(),
         };
         Index::with_events(meta, Vec::new(), Some(mapped))
@@ -183,18 +131,19 @@ impl Index {
         self.len() == 0
     }
 
-    /// The event at position `i` of the index; `None` past the end, or for a mapped record that
-    /// fails its checks (positions from [`Index::select`] were checked there and are kept, so
-    /// they always answer).
-    pub fn event(&self, i: usize) -> Option<EventRef<'_>> {
-        let Some(mapped) = &self.mapped else {
-            return self.timeline.events.get(i).map(EventRef::Held);
+    /// The event at position `i` (from [`Index::select`]): borrowed where the index holds its
+    /// events, else decoded from its record and checked for this caller alone (nothing is kept,
+    /// which suits a list that shows each event once). A record that fails its checks answers
+    /// [`Error::DamagedIndex`].
+    pub fn event(&self, i: usize) -> Result<Cow<'_, Event>, Error> {
+        let event = match &self.mapped {
+            None => self.timeline.events.get(i).map(Cow::Borrowed),
+            Some(mapped) => match mapped.all.get() {
+                Some(all) => all.get(i).map(Cow::Borrowed),
+                None => mapped.events.record(i, &self.timeline).map(Cow::Owned),
+            },
         };
-        if let Some(event) = mapped.decoded.lock().ok().and_then(|d| d.get(&i).cloned()) {
-            return Some(EventRef::Decoded(event));
-        }
-        let event = mapped.events.record(i, &self.timeline)?;
-        Some(EventRef::Decoded(Arc::new(event)))
+        event.ok_or(Error::DamagedIndex)
     }
 
     /// The first and last day of the event at `i`, as day numbers.
@@ -276,20 +225,10 @@ impl Index {
         }
     }
 
-    /// The positions (in [`Index::events`]) of the events the query keeps, in order. For a
-    /// mapped index, every kept record is decoded and checked here; a damaged one answers
-    /// [`damaged_index`] before anything is shown.
+    /// The positions (in [`Index::events`]) of the events the query keeps, in order. A mapped
+    /// index reads its columns and decodes only the records a tag or text filter must look at;
+    /// ask [`Index::event`] for the events to show.
     pub fn select(&self, query: &Query) -> Result<Vec<usize>, Error> {
-        let kept = self.select_for_counts(query)?;
-        self.check_records(&kept)?;
-        Ok(kept)
-    }
-
-    /// The positions the query keeps, as [`Index::select`], for counting only: a mapped index
-    /// reads its columns and decodes no record the query does not need (a tag or text filter
-    /// reads and checks the records it looks at). Positions from here are for
-    /// [`Index::person_counts`] and the like, not for rows.
-    pub fn select_for_counts(&self, query: &Query) -> Result<Vec<usize>, Error> {
         let (lo, hi) = match query.range {
             None => (0, self.len()),
             Some((from, to)) => self.range_bounds(from, to),
@@ -329,63 +268,14 @@ impl Index {
 
     /// True when the event at `i` has one of the query's tags and its text.
     fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
-        let event = match &self.mapped {
-            None => EventRef::Held(&self.timeline.events[i]),
-            Some(mapped) => EventRef::Owned(Box::new(
-                mapped
-                    .events
-                    .record(i, &self.timeline)
-                    .ok_or_else(damaged_index)?,
-            )),
-        };
+        let event = self.event(i)?;
         Ok(
             (query.tags.is_empty() || event.tags.iter().any(|t| query.tags.contains(&fold(t))))
                 && query
                     .text
                     .as_ref()
-                    .is_none_or(|words| words.matches_event(self, &event)),
+                    .is_none_or(|words| words.matches_event(&self.timeline, &event)),
         )
-    }
-
-    /// The event at position `i`, its record (in a mapped index) decoded and checked for this
-    /// caller alone: unlike [`Index::event`], nothing is kept, which suits a list that shows each
-    /// event once. A damaged record answers [`damaged_index`].
-    pub fn event_checked(&self, i: usize) -> Result<EventRef<'_>, Error> {
-        let event = match &self.mapped {
-            None => self.timeline.events.get(i).map(EventRef::Held),
-            Some(mapped) => mapped
-                .events
-                .record(i, &self.timeline)
-                .map(|event| EventRef::Owned(Box::new(event))),
-        };
-        event.ok_or_else(damaged_index)
-    }
-
-    /// `positions` (from [`Index::select_for_counts`], cut to what will be shown) with their
-    /// records checked, as [`Index::select`] gives them: only the rows shown are decoded.
-    pub fn checked(&self, positions: Vec<usize>) -> Result<Vec<usize>, Error> {
-        self.check_records(&positions)?;
-        Ok(positions)
-    }
-
-    /// For a mapped index: decodes and checks the records at `positions`, keeping them for
-    /// [`Index::event`].
-    fn check_records(&self, positions: &[usize]) -> Result<(), Error> {
-        let Some(mapped) = &self.mapped else {
-            return Ok(());
-        };
-        let mut decoded = mapped.decoded.lock().map_err(|_| damaged_index())?;
-        for &i in positions {
-            if decoded.contains_key(&i) {
-                continue;
-            }
-            let event = mapped
-                .events
-                .record(i, &self.timeline)
-                .ok_or_else(damaged_index)?;
-            decoded.insert(i, Arc::new(event));
-        }
-        Ok(())
     }
 
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
@@ -552,185 +442,5 @@ impl Index {
     }
 }
 
-/// Sorts events by earliest day, then latest day, then file order. The keys are sorted rather
-/// than the events, which are large; each event then moves at most once, and not at all when the
-/// file was already in order (the curated timeline, a cached index).
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{Source, load};
-
-    const FIXTURE: &str = "title: t
-subject: me
-people:
-  - {id: me, name: Me, born: 1879-10-26 O.S., died: 1940-08-21}
-  - {id: lev, name: Lev Kamenev, aliases: [Kamenev]}
-  - {id: sergey, name: Sergey Kamenev, aliases: [Kamenev]}
-  - {id: lazaro, name: Lázaro Cárdenas}
-places:
-  - {id: mexico, name: Mexico}
-  - {id: coyoacan, name: Coyoacán, within: mexico}
-  - id: spb
-    name: Saint Petersburg
-    names: [{name: Petrograd, from: 1914-08-31, to: 1924-01-26}]
-events:
-  - {id: late, date: 1920, title: A long year, people: [lev]}
-  - {id: early, date: 1917-11-07, title: Uprising, place: spb}
-  - {id: span, date: 1917-12-22/1918-02-10, title: Talks at Brest, people: [sergey]}
-  - {id: mex, date: 1937-01-09, title: Arrived, place: coyoacan, people: [lazaro]}
-  - {id: same-day-longer, date: 1917-11, title: November, tags: [Revolution]}
-";
-
-    fn index() -> Index {
-        Index::new(
-            load(&Source {
-                name: "t".into(),
-                text: FIXTURE.into(),
-            })
-            .unwrap(),
-        )
-    }
-
-    #[test]
-    fn a_name_finds_what_the_name_table_finds_for_every_name_embedded() {
-        let index = Index::new(crate::cache::embedded().unwrap());
-        let people = NameTable::new(index.timeline.people.iter().map(|p| p.all_names()));
-        let places = NameTable::new(index.timeline.places.iter().map(|p| p.all_names()));
-        let names = index.timeline.people.iter().flat_map(|p| p.all_names());
-        let names = names.chain(index.timeline.places.iter().flat_map(|p| p.all_names()));
-        for name in names.chain(["kamenev", "LEV  kamenev", "Trotzki", "Троцкий", "kamen", ""])
-        {
-            assert_eq!(index.find_people(name), people.find(name), "{name}");
-            assert_eq!(index.find_places(name), places.find(name), "{name}");
-        }
-    }
-
-    fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {
-        positions
-            .iter()
-            .map(|&i| index.events()[i].id.as_str())
-            .collect()
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn sorts_by_start_then_shorter_span_then_file_order() {
-        let index = index();
-        let all = index.select(&Query::default()).unwrap();
-        assert_eq!(
-            ids(&index, all),
-            ["same-day-longer", "early", "span", "late", "mex"]
-        );
-    }
-
-    #[test]
-    fn range_keeps_events_that_overlap_it() {
-        let index = index();
-        let query = |from, to| Query {
-            range: Some((from, to)),
-            ..Query::default()
-        };
-        // The Brest talks began in 1917 and still overlap January 1918.
-        let january = index
-            .select(&query(day(1918, 1, 1), day(1918, 1, 31)))
-            .unwrap();
-        assert_eq!(ids(&index, january), ["span"]);
-        let nothing = index
-            .select(&query(day(1930, 1, 1), day(1936, 12, 31)))
-            .unwrap();
-        assert!(nothing.is_empty());
-        let edge = index
-            .select(&query(day(1920, 12, 31), day(1937, 1, 9)))
-            .unwrap();
-        assert_eq!(ids(&index, edge), ["late", "mex"]);
-    }
-
-    #[test]
-    fn names_fold_accents_and_find_namesakes() {
-        let index = index();
-        assert_eq!(index.find_people("kamenev").len(), 2);
-        assert_eq!(index.find_people("LEV KAMENEV"), [1]);
-        assert_eq!(index.find_people("cardenas"), [3]);
-        assert_eq!(index.find_places("petrograd"), [2]);
-        assert_eq!(index.find_places("coyoacan"), [1]);
-        assert!(index.find_people("nobody").is_empty());
-    }
-
-    #[test]
-    fn names_are_found_under_other_spellings_and_namesakes_stay_shown() {
-        let index = index();
-        assert_eq!(index.find_people("Kamenew"), [1, 2]);
-        assert_eq!(index.find_people("Каменев"), [1, 2]);
-        assert_eq!(index.find_people("Lev Kamenew"), [1]);
-        assert_eq!(index.find_people("Sergej Kamenew"), [2]);
-        assert_eq!(index.find_people("Kardenas"), [3]);
-        assert_eq!(index.find_places("Koyoakan"), [1]);
-        assert_eq!(index.find_places("Petrograd"), [2]);
-        assert_eq!(index.find_places("Петроград"), [2]);
-    }
-
-    #[test]
-    fn a_name_that_finds_nothing_suggests_the_closest() {
-        let index = index();
-        assert!(index.find_people("Cardnas").is_empty());
-        assert_eq!(index.suggest_people("Cardnas"), [3]);
-        assert_eq!(index.suggest_people("Kamnev"), [1, 2]);
-        assert_eq!(index.suggest_places("Petrogard"), [2]);
-        assert!(index.suggest_people("zzzzzz").is_empty());
-        assert!(index.suggest_places(&"x".repeat(1 << 20)).is_empty());
-    }
-
-    #[test]
-    fn a_place_includes_the_places_within_it() {
-        let index = index();
-        let mexico = index.find_places("Mexico");
-        let query = Query {
-            places: Some(index.places_within(&mexico)),
-            ..Query::default()
-        };
-        assert_eq!(ids(&index, index.select(&query).unwrap()), ["mex"]);
-    }
-
-    #[test]
-    fn tag_text_reverse_and_limit_filters() {
-        let index = index();
-        let tag = Query {
-            tags: vec!["revolution".into()],
-            ..Query::default()
-        };
-        assert_eq!(
-            ids(&index, index.select(&tag).unwrap()),
-            ["same-day-longer"]
-        );
-        let text = Query {
-            text: Some(WordQuery::parse("BREST")),
-            ..Query::default()
-        };
-        assert_eq!(ids(&index, index.select(&text).unwrap()), ["span"]);
-        let last = Query {
-            reverse: true,
-            limit: Some(2),
-            ..Query::default()
-        };
-        assert_eq!(ids(&index, index.select(&last).unwrap()), ["mex", "late"]);
-        let person = Query {
-            people: Some(vec![2]),
-            ..Query::default()
-        };
-        assert_eq!(ids(&index, index.select(&person).unwrap()), ["span"]);
-    }
-
-    #[test]
-    fn age_is_honest_about_coarse_dates() {
-        let index = index();
-        let age = |t: &str| index.subject_age(&Date::parse(t).unwrap());
-        assert_eq!(age("1917-11-07").as_deref(), Some("38"));
-        assert_eq!(age("1917-11-06").as_deref(), Some("37"));
-        assert_eq!(age("1896").as_deref(), Some("16–17"));
-        assert_eq!(age("1870"), None);
-        assert_eq!(age("2001"), None);
-    }
-}
+mod tests;
