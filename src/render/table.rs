@@ -7,7 +7,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table as Grid, Wid
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Renderer, fit, unbroken, wrap, wrap_indented, years_ago_words};
+use super::{Renderer, break_long_words, fit, unbroken, wrap, wrap_indented, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::search::WordQuery;
@@ -85,6 +85,12 @@ impl Table {
         cell
     }
 
+    /// `text` with no word wider than the table: see [`break_long_words`]. Every text a grid
+    /// wraps goes through it.
+    fn text<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        break_long_words(text, self.width)
+    }
+
     fn write(&self, out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
         for line in grid.lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -113,7 +119,7 @@ impl Table {
     /// the title; a name is never split across lines. For layouts without their columns.
     fn event_with_context(&self, row: &EventRow, width: usize) -> String {
         let p = &self.palette;
-        let mut lines: Vec<String> = wrap(&row.title, width)
+        let mut lines: Vec<String> = wrap(&break_long_words(&row.title, width), width)
             .iter()
             .map(|line| self.marked(line, |t| p.title(t)))
             .collect();
@@ -131,6 +137,7 @@ impl Table {
         if !context.is_empty() {
             let mark = if self.unicode { "↳ " } else { "> " };
             let text = format!("{mark}{}", context.join(" · "));
+            let text = break_long_words(&text, width.saturating_sub(2));
             lines.extend(wrap_indented(&text, width, "  "));
         }
         lines.join("\n")
@@ -141,7 +148,7 @@ impl Table {
         let names: Vec<String> = row
             .people
             .iter()
-            .map(|n| self.marked(n, |t| self.palette.person(t)))
+            .map(|n| self.marked(&self.text(n), |t| self.palette.person(t)))
             .collect();
         names.join("\n")
     }
@@ -222,8 +229,8 @@ impl Table {
                 let mut cells = vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
-                    Cell::new(self.marked(&row.title, |t| p.title(t))),
-                    Cell::new(self.marked(row.place.as_deref().unwrap_or(""), |t| p.place(t))),
+                    Cell::new(self.marked(&self.text(&row.title), |t| p.title(t))),
+                    Cell::new(self.marked(&self.text(place_of(row)), |t| p.place(t))),
                     Cell::new(self.people_list(row)),
                 ];
                 if ids {
@@ -385,10 +392,10 @@ impl Renderer for Table {
         let mut grid = self.grid(&["Name", "Life", "Events", "About"]);
         for c in cards {
             grid.add_row(vec![
-                Cell::new(p.person(&c.name)),
+                Cell::new(p.person(&self.text(&c.name))),
                 Cell::new(p.date(&c.life)),
                 Cell::new(c.events),
-                Cell::new(c.about.as_deref().unwrap_or("")),
+                Cell::new(self.text(c.about.as_deref().unwrap_or(""))),
             ]);
         }
         keep_whole(&mut grid, &[0, 1, 2], self.width);
@@ -406,9 +413,9 @@ impl Renderer for Table {
                 .chain(c.aliases.iter().map(String::as_str))
                 .collect();
             grid.add_row(vec![
-                Cell::new(p.place(&c.name)),
-                Cell::new(c.within.join(", ")),
-                Cell::new(names.join(", ")),
+                Cell::new(p.place(&self.text(&c.name))),
+                Cell::new(self.text(&c.within.join(", "))),
+                Cell::new(self.text(&names.join(", "))),
                 Cell::new(c.events),
             ]);
         }
@@ -421,10 +428,10 @@ impl Renderer for Table {
         let mut grid = self.grid(&["Period", "Span", "Events", "Id"]);
         for r in rows {
             grid.add_row(vec![
-                Cell::new(p.title(&r.title)),
+                Cell::new(p.title(&self.text(&r.title))),
                 Cell::new(p.date(&r.date)),
                 Cell::new(r.events),
-                Cell::new(p.dim(&r.id)),
+                Cell::new(p.dim(&self.text(&r.id))),
             ]);
         }
         keep_whole(&mut grid, &[1, 2, 3], self.width);
@@ -463,7 +470,7 @@ impl Renderer for Table {
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
         let mut grid = self.grid(&["Tag", "Events"]);
         for r in rows {
-            grid.add_row(vec![Cell::new(&r.tag), Cell::new(r.events)]);
+            grid.add_row(vec![Cell::new(self.text(&r.tag)), Cell::new(r.events)]);
         }
         keep_whole(&mut grid, &[0, 1], self.width);
         self.write(out, &grid)
@@ -526,7 +533,7 @@ impl Renderer for Table {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(self.width.min(u16::MAX as usize) as u16);
         for (label, value) in fields {
-            card.add_row(vec![Cell::new(p.dim(label)), Cell::new(value)]);
+            card.add_row(vec![Cell::new(p.dim(label)), Cell::new(self.text(&value))]);
         }
         if let Some(column) = card.column_mut(0) {
             column
@@ -577,6 +584,11 @@ fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
 
 /// The narrowest a wrapping column of a list table is allowed to get.
 const MIN_WRAPPED: usize = 16;
+
+/// The event's place, or nothing.
+fn place_of(row: &EventRow) -> &str {
+    row.place.as_deref().unwrap_or("")
+}
 
 /// "1 event", "3 events".
 fn events(count: usize) -> String {
