@@ -34,11 +34,11 @@ pub fn main() -> i32 {
     // 64 KiB, a pipe's capacity: a list of 97k lines is 10 MB, written in 150 calls, not 1,200.
     let mut out = BufWriter::new(stdout.lock());
     let result = match &config.paging {
-        // The whole output is made first: only then is it known whether it fits the screen.
+        // Held until it no longer fits the screen, then sent to the pager as it is made.
         Some(paging) => {
-            let mut page = Vec::new();
-            crate::cmd::run(&cli, &config, &mut page)
-                .and_then(|()| paging.show(&page, &mut out).map_err(Error::from))
+            let mut pager = paging.writer(&mut out);
+            crate::cmd::run(&cli, &config, &mut pager)
+                .and_then(|()| pager.finish().map_err(Error::from))
         }
         None => crate::cmd::run(&cli, &config, &mut out),
     }

@@ -1,7 +1,8 @@
 //! `timeline browse`: a full-screen explorer of the selected events, in the Elm architecture of
 //! ratatui's guide: a [`model`], messages turned into changes by a pure [`update()`], and a
 //! [`view`] that draws. This file owns the terminal: raw mode and the alternate screen on entry,
-//! and their undoing on every way out (quit, error, panic), and the loop between them.
+//! and their undoing on every way out (quit, error, panic, and the signals that end a program:
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT sent by `kill`), and the loop between them.
 
 pub mod card;
 pub mod model;
@@ -12,6 +13,7 @@ pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -61,19 +63,64 @@ pub fn run(index: &Index, events: &[usize], options: &Options) -> Result<(), Err
     // (the theme has no colors when it is off), so crossterm must write what it is given.
     ratatui::crossterm::style::force_color_output(true);
     install_panic_hook();
-    enter()?;
-    let result = event_loop(index, events, &theme);
-    let restored = leave();
+    let screen = Arc::new(Mutex::new(false));
+    restore_on_signals(Arc::clone(&screen))?;
+    {
+        let mut entered = lock(&screen);
+        enter()?;
+        *entered = true;
+    }
+    let result = event_loop(index, events, &theme, &screen);
+    let restored = {
+        let mut entered = lock(&screen);
+        *entered = false;
+        leave()
+    };
     result.and(restored.map_err(Error::from))
 }
 
+/// Whether the terminal is the explorer's (raw, alternate screen), held while it is drawn on.
+type Screen = Arc<Mutex<bool>>;
+
+fn lock(screen: &Screen) -> std::sync::MutexGuard<'_, bool> {
+    screen.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT (in raw mode no key sends them; `kill` does), gives
+/// the terminal back as [`leave`] does, then ends the program by that signal, as it would have
+/// ended without the explorer. The screen is taken first, so no frame is half drawn over the
+/// shell's screen. Without this the shell was left raw, on the alternate screen, mouse on.
+fn restore_on_signals(screen: Screen) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let entered = lock(&screen);
+            if *entered {
+                let _ = leave();
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            drop(entered);
+        }
+    });
+    Ok(())
+}
+
 /// Draws, waits for a message, updates; until [`Effect::Quit`].
-fn event_loop(index: &Index, events: &[usize], theme: &Theme) -> Result<(), Error> {
+fn event_loop(
+    index: &Index,
+    events: &[usize],
+    theme: &Theme,
+    screen: &Screen,
+) -> Result<(), Error> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut model = Model::new(index, events.to_vec(), (size.width, size.height));
     loop {
-        terminal.draw(|frame| view::draw(frame, &model, theme))?;
+        {
+            let _drawing = lock(screen);
+            terminal.draw(|frame| view::draw(frame, &model, theme))?;
+        }
         // Wait for one message, then take every one already queued before drawing again, so a
         // burst of keys or wheel turns costs one frame.
         let mut next = Some(event::read()?);

@@ -49,8 +49,11 @@ impl Table {
         }
         grid.force_no_tty()
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.width.min(u16::MAX as usize) as u16)
-            .set_header(header.iter().map(|h| Cell::new(self.palette.heading(h))));
+            .set_width(self.width.min(u16::MAX as usize) as u16);
+        // No header: the rows after the first of a long table, drawn under the first's.
+        if !header.is_empty() {
+            grid.set_header(header.iter().map(|h| Cell::new(self.palette.heading(h))));
+        }
         grid
     }
 
@@ -156,19 +159,10 @@ impl Table {
     /// The columns left for the event in the narrow layouts: the width less the date (and age)
     /// columns, which are never wrapped, and the borders.
     fn event_width(&self, dates: &[String], ages: Option<&[String]>) -> usize {
-        let widest = |cells: &[String], header: usize| {
-            cells
-                .iter()
-                .flat_map(|c| c.lines())
-                .map(textwrap::core::display_width)
-                .max()
-                .unwrap_or(0)
-                .max(header)
-        };
         // "│ date ┆ age ┆ event │": two columns of padding and a border each, and the outer one.
         let fixed = match ages {
-            Some(ages) => widest(dates, 4) + widest(ages, 3) + 10,
-            None => widest(dates, 4) + 7,
+            Some(ages) => widest(dates).max(4) + widest(ages).max(3) + 10,
+            None => widest(dates).max(4) + 7,
         };
         // Never wider than what is left: at 40 columns a long date leaves little, but the table fits.
         self.width.saturating_sub(fixed).max(4)
@@ -177,13 +171,24 @@ impl Table {
     /// Three layouts, so the title always has room: five columns from [`WIDE`] columns up; the
     /// place and people under the title below that; the age under the date below [`NARROW`].
     ///
-    /// `below_date` gives each row (by position) an optional dim line under its date.
-    fn events_grid(&self, rows: &[EventRow], below_date: &dyn Fn(usize) -> Option<String>) -> Grid {
+    /// `below_date` gives each row (by position) an optional dim line under its date. With
+    /// `measured` (the column widths of a long table's first rows, see [`Table::event_stream`])
+    /// the grid has no header and is drawn to those widths.
+    fn events_grid(
+        &self,
+        rows: &[EventRow],
+        below_date: &dyn Fn(usize) -> Option<String>,
+        measured: Option<&[usize]>,
+    ) -> Grid {
+        let header = |names: &'static [&'static str]| match measured {
+            Some(_) => &[][..],
+            None => names,
+        };
         let p = &self.palette;
         let age = |row: &EventRow| p.age(row.age.as_deref().unwrap_or(""));
         let mut grid;
         if self.width < NARROW {
-            grid = self.grid(&["Date", "Event"]);
+            grid = self.grid(header(&["Date", "Event"]));
             let dates: Vec<String> = rows
                 .iter()
                 .enumerate()
@@ -195,7 +200,10 @@ impl Table {
                     date
                 })
                 .collect();
-            let width = self.event_width(&dates, None);
+            let width = match measured {
+                None => self.event_width(&dates, None),
+                Some(m) => event_room(m, 1, &[(&dates, 0)]),
+            };
             for (row, date) in rows.iter().zip(dates) {
                 grid.add_row(vec![
                     Cell::new(date),
@@ -204,12 +212,15 @@ impl Table {
             }
             fill(&mut grid, 1, width);
         } else if self.width < WIDE {
-            grid = self.grid(&["Date", "Age", "Event"]);
+            grid = self.grid(header(&["Date", "Age", "Event"]));
             let dates: Vec<String> = (0..rows.len())
                 .map(|i| self.date_cell_with(&rows[i], below_date(i)))
                 .collect();
             let ages: Vec<String> = rows.iter().map(age).collect();
-            let width = self.event_width(&dates, Some(&ages));
+            let width = match measured {
+                None => self.event_width(&dates, Some(&ages)),
+                Some(m) => event_room(m, 2, &[(&dates, 0), (&ages, 1)]),
+            };
             for ((row, date), age) in rows.iter().zip(dates).zip(ages) {
                 grid.add_row(vec![
                     Cell::new(date),
@@ -220,11 +231,12 @@ impl Table {
             fill(&mut grid, 2, width);
         } else {
             let ids = self.width >= WIDEST;
-            let mut header = vec!["Date", "Age", "Event", "Place", "People"];
-            if ids {
-                header.push("Id");
-            }
-            grid = self.grid(&header);
+            let names: &[&str] = if ids {
+                &["Date", "Age", "Event", "Place", "People", "Id"]
+            } else {
+                &["Date", "Age", "Event", "Place", "People"]
+            };
+            grid = self.grid(header(names));
             for (i, row) in rows.iter().enumerate() {
                 let mut cells = vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
@@ -257,6 +269,14 @@ impl Table {
                 c.set_constraint(ColumnConstraint::ContentWidth);
             }
         }
+        if let Some(measured) = measured {
+            let (event, whole): (usize, &[usize]) = match self.width {
+                w if w < NARROW => (1, &[0]),
+                w if w < WIDEST => (2, &[0, 1]),
+                _ => (2, &[0, 1, 5]),
+            };
+            fix_columns(&mut grid, measured, event, whole);
+        }
         grid
     }
 
@@ -270,13 +290,44 @@ impl Table {
 
 impl Renderer for Table {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
-        self.write(out, &self.events_grid(rows, &|_| None))
+        self.write(out, &self.events_grid(rows, &|_| None, None))
+    }
+
+    /// A list too long for one grid is drawn [`CHUNK_ROWS`] rows at a time, so that neither its
+    /// rows nor its lines are ever all held (a grid of a million events took 2 GB): the first
+    /// rows as a table of their own, less its bottom border, then each next chunk without its
+    /// header or top border, its columns as wide as the first's (see [`fix_columns`]). A list
+    /// of at most [`CHUNK_ROWS`] events is drawn whole, as [`Renderer::events`] draws it.
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        let mut chunk: Vec<EventRow> = (&mut *rows).take(CHUNK_ROWS).collect();
+        let mut next = rows.next();
+        if next.is_none() {
+            return self.events(out, &chunk);
+        }
+        let lines: Vec<String> = self.events_grid(&chunk, &|_| None, None).lines().collect();
+        let measured = lines.first().map(|top| segments(top)).unwrap_or_default();
+        write_lines(out, &lines[..lines.len().saturating_sub(1)])?;
+        while next.is_some() {
+            chunk.clear();
+            chunk.extend(next.take());
+            chunk.extend((&mut *rows).take(CHUNK_ROWS - 1));
+            next = rows.next();
+            let grid = self.events_grid(&chunk, &|_| None, Some(&measured));
+            let lines: Vec<String> = grid.lines().collect();
+            let end = lines.len() - usize::from(next.is_some());
+            write_lines(out, lines.get(1..end).unwrap_or_default())?;
+        }
+        Ok(())
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         let events: Vec<EventRow> = rows.iter().map(|a| a.row.clone()).collect();
         let note = |i: usize| Some(years_ago_words(rows[i].years_ago));
-        self.write(out, &self.events_grid(&events, &note))
+        self.write(out, &self.events_grid(&events, &note, None))
     }
 
     /// Each ranking under its heading: label, count, share and a bar scaled to the largest count.
@@ -454,7 +505,7 @@ impl Renderer for Table {
             }
         }
         if !around.events.is_empty() {
-            return self.write(out, &self.events_grid(&around.events, &|_| None));
+            return self.write(out, &self.events_grid(&around.events, &|_| None, None));
         }
         writeln!(out, "  {}", p.dim("No event near; the closest:"))?;
         let closest: Vec<(&str, &EventRow)> =
@@ -464,7 +515,7 @@ impl Renderer for Table {
                 .collect();
         let rows: Vec<EventRow> = closest.iter().map(|(_, r)| (*r).clone()).collect();
         let note = |i: usize| Some(closest[i].0.to_string());
-        self.write(out, &self.events_grid(&rows, &note))
+        self.write(out, &self.events_grid(&rows, &note, None))
     }
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
@@ -549,6 +600,78 @@ impl Renderer for Table {
             self.card_line(out, summary)?;
         }
         Ok(())
+    }
+}
+
+/// How many rows of a long list are drawn at a time (see [`Table::event_stream`]).
+const CHUNK_ROWS: usize = 1024;
+
+/// Writes the lines of a grid, without the spaces that end them.
+fn write_lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for line in lines {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The widths, padding included, of the columns of a grid from its top border (`╭────┬──╮`):
+/// comfy-table tells them nowhere else.
+fn segments(top: &str) -> Vec<usize> {
+    let mut chars = top.chars();
+    let (Some(_corner), Some(line)) = (chars.next(), chars.clone().next()) else {
+        return Vec::new();
+    };
+    let inner: Vec<char> = chars.collect();
+    let inner = &inner[..inner.len().saturating_sub(1)];
+    inner.split(|&c| c != line).map(<[char]>::len).collect()
+}
+
+/// The widest line of `cells`, in terminal columns.
+fn widest(cells: &[String]) -> usize {
+    cells
+        .iter()
+        .flat_map(|c| c.lines())
+        .map(textwrap::core::display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The room for the event's text in a chunk drawn to `measured` widths: its column's less its
+/// padding, and less what each never-wrapped column (`cells` at `column`) needs beyond its
+/// measured width (a date wider than any in the first rows), so that the table keeps its width.
+fn event_room(measured: &[usize], event: usize, whole: &[(&[String], usize)]) -> usize {
+    let excess: usize = whole
+        .iter()
+        .map(|(cells, column)| (widest(cells) + 2).saturating_sub(measured[*column]))
+        .sum();
+    measured[event].saturating_sub(2 + excess).max(4)
+}
+
+/// Draws `grid` to the `measured` column widths of the first rows of its table. A column that
+/// is never wrapped (`whole`: dates, ages, ids) still gets what its widest cell needs, taken from
+/// the event's column, so that a date is never cut (that chunk's borders then shift a little).
+fn fix_columns(grid: &mut Grid, measured: &[usize], event: usize, whole: &[usize]) {
+    let content = grid.column_max_content_widths();
+    if content.len() != measured.len() {
+        // Not the table that was measured (a parse of the border gone wrong): drawn on its own.
+        return;
+    }
+    let mut widths = measured.to_vec();
+    let mut excess = 0;
+    let columns = widths.len();
+    for &column in whole.iter().filter(|&&c| c < columns) {
+        let needs = usize::from(content[column]) + 2;
+        if needs > widths[column] {
+            excess += needs - widths[column];
+            widths[column] = needs;
+        }
+    }
+    widths[event] = widths[event].saturating_sub(excess).max(6);
+    for (column, width) in widths.into_iter().enumerate() {
+        if let Some(c) = grid.column_mut(column) {
+            let width = width.min(u16::MAX as usize) as u16;
+            c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+        }
     }
 }
 
