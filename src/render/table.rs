@@ -280,8 +280,23 @@ impl Table {
         grid
     }
 
+    /// A card's first line, `heading  · N events`, wrapped when wider than the table.
+    fn card_heading(&self, out: &mut dyn Write, heading: &str, count: usize) -> io::Result<()> {
+        let text = format!(
+            "{heading}  {}",
+            self.palette.dim(&format!("· {}", events(count)))
+        );
+        if textwrap::core::display_width(&text) <= self.width {
+            return writeln!(out, "{text}");
+        }
+        for line in lines(&text, self.width) {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
     fn card_line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
-        for line in wrap(text, self.width.saturating_sub(2).max(20)) {
+        for line in lines(text, self.width.saturating_sub(2).max(20)) {
             writeln!(out, "  {line}")?;
         }
         Ok(())
@@ -379,11 +394,7 @@ impl Renderer for Table {
             if !card.life.is_empty() {
                 heading.push_str(&format!("  {}", p.date(&card.life)));
             }
-            writeln!(
-                out,
-                "{heading}  {}",
-                p.dim(&format!("· {}", events(card.events)))
-            )?;
+            self.card_heading(out, &heading, card.events)?;
             if !card.aliases.is_empty() {
                 self.card_line(out, &format!("also: {}", card.aliases.join(", ")))?;
             }
@@ -407,11 +418,7 @@ impl Renderer for Table {
             if !card.within.is_empty() {
                 heading.push_str(&format!("  ({})", card.within.join(", ")));
             }
-            writeln!(
-                out,
-                "{heading}  {}",
-                p.dim(&format!("· {}", events(card.events)))
-            )?;
+            self.card_heading(out, &heading, card.events)?;
             let mut names: Vec<String> = card
                 .names
                 .iter()
@@ -496,7 +503,7 @@ impl Renderer for Table {
         writeln!(out, "{}", p.title(&format!("Around {}", around.date)))?;
         for (label, text) in around.facts().into_iter().skip(1) {
             let label = format!("{label:<10}");
-            for (i, line) in wrap(&text, self.width.saturating_sub(13).max(20))
+            for (i, line) in lines(&text, self.width.saturating_sub(13).max(20))
                 .iter()
                 .enumerate()
             {
@@ -530,7 +537,7 @@ impl Renderer for Table {
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let p = &self.palette;
         let row = &detail.row;
-        for line in wrap(&row.title, self.width) {
+        for line in lines(&row.title, self.width) {
             writeln!(out, "{}", p.title(&line))?;
         }
         let dual = &row.date_parts;
@@ -707,6 +714,12 @@ fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
 
 /// The narrowest a wrapping column of a list table is allowed to get.
 const MIN_WRAPPED: usize = 16;
+
+/// `text` wrapped to `width` for a card, its words wider than that broken (see
+/// [`break_long_words`]), so that no line of a card is wider than the tables under it.
+fn lines(text: &str, width: usize) -> Vec<String> {
+    wrap(&break_long_words(text, width), width)
+}
 
 /// The event's place, or nothing.
 fn place_of(row: &EventRow) -> &str {
