@@ -13,6 +13,7 @@ pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -93,11 +94,14 @@ fn lock(screen: &Screen) -> std::sync::MutexGuard<'_, bool> {
 fn restore_on_signals(screen: Screen) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    // The terminal through a descriptor of its own: the run holds standard output's lock
+    // (app.rs writes through it), so this thread could never take it.
+    let mut terminal = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let entered = lock(&screen);
             if *entered {
-                let _ = leave();
+                let _ = leave_on(&mut terminal);
             }
             let _ = signal_hook::low_level::emulate_default_handler(signal);
             drop(entered);
@@ -196,7 +200,11 @@ fn enter() -> io::Result<()> {
 
 /// Undoes [`enter`] step by step, each step tried even when one before it failed.
 fn leave() -> io::Result<()> {
-    let mut out = io::stdout();
+    leave_on(&mut io::stdout())
+}
+
+/// [`leave`], its escape codes written to `out`.
+fn leave_on(out: &mut impl Write) -> io::Result<()> {
     let mouse = execute!(out, DisableMouseCapture);
     let screen = execute!(out, LeaveAlternateScreen, ratatui::crossterm::cursor::Show);
     let raw = disable_raw_mode();
