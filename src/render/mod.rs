@@ -227,6 +227,7 @@ pub fn break_long_words(text: &str, longest: usize) -> Cow<'_, str> {
                 line = 0;
                 broken.push('\n');
             } else {
+                line += 1;
                 broken.push(c);
             }
             continue;
@@ -234,8 +235,13 @@ pub fn break_long_words(text: &str, longest: usize) -> Cow<'_, str> {
         let width = c.width().unwrap_or(0);
         if used + width > longest && used > 0 {
             // A space that ends a line would be lost: the break is where the line ends.
-            broken.push(if line >= LONGEST_LINE { '\n' } else { ' ' });
-            line = if line >= LONGEST_LINE { 0 } else { line };
+            if line >= LONGEST_LINE {
+                broken.push('\n');
+                line = 0;
+            } else {
+                broken.push(' ');
+                line += 1;
+            }
             used = 0;
         }
         broken.push(c);
