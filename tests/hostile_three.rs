@@ -25,7 +25,7 @@
 //! 8. `a_failing_pager_never_hides_the_output`: `false`, a pager that is not executable and one
 //!    killed by a signal: the output is written directly after a note, exit 0.
 //! 10. `help_help_shows_help` (ignored until `app.rs` has its fix): `timeline help --help`
-//!    answered "`--help` is not a command".
+//!     answered "`--help` is not a command".
 
 mod common;
 
@@ -33,7 +33,6 @@ use std::path::Path;
 use std::process::Command as StdCommand;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use unicode_width::UnicodeWidthStr;
 
 const SMALL: &str = "tests/fixtures/small.yaml";
