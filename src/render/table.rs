@@ -122,7 +122,7 @@ impl Table {
     /// the title; a name is never split across lines. For layouts without their columns.
     fn event_with_context(&self, row: &EventRow, width: usize) -> String {
         let p = &self.palette;
-        let mut lines: Vec<String> = wrap(&break_long_words(&row.title, width), width)
+        let mut lines: Vec<String> = wrap(&self.text(&row.title), width)
             .iter()
             .map(|line| self.marked(line, |t| p.title(t)))
             .collect();
@@ -140,8 +140,9 @@ impl Table {
         if !context.is_empty() {
             let mark = if self.unicode { "↳ " } else { "> " };
             let text = format!("{mark}{}", context.join(" · "));
-            let text = break_long_words(&text, width.saturating_sub(2));
-            lines.extend(wrap_indented(&text, width, "  "));
+            // Broken at the table's width, not the line's: a name a little wider than the line
+            // is split by comfy-table where it must, not at one of its spaces.
+            lines.extend(wrap_indented(&self.text(&text), width, "  "));
         }
         lines.join("\n")
     }
