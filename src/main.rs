@@ -44,11 +44,11 @@ fn run(invocation: &Invocation) -> Result<(), Error> {
     // 64 KiB, a pipe's capacity: a list of 97k lines is 10 MB, written in 150 calls, not 1,200.
     let mut out = BufWriter::new(stdout.lock());
     match &config.paging {
-        // The whole output is made first: only then is it known whether it fits the screen.
+        // Held until it no longer fits the screen, then sent to the pager as it is made.
         Some(paging) => {
-            let mut page = Vec::new();
-            timeline::cmd::run(&invocation.command, &config, &mut page)?;
-            paging.show(&page, &mut out)?;
+            let mut pager = paging.writer(&mut out);
+            timeline::cmd::run(&invocation.command, &config, &mut pager)?;
+            pager.finish()?;
         }
         None => timeline::cmd::run(&invocation.command, &config, &mut out)?,
     }

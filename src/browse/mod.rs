@@ -1,8 +1,10 @@
 //! `timeline browse`: a full-screen explorer of the selected events, in the Elm architecture of
 //! ratatui's guide: a [`model`], messages turned into changes by a pure [`update()`], and a
 //! [`view`] that draws (the update's pickers in `pickers.rs`; the view's list columns and
-//! overlays in `columns.rs` and `overlay.rs`). This file owns the terminal: raw mode and the alternate screen on entry,
-//! and their undoing on every way out (quit, error, panic), and the loop between them.
+//! overlays in `columns.rs` and `overlay.rs`). This file owns the terminal: raw mode and the
+//! alternate screen on entry, and their undoing on every way out (quit, error, panic, and the
+//! signals that end a program: SIGTERM, SIGHUP, SIGINT and SIGQUIT sent by `kill`), and the loop
+//! between them.
 
 pub mod card;
 mod columns;
@@ -16,6 +18,8 @@ pub mod update;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -65,19 +69,67 @@ pub fn run(index: &Index, events: &[usize], options: &Options) -> Result<(), Err
     // (the theme has no colors when it is off), so crossterm must write what it is given.
     ratatui::crossterm::style::force_color_output(true);
     install_panic_hook();
-    enter()?;
-    let result = event_loop(index, events, &theme);
-    let restored = leave();
+    let screen = Arc::new(Mutex::new(false));
+    restore_on_signals(Arc::clone(&screen))?;
+    {
+        let mut entered = lock(&screen);
+        enter()?;
+        *entered = true;
+    }
+    let result = event_loop(index, events, &theme, &screen);
+    let restored = {
+        let mut entered = lock(&screen);
+        *entered = false;
+        leave()
+    };
     result.and(restored.map_err(Error::from))
 }
 
+/// Whether the terminal is the explorer's (raw, alternate screen), held while it is drawn on.
+type Screen = Arc<Mutex<bool>>;
+
+fn lock(screen: &Screen) -> std::sync::MutexGuard<'_, bool> {
+    screen.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT (in raw mode no key sends them; `kill` does), gives
+/// the terminal back as [`leave`] does, then ends the program by that signal, as it would have
+/// ended without the explorer. The screen is taken first, so no frame is half drawn over the
+/// shell's screen. Without this the shell was left raw, on the alternate screen, mouse on.
+fn restore_on_signals(screen: Screen) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    // The terminal through a descriptor of its own: the run holds standard output's lock
+    // (app.rs writes through it), so this thread could never take it.
+    let mut terminal = std::fs::File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let entered = lock(&screen);
+            if *entered {
+                let _ = leave_on(&mut terminal);
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            drop(entered);
+        }
+    });
+    Ok(())
+}
+
 /// Draws, waits for a message, updates; until [`Effect::Quit`].
-fn event_loop(index: &Index, events: &[usize], theme: &Theme) -> Result<(), Error> {
+fn event_loop(
+    index: &Index,
+    events: &[usize],
+    theme: &Theme,
+    screen: &Screen,
+) -> Result<(), Error> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut model = Model::new(index, events.to_vec(), (size.width, size.height));
     loop {
-        terminal.draw(|frame| view::draw(frame, &model, theme))?;
+        {
+            let _drawing = lock(screen);
+            terminal.draw(|frame| view::draw(frame, &model, theme))?;
+        }
         // Wait for one message, then take every one already queued before drawing again, so a
         // burst of keys or wheel turns costs one frame.
         let mut next = Some(event::read()?);
@@ -153,7 +205,11 @@ fn enter() -> io::Result<()> {
 
 /// Undoes [`enter`] step by step, each step tried even when one before it failed.
 fn leave() -> io::Result<()> {
-    let mut out = io::stdout();
+    leave_on(&mut io::stdout())
+}
+
+/// [`leave`], its escape codes written to `out`.
+fn leave_on(out: &mut impl Write) -> io::Result<()> {
     let mouse = execute!(out, DisableMouseCapture);
     let screen = execute!(out, LeaveAlternateScreen, ratatui::crossterm::cursor::Show);
     let raw = disable_raw_mode();

@@ -48,6 +48,22 @@ pub enum ParseEnd {
 
 /// Parses `args` (the program's name first) once, and turns them into plain settings.
 pub fn parse(args: &[OsString]) -> Result<Invocation, ParseEnd> {
+    // `timeline help --help` (help about help): the program's help, as git gives; clap would
+    // take `--help` for the name of a command to explain.
+    let asks_help_of_help = args.get(1).is_some_and(|a| a == "help")
+        && args.len() > 2
+        && args[2..].iter().all(|a| a == "--help" || a == "-h");
+    let help_only: Vec<OsString> = args
+        .iter()
+        .take(1)
+        .cloned()
+        .chain(["--help".into()])
+        .collect();
+    let args = if asks_help_of_help {
+        &help_only[..]
+    } else {
+        args
+    };
     let parsed = Cli::command()
         .try_get_matches_from(args)
         .and_then(|matches| {
@@ -166,6 +182,10 @@ fn word_for_a_command(e: &clap::Error) -> Option<Error> {
     let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
         return None;
     };
+    // A flag in a command's place (`timeline help --frobnicate`) is no word to search for.
+    if word.starts_with('-') {
+        return None;
+    }
     let shown = crate::error::quote(word);
     let quoted = shell_word(&shown);
     let is_year = (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());

@@ -1,5 +1,6 @@
 //! Writing a list of events: each record decoded, checked and shown in turn, and a long list in
-//! pieces, one per core, for the formats whose pieces join into the whole (plain, ndjson).
+//! pieces, one per core, for the formats whose pieces join into the whole (plain, ndjson), or
+//! written as it is made for the others.
 
 use std::cell::Cell;
 use std::io::Write;
@@ -20,7 +21,10 @@ const MOST_PIECES: usize = 8;
 pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<(), Error> {
     let pieces = pieces_for(positions.len());
     if pieces <= 1 || !ctx.renderer.joins_pieces() {
-        return out.write_all(&piece(ctx, positions)?).map_err(Error::from);
+        if positions.len() < STREAMED_EVENTS {
+            return out.write_all(&piece(ctx, positions)?).map_err(Error::from);
+        }
+        return stream(ctx, positions, out);
     }
     let parts: Vec<&[usize]> = positions.chunks(positions.len().div_ceil(pieces)).collect();
     let written = crate::parallel::map(&parts, |part| piece(ctx, part));
@@ -30,6 +34,48 @@ pub fn write(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<
         out.write_all(&part)?;
     }
     Ok(())
+}
+
+/// From this many events a list in one piece is written as it is made, not held whole first.
+const STREAMED_EVENTS: usize = 2 * PIECE_EVENTS;
+
+/// A long list in one piece (a table, JSON, CSV, Markdown): every record is checked first
+/// without being kept, so a damaged index is still found before anything is shown; then the
+/// list is written to `out` as it is made. Held whole, a table of a million events took 2 GB,
+/// and its output again as much on the way to a pager.
+fn stream(ctx: &Context, positions: &[usize], out: &mut dyn Write) -> Result<(), Error> {
+    for &i in positions {
+        ctx.index.event(i)?;
+    }
+    let failed = Cell::new(false);
+    let mut rows = rows(ctx, positions, &failed);
+    ctx.renderer.event_stream(out, &mut rows)?;
+    if failed.get() {
+        // Part of the list is out: starting over from the source would show it twice.
+        return Err(Error::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "a cache entry changed while it was read; run again",
+        )));
+    }
+    Ok(())
+}
+
+/// The rows of the events at `positions`, each made from its record as it is asked for; they
+/// end early, with `failed` set, at a record that fails its checks.
+fn rows<'a>(
+    ctx: &'a Context,
+    positions: &'a [usize],
+    failed: &'a Cell<bool>,
+) -> impl Iterator<Item = crate::view::EventRow> + 'a {
+    positions
+        .iter()
+        .map_while(move |&i| match ctx.index.event(i) {
+            Ok(event) => Some(ctx.views.into_row(event)),
+            Err(_) => {
+                failed.set(true);
+                None
+            }
+        })
 }
 
 /// How many pieces a list of `events` is written in.
@@ -49,13 +95,7 @@ fn pieces_for(events: usize) -> usize {
 /// record is held at a time.
 fn piece(ctx: &Context, positions: &[usize]) -> Result<Vec<u8>, Error> {
     let failed = Cell::new(false);
-    let mut rows = positions.iter().map_while(|&i| match ctx.index.event(i) {
-        Ok(event) => Some(ctx.views.into_row(event)),
-        Err(_) => {
-            failed.set(true);
-            None
-        }
-    });
+    let mut rows = rows(ctx, positions, &failed);
     let mut buffer = Vec::new();
     ctx.renderer.event_stream(&mut buffer, &mut rows)?;
     if failed.get() {

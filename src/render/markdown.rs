@@ -1,4 +1,6 @@
-//! Markdown output: GitHub-flavoured tables, with headings for people and places.
+//! Markdown output: GitHub-flavoured tables, with headings for people and places. Every value
+//! from the timeline goes through [`escape`], in the cards (`show`, `who`, `where`) as in the
+//! tables: a title is text, never a heading, a list item or live HTML.
 
 use std::io::{self, Write};
 
@@ -26,6 +28,22 @@ pub fn escape(text: &str) -> String {
             }
             c => escaped.push(c),
         }
+    }
+    escaped
+}
+
+/// [`escape`] for a value that starts a line of its own (an `about`, a summary): a leading `-`,
+/// `+`, `=`, `~` or `1.` would make it a list item, a rule or a fence, so that mark is escaped too.
+fn paragraph(text: &str) -> String {
+    let mut escaped = escape(text.trim_start());
+    let digits = escaped.bytes().take_while(u8::is_ascii_digit).count();
+    let mark = match escaped.as_bytes().get(digits) {
+        Some(b'-' | b'+' | b'=' | b'~') if digits == 0 => Some(0),
+        Some(b'.' | b')') if digits > 0 => Some(digits),
+        _ => None,
+    };
+    if let Some(at) = mark {
+        escaped.insert(at, '\\');
     }
     escaped
 }
@@ -108,12 +126,12 @@ impl Renderer for Markdown {
 
     fn who(&self, out: &mut dyn Write, cards: &[PersonCard], rows: &[EventRow]) -> io::Result<()> {
         for card in cards {
-            writeln!(out, "## {}\n", card.name)?;
+            writeln!(out, "## {}\n", escape(&card.name))?;
             if !card.life.is_empty() {
-                writeln!(out, "*{}*\n", card.life)?;
+                writeln!(out, "*{}*\n", escape(&card.life))?;
             }
             if let Some(about) = &card.about {
-                writeln!(out, "{about}\n")?;
+                writeln!(out, "{}\n", paragraph(about))?;
             }
         }
         self.events(out, rows)
@@ -126,9 +144,9 @@ impl Renderer for Markdown {
         rows: &[EventRow],
     ) -> io::Result<()> {
         for card in cards {
-            writeln!(out, "## {}\n", card.name)?;
+            writeln!(out, "## {}\n", escape(&card.name))?;
             if !card.within.is_empty() {
-                writeln!(out, "In {}.\n", card.within.join(", "))?;
+                writeln!(out, "In {}.\n", escape(&card.within.join(", ")))?;
             }
         }
         self.events(out, rows)
@@ -199,31 +217,34 @@ impl Renderer for Markdown {
 
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let row = &detail.row;
-        writeln!(out, "## {}\n", row.title)?;
-        writeln!(out, "- **Date:** {}", row.date)?;
+        writeln!(out, "## {}\n", escape(&row.title))?;
+        writeln!(out, "- **Date:** {}", escape(&row.date))?;
         if let Some(age) = &row.age {
-            writeln!(out, "- **Age:** {age}")?;
+            writeln!(out, "- **Age:** {}", escape(age))?;
         }
         if !detail.place_hierarchy.is_empty() {
-            writeln!(out, "- **Place:** {}", detail.place_hierarchy.join(", "))?;
+            let places = detail.place_hierarchy.join(", ");
+            writeln!(out, "- **Place:** {}", escape(&places))?;
         }
         for p in &detail.participants {
             match &p.about {
-                Some(about) => writeln!(out, "- **Person:** {} — {about}", p.name)?,
-                None => writeln!(out, "- **Person:** {}", p.name)?,
+                Some(about) => {
+                    writeln!(out, "- **Person:** {} — {}", escape(&p.name), escape(about))?
+                }
+                None => writeln!(out, "- **Person:** {}", escape(&p.name))?,
             }
         }
         if !row.tags.is_empty() {
-            writeln!(out, "- **Tags:** {}", row.tags.join(", "))?;
+            writeln!(out, "- **Tags:** {}", escape(&row.tags.join(", ")))?;
         }
         for period in &detail.period_titles {
-            writeln!(out, "- **Period:** {period}")?;
+            writeln!(out, "- **Period:** {}", escape(period))?;
         }
         if let Some(source) = &row.source {
-            writeln!(out, "- **Source:** {source}")?;
+            writeln!(out, "- **Source:** {}", escape(source))?;
         }
         if let Some(summary) = &row.summary {
-            writeln!(out, "\n{summary}")?;
+            writeln!(out, "\n{}", paragraph(summary))?;
         }
         Ok(())
     }
@@ -238,5 +259,14 @@ mod tests {
         assert_eq!(escape("*Pravda* [Vienna]"), "\\*Pravda\\* \\[Vienna\\]");
         assert_eq!(escape("a | b"), "a \\| b");
         assert_eq!(escape("x\n- [x] y\r\n# z"), "x - \\[x\\] y  \\# z");
+    }
+
+    #[test]
+    fn a_paragraph_cannot_start_a_list_a_rule_or_a_fence() {
+        assert_eq!(paragraph("- item"), "\\- item");
+        assert_eq!(paragraph("  1917. A year"), "1917\\. A year");
+        assert_eq!(paragraph("---"), "\\---");
+        assert_eq!(paragraph("~~~"), "\\~~~");
+        assert_eq!(paragraph("Bolshevik; 2. wife"), "Bolshevik; 2. wife");
     }
 }

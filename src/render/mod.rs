@@ -7,6 +7,7 @@ mod markdown;
 mod plain;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -203,6 +204,81 @@ pub fn wrap_indented(text: &str, width: usize, indent: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` with a space put into every word wider than `longest` terminal columns, every
+/// `longest` columns, so that no word is wider than that, and a line break for the first space
+/// after [`LONGEST_LINE`] columns; other text is given back as it is.
+///
+/// comfy-table splits a word too wide for its column by copying the rest of the word for every
+/// line it cuts off: the square of the word's length (a 400 KB title took 36 s). A word no wider
+/// than the table (at most [`crate::term::MAX_WIDTH`] columns) costs it little, and could not
+/// have been shown on one line anyway. It measures lines in 16 bits: a longer line overflowed.
+/// Color codes count no columns and are never cut.
+pub fn break_long_words(text: &str, longest: usize) -> Cow<'_, str> {
+    let longest = longest.max(1);
+    // Most text has no word or line that long: the measure is cheap and nothing is copied
+    // (a line has no more columns than bytes).
+    let too_long = text.len() > LONGEST_LINE
+        || text
+            .split(|c: char| c.is_ascii_whitespace())
+            .any(|word| word.len() > longest && textwrap::core::display_width(word) > longest);
+    if !too_long {
+        return Cow::Borrowed(text);
+    }
+    let mut broken = String::with_capacity(text.len() + text.len() / longest + 1);
+    let mut used = 0;
+    let mut line = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // An escape sequence (CSI: ESC [ … final byte) is copied whole and takes no room.
+            broken.push(c);
+            let mut rest = chars.clone();
+            if rest.next() == Some('[') {
+                broken.push('[');
+                for c in rest.by_ref() {
+                    broken.push(c);
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+                chars = rest;
+            }
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            used = 0;
+            if c == '\n' || line >= LONGEST_LINE {
+                line = 0;
+                broken.push('\n');
+            } else {
+                line += 1;
+                broken.push(c);
+            }
+            continue;
+        }
+        let width = c.width().unwrap_or(0);
+        if used + width > longest && used > 0 {
+            // A space that ends a line would be lost: the break is where the line ends.
+            if line >= LONGEST_LINE {
+                broken.push('\n');
+                line = 0;
+            } else {
+                broken.push(' ');
+                line += 1;
+            }
+            used = 0;
+        }
+        broken.push(c);
+        used += width;
+        line += width;
+    }
+    Cow::Owned(broken)
+}
+
+/// The widest line [`break_long_words`] leaves, give or take a word: many screens wide, and far
+/// from the 65,535 columns comfy-table can count.
+pub const LONGEST_LINE: usize = 8192;
+
 /// Joins the words of a name so that wrapping never splits it.
 pub fn unbroken(name: &str) -> String {
     name.replace(' ', &NO_BREAK.to_string())
@@ -243,5 +319,24 @@ mod tests {
             wrap_indented("one two three", 8, "  "),
             ["one two", "  three"]
         );
+    }
+
+    #[test]
+    fn long_words_are_broken_and_short_ones_left_alone() {
+        assert!(matches!(break_long_words("a bb ccc", 3), Cow::Borrowed(_)));
+        assert_eq!(break_long_words("abcdefg hi", 3), "abc def g hi");
+        // Wide characters count twice; a color code counts nothing and is never cut.
+        assert_eq!(break_long_words("東京都市", 4), "東京 都市");
+        let red = "\x1b[31mabcdef\x1b[0m";
+        assert_eq!(break_long_words(red, 3), "\x1b[31mabc def\x1b[0m");
+        // A line longer than LONGEST_LINE ends at its next space, or at the next break.
+        let long = "ab ".repeat(LONGEST_LINE);
+        let broken = break_long_words(&long, 80);
+        assert!(broken.lines().all(|l| l.len() <= LONGEST_LINE + 3));
+        assert_eq!(broken.matches("ab").count(), LONGEST_LINE);
+        let word = "x".repeat(3 * LONGEST_LINE);
+        let broken = break_long_words(&word, 100);
+        assert!(broken.lines().all(|l| l.len() <= LONGEST_LINE + 100));
+        assert_eq!(broken.matches('x').count(), 3 * LONGEST_LINE);
     }
 }

@@ -7,7 +7,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table as Grid, Wid
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Renderer, fit, unbroken, wrap, wrap_indented, years_ago_words};
+use super::{Renderer, break_long_words, fit, unbroken, wrap, wrap_indented, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::search::WordQuery;
@@ -49,8 +49,11 @@ impl Table {
         }
         grid.force_no_tty()
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(self.width.min(u16::MAX as usize) as u16)
-            .set_header(header.iter().map(|h| Cell::new(self.palette.heading(h))));
+            .set_width(self.width.min(u16::MAX as usize) as u16);
+        // No header: the rows after the first of a long table, drawn under the first's.
+        if !header.is_empty() {
+            grid.set_header(header.iter().map(|h| Cell::new(self.palette.heading(h))));
+        }
         grid
     }
 
@@ -85,6 +88,12 @@ impl Table {
         cell
     }
 
+    /// `text` with no word wider than the table: see [`break_long_words`]. Every text a grid
+    /// wraps goes through it.
+    fn text<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        break_long_words(text, self.width)
+    }
+
     fn write(&self, out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
         for line in grid.lines() {
             writeln!(out, "{}", line.trim_end())?;
@@ -113,7 +122,7 @@ impl Table {
     /// the title; a name is never split across lines. For layouts without their columns.
     fn event_with_context(&self, row: &EventRow, width: usize) -> String {
         let p = &self.palette;
-        let mut lines: Vec<String> = wrap(&row.title, width)
+        let mut lines: Vec<String> = wrap(&self.text(&row.title), width)
             .iter()
             .map(|line| self.marked(line, |t| p.title(t)))
             .collect();
@@ -131,7 +140,9 @@ impl Table {
         if !context.is_empty() {
             let mark = if self.unicode { "↳ " } else { "> " };
             let text = format!("{mark}{}", context.join(" · "));
-            lines.extend(wrap_indented(&text, width, "  "));
+            // Broken at the table's width, not the line's: a name a little wider than the line
+            // is split by comfy-table where it must, not at one of its spaces.
+            lines.extend(wrap_indented(&self.text(&text), width, "  "));
         }
         lines.join("\n")
     }
@@ -141,7 +152,7 @@ impl Table {
         let names: Vec<String> = row
             .people
             .iter()
-            .map(|n| self.marked(n, |t| self.palette.person(t)))
+            .map(|n| self.marked(&self.text(n), |t| self.palette.person(t)))
             .collect();
         names.join("\n")
     }
@@ -149,19 +160,10 @@ impl Table {
     /// The columns left for the event in the narrow layouts: the width less the date (and age)
     /// columns, which are never wrapped, and the borders.
     fn event_width(&self, dates: &[String], ages: Option<&[String]>) -> usize {
-        let widest = |cells: &[String], header: usize| {
-            cells
-                .iter()
-                .flat_map(|c| c.lines())
-                .map(textwrap::core::display_width)
-                .max()
-                .unwrap_or(0)
-                .max(header)
-        };
         // "│ date ┆ age ┆ event │": two columns of padding and a border each, and the outer one.
         let fixed = match ages {
-            Some(ages) => widest(dates, 4) + widest(ages, 3) + 10,
-            None => widest(dates, 4) + 7,
+            Some(ages) => widest(dates).max(4) + widest(ages).max(3) + 10,
+            None => widest(dates).max(4) + 7,
         };
         // Never wider than what is left: at 40 columns a long date leaves little, but the table fits.
         self.width.saturating_sub(fixed).max(4)
@@ -170,13 +172,24 @@ impl Table {
     /// Three layouts, so the title always has room: five columns from [`WIDE`] columns up; the
     /// place and people under the title below that; the age under the date below [`NARROW`].
     ///
-    /// `below_date` gives each row (by position) an optional dim line under its date.
-    fn events_grid(&self, rows: &[EventRow], below_date: &dyn Fn(usize) -> Option<String>) -> Grid {
+    /// `below_date` gives each row (by position) an optional dim line under its date. With
+    /// `measured` (the column widths of a long table's first rows, see [`Table::event_stream`])
+    /// the grid has no header and is drawn to those widths.
+    fn events_grid(
+        &self,
+        rows: &[EventRow],
+        below_date: &dyn Fn(usize) -> Option<String>,
+        measured: Option<&[usize]>,
+    ) -> Grid {
+        let header = |names: &'static [&'static str]| match measured {
+            Some(_) => &[][..],
+            None => names,
+        };
         let p = &self.palette;
         let age = |row: &EventRow| p.age(row.age.as_deref().unwrap_or(""));
         let mut grid;
         if self.width < NARROW {
-            grid = self.grid(&["Date", "Event"]);
+            grid = self.grid(header(&["Date", "Event"]));
             let dates: Vec<String> = rows
                 .iter()
                 .enumerate()
@@ -188,7 +201,10 @@ impl Table {
                     date
                 })
                 .collect();
-            let width = self.event_width(&dates, None);
+            let width = match measured {
+                None => self.event_width(&dates, None),
+                Some(m) => event_room(m, 1, &[(&dates, 0)]),
+            };
             for (row, date) in rows.iter().zip(dates) {
                 grid.add_row(vec![
                     Cell::new(date),
@@ -197,12 +213,15 @@ impl Table {
             }
             fill(&mut grid, 1, width);
         } else if self.width < WIDE {
-            grid = self.grid(&["Date", "Age", "Event"]);
+            grid = self.grid(header(&["Date", "Age", "Event"]));
             let dates: Vec<String> = (0..rows.len())
                 .map(|i| self.date_cell_with(&rows[i], below_date(i)))
                 .collect();
             let ages: Vec<String> = rows.iter().map(age).collect();
-            let width = self.event_width(&dates, Some(&ages));
+            let width = match measured {
+                None => self.event_width(&dates, Some(&ages)),
+                Some(m) => event_room(m, 2, &[(&dates, 0), (&ages, 1)]),
+            };
             for ((row, date), age) in rows.iter().zip(dates).zip(ages) {
                 grid.add_row(vec![
                     Cell::new(date),
@@ -213,17 +232,18 @@ impl Table {
             fill(&mut grid, 2, width);
         } else {
             let ids = self.width >= WIDEST;
-            let mut header = vec!["Date", "Age", "Event", "Place", "People"];
-            if ids {
-                header.push("Id");
-            }
-            grid = self.grid(&header);
+            let names: &[&str] = if ids {
+                &["Date", "Age", "Event", "Place", "People", "Id"]
+            } else {
+                &["Date", "Age", "Event", "Place", "People"]
+            };
+            grid = self.grid(header(names));
             for (i, row) in rows.iter().enumerate() {
                 let mut cells = vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
-                    Cell::new(self.marked(&row.title, |t| p.title(t))),
-                    Cell::new(self.marked(row.place.as_deref().unwrap_or(""), |t| p.place(t))),
+                    Cell::new(self.marked(&self.text(&row.title), |t| p.title(t))),
+                    Cell::new(self.marked(&self.text(place_of(row)), |t| p.place(t))),
                     Cell::new(self.people_list(row)),
                 ];
                 if ids {
@@ -250,11 +270,34 @@ impl Table {
                 c.set_constraint(ColumnConstraint::ContentWidth);
             }
         }
+        if let Some(measured) = measured {
+            let (event, whole): (usize, &[usize]) = match self.width {
+                w if w < NARROW => (1, &[0]),
+                w if w < WIDEST => (2, &[0, 1]),
+                _ => (2, &[0, 1, 5]),
+            };
+            fix_columns(&mut grid, measured, event, whole);
+        }
         grid
     }
 
+    /// A card's first line, `heading  · N events`, wrapped when wider than the table.
+    fn card_heading(&self, out: &mut dyn Write, heading: &str, count: usize) -> io::Result<()> {
+        let text = format!(
+            "{heading}  {}",
+            self.palette.dim(&format!("· {}", events(count)))
+        );
+        if textwrap::core::display_width(&text) <= self.width {
+            return writeln!(out, "{text}");
+        }
+        for line in lines(&text, self.width) {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
+
     fn card_line(&self, out: &mut dyn Write, text: &str) -> io::Result<()> {
-        for line in wrap(text, self.width.saturating_sub(2).max(20)) {
+        for line in lines(text, self.width.saturating_sub(2).max(20)) {
             writeln!(out, "  {line}")?;
         }
         Ok(())
@@ -263,13 +306,44 @@ impl Table {
 
 impl Renderer for Table {
     fn events(&self, out: &mut dyn Write, rows: &[EventRow]) -> io::Result<()> {
-        self.write(out, &self.events_grid(rows, &|_| None))
+        self.write(out, &self.events_grid(rows, &|_| None, None))
+    }
+
+    /// A list too long for one grid is drawn [`CHUNK_ROWS`] rows at a time, so that neither its
+    /// rows nor its lines are ever all held (a grid of a million events took 2 GB): the first
+    /// rows as a table of their own, less its bottom border, then each next chunk without its
+    /// header or top border, its columns as wide as the first's (see [`fix_columns`]). A list
+    /// of at most [`CHUNK_ROWS`] events is drawn whole, as [`Renderer::events`] draws it.
+    fn event_stream(
+        &self,
+        out: &mut dyn Write,
+        rows: &mut dyn Iterator<Item = EventRow>,
+    ) -> io::Result<()> {
+        let mut chunk: Vec<EventRow> = (&mut *rows).take(CHUNK_ROWS).collect();
+        let mut next = rows.next();
+        if next.is_none() {
+            return self.events(out, &chunk);
+        }
+        let lines: Vec<String> = self.events_grid(&chunk, &|_| None, None).lines().collect();
+        let measured = lines.first().map(|top| segments(top)).unwrap_or_default();
+        write_lines(out, &lines[..lines.len().saturating_sub(1)])?;
+        while next.is_some() {
+            chunk.clear();
+            chunk.extend(next.take());
+            chunk.extend((&mut *rows).take(CHUNK_ROWS - 1));
+            next = rows.next();
+            let grid = self.events_grid(&chunk, &|_| None, Some(&measured));
+            let lines: Vec<String> = grid.lines().collect();
+            let end = lines.len() - usize::from(next.is_some());
+            write_lines(out, lines.get(1..end).unwrap_or_default())?;
+        }
+        Ok(())
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         let events: Vec<EventRow> = rows.iter().map(|a| a.row.clone()).collect();
         let note = |i: usize| Some(years_ago_words(rows[i].years_ago));
-        self.write(out, &self.events_grid(&events, &note))
+        self.write(out, &self.events_grid(&events, &note, None))
     }
 
     /// Each ranking under its heading: label, count, share and a bar scaled to the largest count.
@@ -321,11 +395,7 @@ impl Renderer for Table {
             if !card.life.is_empty() {
                 heading.push_str(&format!("  {}", p.date(&card.life)));
             }
-            writeln!(
-                out,
-                "{heading}  {}",
-                p.dim(&format!("· {}", events(card.events)))
-            )?;
+            self.card_heading(out, &heading, card.events)?;
             if !card.aliases.is_empty() {
                 self.card_line(out, &format!("also: {}", card.aliases.join(", ")))?;
             }
@@ -349,11 +419,7 @@ impl Renderer for Table {
             if !card.within.is_empty() {
                 heading.push_str(&format!("  ({})", card.within.join(", ")));
             }
-            writeln!(
-                out,
-                "{heading}  {}",
-                p.dim(&format!("· {}", events(card.events)))
-            )?;
+            self.card_heading(out, &heading, card.events)?;
             let mut names: Vec<String> = card
                 .names
                 .iter()
@@ -385,10 +451,10 @@ impl Renderer for Table {
         let mut grid = self.grid(&["Name", "Life", "Events", "About"]);
         for c in cards {
             grid.add_row(vec![
-                Cell::new(p.person(&c.name)),
+                Cell::new(p.person(&self.text(&c.name))),
                 Cell::new(p.date(&c.life)),
                 Cell::new(c.events),
-                Cell::new(c.about.as_deref().unwrap_or("")),
+                Cell::new(self.text(c.about.as_deref().unwrap_or(""))),
             ]);
         }
         keep_whole(&mut grid, &[0, 1, 2], self.width);
@@ -406,9 +472,9 @@ impl Renderer for Table {
                 .chain(c.aliases.iter().map(String::as_str))
                 .collect();
             grid.add_row(vec![
-                Cell::new(p.place(&c.name)),
-                Cell::new(c.within.join(", ")),
-                Cell::new(names.join(", ")),
+                Cell::new(p.place(&self.text(&c.name))),
+                Cell::new(self.text(&c.within.join(", "))),
+                Cell::new(self.text(&names.join(", "))),
                 Cell::new(c.events),
             ]);
         }
@@ -421,10 +487,10 @@ impl Renderer for Table {
         let mut grid = self.grid(&["Period", "Span", "Events", "Id"]);
         for r in rows {
             grid.add_row(vec![
-                Cell::new(p.title(&r.title)),
+                Cell::new(p.title(&self.text(&r.title))),
                 Cell::new(p.date(&r.date)),
                 Cell::new(r.events),
-                Cell::new(p.dim(&r.id)),
+                Cell::new(p.dim(&self.text(&r.id))),
             ]);
         }
         keep_whole(&mut grid, &[3, 2, 1], self.width);
@@ -438,7 +504,7 @@ impl Renderer for Table {
         writeln!(out, "{}", p.title(&format!("Around {}", around.date)))?;
         for (label, text) in around.facts().into_iter().skip(1) {
             let label = format!("{label:<10}");
-            for (i, line) in wrap(&text, self.width.saturating_sub(13).max(20))
+            for (i, line) in lines(&text, self.width.saturating_sub(13).max(20))
                 .iter()
                 .enumerate()
             {
@@ -447,7 +513,7 @@ impl Renderer for Table {
             }
         }
         if !around.events.is_empty() {
-            return self.write(out, &self.events_grid(&around.events, &|_| None));
+            return self.write(out, &self.events_grid(&around.events, &|_| None, None));
         }
         writeln!(out, "  {}", p.dim("No event near; the closest:"))?;
         let closest: Vec<(&str, &EventRow)> =
@@ -457,13 +523,13 @@ impl Renderer for Table {
                 .collect();
         let rows: Vec<EventRow> = closest.iter().map(|(_, r)| (*r).clone()).collect();
         let note = |i: usize| Some(closest[i].0.to_string());
-        self.write(out, &self.events_grid(&rows, &note))
+        self.write(out, &self.events_grid(&rows, &note, None))
     }
 
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()> {
         let mut grid = self.grid(&["Tag", "Events"]);
         for r in rows {
-            grid.add_row(vec![Cell::new(&r.tag), Cell::new(r.events)]);
+            grid.add_row(vec![Cell::new(self.text(&r.tag)), Cell::new(r.events)]);
         }
         keep_whole(&mut grid, &[0, 1], self.width);
         self.write(out, &grid)
@@ -472,7 +538,7 @@ impl Renderer for Table {
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let p = &self.palette;
         let row = &detail.row;
-        for line in wrap(&row.title, self.width) {
+        for line in lines(&row.title, self.width) {
             writeln!(out, "{}", p.title(&line))?;
         }
         let dual = &row.date_parts;
@@ -526,7 +592,7 @@ impl Renderer for Table {
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(self.width.min(u16::MAX as usize) as u16);
         for (label, value) in fields {
-            card.add_row(vec![Cell::new(p.dim(label)), Cell::new(value)]);
+            card.add_row(vec![Cell::new(p.dim(label)), Cell::new(self.text(&value))]);
         }
         if let Some(column) = card.column_mut(0) {
             column
@@ -542,6 +608,78 @@ impl Renderer for Table {
             self.card_line(out, summary)?;
         }
         Ok(())
+    }
+}
+
+/// How many rows of a long list are drawn at a time (see [`Table::event_stream`]).
+const CHUNK_ROWS: usize = 1024;
+
+/// Writes the lines of a grid, without the spaces that end them.
+fn write_lines(out: &mut dyn Write, lines: &[String]) -> io::Result<()> {
+    for line in lines {
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The widths, padding included, of the columns of a grid from its top border (`╭────┬──╮`):
+/// comfy-table tells them nowhere else.
+fn segments(top: &str) -> Vec<usize> {
+    let mut chars = top.chars();
+    let (Some(_corner), Some(line)) = (chars.next(), chars.clone().next()) else {
+        return Vec::new();
+    };
+    let inner: Vec<char> = chars.collect();
+    let inner = &inner[..inner.len().saturating_sub(1)];
+    inner.split(|&c| c != line).map(<[char]>::len).collect()
+}
+
+/// The widest line of `cells`, in terminal columns.
+fn widest(cells: &[String]) -> usize {
+    cells
+        .iter()
+        .flat_map(|c| c.lines())
+        .map(textwrap::core::display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The room for the event's text in a chunk drawn to `measured` widths: its column's less its
+/// padding, and less what each never-wrapped column (`cells` at `column`) needs beyond its
+/// measured width (a date wider than any in the first rows), so that the table keeps its width.
+fn event_room(measured: &[usize], event: usize, whole: &[(&[String], usize)]) -> usize {
+    let excess: usize = whole
+        .iter()
+        .map(|(cells, column)| (widest(cells) + 2).saturating_sub(measured[*column]))
+        .sum();
+    measured[event].saturating_sub(2 + excess).max(4)
+}
+
+/// Draws `grid` to the `measured` column widths of the first rows of its table. A column that
+/// is never wrapped (`whole`: dates, ages, ids) still gets what its widest cell needs, taken from
+/// the event's column, so that a date is never cut (that chunk's borders then shift a little).
+fn fix_columns(grid: &mut Grid, measured: &[usize], event: usize, whole: &[usize]) {
+    let content = grid.column_max_content_widths();
+    if content.len() != measured.len() {
+        // Not the table that was measured (a parse of the border gone wrong): drawn on its own.
+        return;
+    }
+    let mut widths = measured.to_vec();
+    let mut excess = 0;
+    let columns = widths.len();
+    for &column in whole.iter().filter(|&&c| c < columns) {
+        let needs = usize::from(content[column]) + 2;
+        if needs > widths[column] {
+            excess += needs - widths[column];
+            widths[column] = needs;
+        }
+    }
+    widths[event] = widths[event].saturating_sub(excess).max(6);
+    for (column, width) in widths.into_iter().enumerate() {
+        if let Some(c) = grid.column_mut(column) {
+            let width = width.min(u16::MAX as usize) as u16;
+            c.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+        }
     }
 }
 
@@ -577,6 +715,17 @@ fn keep_whole(grid: &mut Grid, columns: &[usize], width: usize) {
 
 /// The narrowest a wrapping column of a list table is allowed to get.
 const MIN_WRAPPED: usize = 16;
+
+/// `text` wrapped to `width` for a card, its words wider than that broken (see
+/// [`break_long_words`]), so that no line of a card is wider than the tables under it.
+fn lines(text: &str, width: usize) -> Vec<String> {
+    wrap(&break_long_words(text, width), width)
+}
+
+/// The event's place, or nothing.
+fn place_of(row: &EventRow) -> &str {
+    row.place.as_deref().unwrap_or("")
+}
 
 /// "1 event", "3 events".
 fn events(count: usize) -> String {
