@@ -2,7 +2,6 @@
 
 pub mod anniversary;
 pub mod app;
-pub mod arena;
 pub mod around;
 pub mod browse;
 pub mod cache;

@@ -13,10 +13,6 @@
 // binary has no tests, and running the program itself there would take the harness's arguments.
 #![cfg_attr(not(test), no_main)]
 
-/// Small blocks from an arena: a run is short, and glibc's malloc was a quarter of a lookup.
-#[global_allocator]
-static ALLOCATOR: timeline::arena::Arena = timeline::arena::Arena::new();
-
 /// The process's entry point, called by the C runtime (arguments are read through `std::env`).
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
