@@ -2,11 +2,10 @@
 //! parsed and consistent, every problem collected with its position.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
-use foldhash::HashMap;
 
 use super::Source;
 use super::events::{EventRefs, Events};
@@ -212,8 +211,7 @@ impl Checker<'_> {
 
     /// Reports empty and duplicate event ids without keeping them: there may be a million.
     fn unique_event_ids<T: Located>(&mut self, refs: &[EventRefs<T>]) {
-        let mut seen: foldhash::HashSet<&str> =
-            foldhash::HashSet::with_capacity_and_hasher(refs.len(), Default::default());
+        let mut seen: HashSet<&str> = HashSet::with_capacity(refs.len());
         let mut problems = Vec::new();
         for r in refs {
             let id = r.id.text();
