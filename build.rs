@@ -24,8 +24,6 @@ mod model;
 // The loader's "did you mean" is `suggest`'s, which folds names as `names` does.
 #[path = "src/names/mod.rs"]
 mod names;
-#[path = "src/parallel.rs"]
-mod parallel;
 #[path = "src/suggest.rs"]
 mod suggest;
 
@@ -41,13 +39,11 @@ fn main() {
         "src/model",
         "src/cache.rs",
         "src/index_file",
-        "src/parallel.rs",
         "src/names",
         "src/suggest.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
-    link_for_a_fast_start();
     let source = load::Source {
         name: "timeline.yaml".to_string(),
         text: load::EMBEDDED.to_string(),
@@ -77,60 +73,6 @@ fn main() {
         .expect("a timeline encodes");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("embedded.index"), bytes).expect("OUT_DIR is writable");
-}
-
-/// Link flags for a fast start, each worth a tenth of a lookup on the embedded timeline:
-///
-/// - on Linux with glibc, the binary's relocations packed (DT_RELR, glibc 2.36 and later): the
-///   dynamic loader applies five thousand of them at every start, from a table a thirtieth the
-///   size;
-/// - with lld (Rust's linker for x86_64 Linux since 1.90, unless another is configured), the
-///   functions common runs execute laid out first and together (`link/startup-order.txt`, made by
-///   `link/order.sh`): scattered over 4 MB of code they cost 30 more page faults per run.
-fn link_for_a_fast_start() {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_OS") != "linux" || var("CARGO_CFG_TARGET_ENV") != "gnu" {
-        return;
-    }
-    println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    println!("cargo::rerun-if-changed=link/startup-order.txt");
-    println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
-    if links_with_rust_lld() {
-        let order = concat!(env!("CARGO_MANIFEST_DIR"), "/link/startup-order.txt");
-        println!("cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={order}");
-        // Names the code no longer has are skipped; the file is a hint, not a contract.
-        println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
-    }
-}
-
-/// True when the binary is linked by the rust-lld that rustc uses by default on
-/// x86_64-unknown-linux-gnu from 1.90 on: no linker configured, no linker flag among the
-/// RUSTFLAGS. The ordering flags are lld's own, and GNU ld would refuse them.
-fn links_with_rust_lld() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
-    if var("CARGO_CFG_TARGET_ARCH") != "x86_64" || std::env::var_os("RUSTC_LINKER").is_some() {
-        return false;
-    }
-    let flags = var("CARGO_ENCODED_RUSTFLAGS");
-    if flags.contains("linker")
-        || flags.contains("link-self-contained")
-        || flags.contains("link-arg")
-    {
-        return false;
-    }
-    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let version = std::process::Command::new(rustc).arg("-V").output();
-    let version = version.map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
-    // "rustc 1.95.0 (59807616e 2026-04-14)"
-    let minor = version.ok().and_then(|v| {
-        let number = v.split_whitespace().nth(1)?.to_string();
-        let mut parts = number.split('.');
-        Some((
-            parts.next()?.parse::<u32>().ok()?,
-            parts.next()?.parse::<u32>().ok()?,
-        ))
-    });
-    minor.is_some_and(|(major, minor)| major > 1 || minor >= 90)
 }
 
 /// A hash of everything that shapes a parsed timeline: the program's version and the source of

@@ -1,7 +1,6 @@
 //! `timeline`: a command-line explorer of one life's events, with honest historical dates.
 
 pub mod anniversary;
-pub mod arena;
 pub mod around;
 pub mod browse;
 pub mod cache;

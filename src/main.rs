@@ -12,10 +12,6 @@ use timeline::config::Config;
 use timeline::error::Error;
 use timeline::term::Environment;
 
-/// Small blocks from an arena: a run is short, and glibc's malloc was a quarter of a lookup.
-#[global_allocator]
-static ALLOCATOR: timeline::arena::Arena = timeline::arena::Arena::new();
-
 fn main() -> ExitCode {
     // First: when the shell calls back for candidates, nothing else may print.
     cli::complete::answer_if_asked();

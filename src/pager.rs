@@ -106,7 +106,7 @@ impl Write for Pager<'_> {
         match &mut self.state {
             State::Holding { held, lines } => {
                 held.extend_from_slice(buf);
-                *lines += memchr::memchr_iter(b'\n', buf).count();
+                *lines += buf.iter().filter(|&&b| b == b'\n').count();
                 if *lines >= self.paging.height {
                     let held = std::mem::take(held);
                     self.start(held)?;

@@ -2,16 +2,15 @@
 //! parsed and consistent, every problem collected with its position.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::NaiveDate;
-use foldhash::HashMap;
 
 use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
-use super::raw::{Mapping, RawCalendar, RawPeriod, RawPerson, RawPlace, RawTimeline};
+use super::raw::{Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
 use super::text::{Shape, refusal};
 use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
@@ -38,23 +37,8 @@ pub(super) fn check<T: Located>(
     }
 }
 
-/// True when every event id is acceptable and none repeats: what
-/// [`Checker::unique_event_ids`] would find no problem with. For a reader that checks the ids
-/// on another thread while it does other work (see [`Events::ids_unique`]).
-pub(super) fn event_ids_clean<'r, T: Located + 'r>(
-    refs: impl Iterator<Item = &'r EventRefs<T>>,
-    count: usize,
-) -> bool {
-    let mut seen: foldhash::HashSet<&str> =
-        foldhash::HashSet::with_capacity_and_hasher(count, Default::default());
-    refs.into_iter().all(|r| {
-        let id = r.id.text();
-        id_problem("event", id).is_none() && seen.insert(id)
-    })
-}
-
 /// Why a reference is unknown, with the closest ids when any is close ([`crate::suggest`]).
-pub(super) fn unknown_reference<'k>(
+fn unknown_reference<'k>(
     ids: impl Iterator<Item = &'k str>,
     kind: &str,
     reference: &impl Located,
@@ -230,10 +214,8 @@ impl Checker<'_> {
     }
 
     /// Reports empty and duplicate event ids without keeping them: there may be a million.
-    /// (See [`event_ids_clean`] for the same rules as a yes or no.)
     fn unique_event_ids<T: Located>(&mut self, refs: &[EventRefs<T>]) {
-        let mut seen: foldhash::HashSet<&str> =
-            foldhash::HashSet::with_capacity_and_hasher(refs.len(), Default::default());
+        let mut seen: HashSet<&str> = HashSet::with_capacity(refs.len());
         let mut problems = Vec::new();
         for r in refs {
             let id = r.id.text();
@@ -268,9 +250,7 @@ impl Checker<'_> {
         let person_ids = self.ids("person", raw.people.iter().map(|p| &p.id));
         let place_ids = self.ids("place", raw.places.iter().map(|p| &p.id));
         let period_ids = self.ids("period", raw.periods.iter().map(|p| &p.id));
-        if !raw.events.ids_unique {
-            self.unique_event_ids(&raw.events.refs);
-        }
+        self.unique_event_ids(&raw.events.refs);
         let whole = Owner {
             kind: "the timeline",
             id: None,
@@ -331,8 +311,6 @@ impl Checker<'_> {
             refs,
             pending,
             problems,
-            periods_assigned,
-            ..
         } = raw.events;
         for (at, message) in problems {
             self.report(&at, message);
@@ -360,11 +338,9 @@ impl Checker<'_> {
                 event.period = period;
             }
         }
-        if !periods_assigned {
-            for event in &mut events {
-                if event.period.is_none() {
-                    event.period = assign_period(&periods, &event.date, event.source.as_deref());
-                }
+        for event in &mut events {
+            if event.period.is_none() {
+                event.period = assign_period(&periods, &event.date, event.source.as_deref());
             }
         }
         Timeline {
@@ -542,28 +518,9 @@ pub(super) fn overlaps(a: &HistoricalName, b: &HistoricalName) -> bool {
     starts_before_b_ends && b_starts_before_a_ends
 }
 
-/// The periods as the checker keeps them (those whose span reads), for [`assign_period`]
-/// before the checker runs: when one is dropped, the file is refused anyway.
-pub(super) fn periods_as_kept<T: Located>(raw: &[RawPeriod<T>]) -> Vec<Period> {
-    raw.iter()
-        .filter_map(|p| {
-            let owner = Owner::new("period", p.id.text());
-            Some(Period {
-                id: p.id.text().to_string(),
-                title: p.title.text().to_string(),
-                span: span_of(&p.from, &p.to, owner).ok()?,
-            })
-        })
-        .collect()
-}
-
 /// The period an event falls in when the file does not say: among the periods containing the
 /// event's first day, the one whose title is the event's source section, else the narrowest.
-pub(super) fn assign_period(
-    periods: &[Period],
-    date: &Date,
-    source: Option<&str>,
-) -> Option<usize> {
+fn assign_period(periods: &[Period], date: &Date, source: Option<&str>) -> Option<usize> {
     let day = date.earliest();
     // One pass (it runs for each of a million events): the first containing period titled
     // as the source wins at once; else the first of the narrowest.

@@ -30,8 +30,7 @@ pub(super) trait Located {
 }
 
 /// A string of a YAML timeline with its line and column: the value of serde-saphyr's `Spanned`,
-/// kept small (a million events hold several each) and with a line that can be shifted, for
-/// pieces of a file parsed on their own (see [`parse_yaml_parallel`]).
+/// kept small: a million events hold several each.
 pub(super) struct YamlText {
     pub(super) value: String,
     pub(super) line: u32,
@@ -90,7 +89,7 @@ impl Located for YamlText {
         match source[..value].rfind(self.value.as_str()) {
             Some(key) => {
                 let before = &source[..key];
-                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let line = line_breaks(before) + 1;
                 let start = before.rfind('\n').map_or(0, |i| i + 1);
                 (line, before[start..].chars().count() as u64 + 1)
             }
@@ -107,9 +106,10 @@ fn line_offset(source: &str, line: u64) -> Option<usize> {
     if line <= 1 {
         return Some(0);
     }
-    memchr::memchr_iter(b'\n', source.as_bytes())
+    source
+        .match_indices('\n')
         .nth(line as usize - 2)
-        .map(|i| i + 1)
+        .map(|(i, _)| i + 1)
 }
 
 /// A key of a YAML mapping: a field name, or any other text.
@@ -293,7 +293,7 @@ impl<'a> Located for JsonText<'a> {
         }
         match source.get(..offset) {
             Some(before) => {
-                let line = memchr_count(before.as_bytes(), b'\n') + 1;
+                let line = line_breaks(before) + 1;
                 let line_start = before.rfind('\n').map_or(0, |i| i + 1);
                 (line, before[line_start..].chars().count() as u64 + 1)
             }
@@ -302,6 +302,7 @@ impl<'a> Located for JsonText<'a> {
     }
 }
 
-pub(super) fn memchr_count(bytes: &[u8], byte: u8) -> u64 {
-    bytes.iter().filter(|&&b| b == byte).count() as u64
+/// How many line breaks `text` holds.
+fn line_breaks(text: &str) -> u64 {
+    text.bytes().filter(|&b| b == b'\n').count() as u64
 }

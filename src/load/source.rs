@@ -54,11 +54,6 @@ impl Source {
             return Err(fail(too_big(metadata.len())));
         }
         let file = File::open(path).map_err(|e| fail(describe_io(&e)))?;
-        if metadata.is_file()
-            && let Some(text) = read_in_halves(&file, metadata.len())
-        {
-            return Ok(Source { name, text });
-        }
         Self::read_from(name, file, metadata.len())
     }
 
@@ -142,7 +137,7 @@ pub(super) fn read_text(reader: impl Read, limit: u64, size: u64) -> Result<Stri
         {
             return Err(not_text(&bytes, e.valid_up_to(), UTF8_MESSAGE));
         }
-        if let Some(nul) = memchr::memchr(0, &bytes[start..]) {
+        if let Some(nul) = bytes[start..].iter().position(|&b| b == 0) {
             return Err(not_text(&bytes, start + nul, NUL_MESSAGE));
         }
     }
@@ -150,51 +145,6 @@ pub(super) fn read_text(reader: impl Read, limit: u64, size: u64) -> Result<Stri
         let at = e.utf8_error().valid_up_to();
         not_text(e.as_bytes(), at, UTF8_MESSAGE)
     })
-}
-
-/// Below this size a file is read on one thread.
-const HALVES_MIN_BYTES: u64 = 8 << 20;
-
-/// A big regular file of `size` bytes read, checked for NUL bytes and checked as UTF-8 in two
-/// halves on two threads: a 200 MB file is a tenth of a second read and checked on one. `None`
-/// for a smaller file, one whose size is not `size` after all (it grew or shrank), a read error
-/// or text with a problem: [`read_text`] then reads it again and says where the problem is.
-fn read_in_halves(file: &File, size: u64) -> Option<String> {
-    use std::os::unix::fs::FileExt;
-
-    if !(HALVES_MIN_BYTES..=MAX_FILE_BYTES).contains(&size) {
-        return None;
-    }
-    let size = usize::try_from(size).ok()?;
-    // Zeroed room is fresh pages, touched only as the reads fill them.
-    let mut bytes = vec![0u8; size];
-    let middle = size / 2;
-    let (first, second) = bytes.split_at_mut(middle);
-    let read = std::thread::scope(|scope| {
-        // A thread that cannot start (a process limit) leaves the file to the one-thread reader.
-        let later = std::thread::Builder::new()
-            .spawn_scoped(scope, || file.read_exact_at(second, middle as u64).is_ok());
-        let read_first = file.read_exact_at(first, 0).is_ok();
-        read_first && later.is_ok_and(|h| h.join().unwrap_or(false))
-    });
-    // Nothing past the size the file claimed.
-    if !read || !matches!(file.read_at(&mut [0], size as u64), Ok(0)) {
-        return None;
-    }
-    // Cut at a character's first byte, so that each half is whole UTF-8 when the text is.
-    let cut = (middle.saturating_sub(3)..=middle)
-        .rev()
-        .find(|&i| bytes.get(i).is_none_or(|b| (b & 0xc0) != 0x80))?;
-    let (first, second) = bytes.split_at(cut);
-    let text = |half: &[u8]| std::str::from_utf8(half).is_ok() && memchr::memchr(0, half).is_none();
-    let whole = std::thread::scope(|scope| {
-        let later = std::thread::Builder::new().spawn_scoped(scope, || text(second));
-        let first_is_text = text(first);
-        first_is_text && later.is_ok_and(|h| h.join().unwrap_or(false))
-    });
-    // SAFETY: both halves are valid UTF-8 and the cut is at a character boundary of each, so
-    // the whole is valid UTF-8.
-    whole.then(|| unsafe { String::from_utf8_unchecked(bytes) })
 }
 
 /// The problem at byte `at` of `bytes`, with its 1-based line and column.
@@ -290,14 +240,15 @@ mod tests {
     }
 
     #[test]
-    fn a_big_file_read_in_halves_is_the_file_and_its_problems_are_placed_as_before() {
+    fn a_big_file_is_read_whole_and_its_problems_are_placed() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("big.yaml");
-        let size = HALVES_MIN_BYTES as usize + 3;
+        // Past a block of `read_text`, so that problems are found in later blocks too.
+        let size = (8 << 20) + 3;
         // Characters of two, three and four bytes across the middle, wherever it falls.
         let body: String = "é€😀a\n".chars().cycle().take(size / 2).collect();
         std::fs::write(&file, &body).unwrap();
-        assert!(body.len() as u64 >= HALVES_MIN_BYTES);
+        assert!(body.len() >= 8 << 20);
         for shift in 0..4 {
             let text = format!("{}{body}", "x".repeat(shift));
             std::fs::write(&file, &text).unwrap();

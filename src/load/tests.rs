@@ -1,9 +1,8 @@
-//! The loader's unit tests: positions of problems, pieces against the whole-file parse, JSON
-//! against YAML.
+//! The loader's unit tests: positions of problems, in small files and far into big ones, and
+//! JSON against YAML.
 
-use super::json::{parse_json_parallel, parse_json_split};
-use super::located::{Located, YamlText};
-use super::yaml::{parse_yaml_parallel, yaml_options};
+use super::located::{JsonText, YamlText};
+use super::raw::RawTimeline;
 use super::*;
 
 fn source(text: &str) -> Source {
@@ -124,27 +123,8 @@ fn big_yaml(n: usize, bad_date_at: usize, bad_place_at: usize) -> (String, Vec<u
 }
 
 #[test]
-fn a_big_yaml_file_parsed_in_pieces_equals_one_parsed_whole() {
+fn a_big_yaml_file_loads_every_event_in_file_order() {
     let (text, date_lines) = big_yaml(600, usize::MAX, usize::MAX);
-    assert!(text.len() > PARALLEL_MIN_BYTES);
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-        eprintln!("note: one core: a file is never parsed in pieces here");
-        return;
-    }
-    let pieces = parse_yaml_parallel(&text).expect("this file has the shape for pieces");
-    let whole: RawTimeline<YamlText> =
-        serde_saphyr::from_str_with_options(&text, yaml_options(text.len())).unwrap();
-    assert_eq!(pieces.events.refs.len(), whole.events.refs.len());
-    for (a, b) in pieces.events.refs.iter().zip(&whole.events.refs) {
-        assert_eq!(
-            (a.id.text(), a.id.line, a.id.column),
-            (b.id.text(), b.id.line, b.id.column)
-        );
-        assert_eq!(a.event, b.event);
-    }
-    for (a, b) in pieces.events.events.iter().zip(&whole.events.events) {
-        assert_eq!((&a.id, a.date, a.file_order), (&b.id, b.date, b.file_order));
-    }
     let timeline = load(&source(&text)).unwrap();
     assert_eq!(timeline.events.len(), 600);
     assert_eq!(timeline.events[599].file_order, 599);
@@ -152,7 +132,7 @@ fn a_big_yaml_file_parsed_in_pieces_equals_one_parsed_whole() {
 }
 
 #[test]
-fn problems_in_a_later_piece_point_into_the_file() {
+fn problems_far_into_a_big_file_point_into_the_file() {
     let (text, date_lines) = big_yaml(600, 450, 590);
     let found = problems(&text);
     assert_eq!(found.len(), 2, "{found:?}");
@@ -173,15 +153,13 @@ fn problems_in_a_later_piece_point_into_the_file() {
 }
 
 #[test]
-fn pieces_give_way_to_the_whole_file_when_the_shape_is_unusual() {
+fn keys_after_the_events_and_aliases_anywhere_load() {
     let (text, _) = big_yaml(600, usize::MAX, usize::MAX);
-    // A key after the events: the list is not the end of the file.
-    assert!(parse_yaml_parallel(&format!("{text}stays: []\n")).is_none());
+    // A key after the events.
     assert!(load(&source(&format!("{text}stays: []\n"))).is_ok());
-    // An alias to an anchor in another piece: the pieces fail, the whole file does not.
+    // An alias to an anchor 600 events before it.
     let anchored = text.replacen("tags: [t]", "tags: &tags [t]", 1);
     let anchored = format!("{anchored}- {{id: last, date: 1917, title: x, tags: *tags}}\n");
-    assert!(parse_yaml_parallel(&anchored).is_none());
     let timeline = load(&source(&anchored)).unwrap();
     assert_eq!(timeline.events.last().unwrap().tags, ["t"]);
 }
@@ -268,8 +246,8 @@ fn sorted_events(text: &str, raw: RawTimeline<JsonText>) -> Vec<String> {
     timeline.events.iter().map(|e| format!("{e:?}")).collect()
 }
 
-/// [`big_json`] with elements the quick reader leaves to serde_json (escapes, a number for a
-/// date, `null`s, an unknown-free but reordered event), spread over the file.
+/// [`big_json`] with unusual elements (escapes, a number for a date, `null`s, an unknown-free
+/// but reordered event), spread over the file.
 fn unusual_json(n: usize) -> String {
     let mut text = big_json(n, usize::MAX, usize::MAX);
     for i in (7..n).step_by(97) {
@@ -285,19 +263,18 @@ fn unusual_json(n: usize) -> String {
 }
 
 #[test]
-fn a_big_json_file_parsed_in_pieces_equals_one_parsed_whole() {
+fn a_big_json_file_loads_as_its_parse_checks() {
     let pretty = big_json(600, usize::MAX, usize::MAX)
         .replace("{\"id\"", "{\n    \"id\"")
         .replace(", \"", ",\n    \"");
+    // Titles holding `, {`, which look like the start of an element.
+    let cut_bait = big_json(600, usize::MAX, usize::MAX).replace(" of a long", ", {a long");
     for text in [
         big_json(600, usize::MAX, usize::MAX),
         unusual_json(600),
         pretty,
+        cut_bait,
     ] {
-        assert!(text.len() > PARALLEL_MIN_BYTES);
-        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
-            return;
-        }
         let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
         let whole = sorted_events(&text, whole);
         assert_eq!(whole.len(), 600);
@@ -305,34 +282,22 @@ fn a_big_json_file_parsed_in_pieces_equals_one_parsed_whole() {
             whole.iter().any(|e| e.contains("period: Some(1)")),
             "periods assigned"
         );
-        let split = parse_json_split(&text).expect("this file has the shape for parts");
-        assert_eq!(sorted_events(&text, split), whole, "split");
-        let pieces = parse_json_parallel(&text).expect("this file has the shape for pieces");
-        assert_eq!(sorted_events(&text, pieces), whole, "pieces");
+        let mut timeline = load(&source(&text)).unwrap();
+        order::sort_events(&mut timeline.events);
+        let loaded: Vec<String> = timeline.events.iter().map(|e| format!("{e:?}")).collect();
+        assert_eq!(loaded, whole);
     }
+    // Fields after the events.
+    let text = big_json(600, usize::MAX, usize::MAX);
+    let after = text.replacen("\n]}\n", "\n], \"stays\": []}\n", 1);
+    assert_eq!(
+        load(&source(&after)).unwrap().events.len(),
+        load(&source(&text)).unwrap().events.len()
+    );
 }
 
 #[test]
-fn a_cut_inside_a_value_is_caught_and_the_file_read_another_way() {
-    // Titles holding `, {` put a seeming element start inside every event; fields after the
-    // events make the parts give way to the scan.
-    let text = big_json(600, usize::MAX, usize::MAX).replace(" of a long", ", {a long");
-    let whole: RawTimeline<JsonText> = serde_json::from_str(&text).unwrap();
-    let whole = sorted_events(&text, whole);
-    if let Some(split) = parse_json_split(&text) {
-        assert_eq!(sorted_events(&text, split), whole);
-    }
-    let mut timeline = load(&source(&text)).unwrap();
-    order::sort_events(&mut timeline.events);
-    let loaded: Vec<String> = timeline.events.iter().map(|e| format!("{e:?}")).collect();
-    assert_eq!(loaded, whole);
-    let after = text.replacen("]}\n", "], \"stays\": []}\n", 1);
-    assert!(parse_json_split(&after).is_none());
-    assert!(parse_json_parallel(&after).is_some());
-}
-
-#[test]
-fn problems_in_a_later_json_piece_point_into_the_file() {
+fn problems_far_into_a_big_json_file_point_into_the_file() {
     let found = problems(&big_json(600, 450, 590));
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(
@@ -343,10 +308,9 @@ fn problems_in_a_later_json_piece_point_into_the_file() {
         found[1].starts_with("594:93 event `e590`: unknown person `lenim`; did you mean `lenin`?"),
         "{found:?}"
     );
-    // An unknown key sends the file to the whole-file parse, which names it.
+    // An unknown key is named.
     let extra =
         big_json(600, usize::MAX, usize::MAX).replacen("{\"title\"", "{\"extra\": 1, \"title\"", 1);
-    assert!(parse_json_parallel(&extra).is_none());
     assert!(problems(&extra)[0].contains("unknown field `extra`"));
 }
 
@@ -375,7 +339,7 @@ fn every_field_name_is_read_without_allocating() {
 }
 
 #[test]
-fn an_unknown_field_in_a_later_piece_is_reported_with_the_rest() {
+fn an_unknown_field_far_into_a_big_file_is_reported_with_the_rest() {
     let (text, date_lines) = big_yaml(600, 450, usize::MAX);
     // After event 500's date line: `  venue: x` at that line + 1, column 3.
     let line = date_lines[500];
@@ -396,14 +360,10 @@ fn an_unknown_field_in_a_later_piece_is_reported_with_the_rest() {
 }
 
 #[test]
-fn a_repeated_or_broken_id_across_json_parts_is_reported_where_it_is() {
+fn a_repeated_or_broken_id_far_apart_is_reported_where_it_is() {
     let text = big_json(600, usize::MAX, usize::MAX)
         .replacen("\"id\": \"e590\"", "\"id\": \"e5\"", 1)
         .replacen("\"id\": \"e300\"", "\"id\": \"e 300\"", 1);
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
-        let split = parse_json_split(&text).expect("this file has the shape for parts");
-        assert!(!split.events.ids_unique, "the checker must look");
-    }
     assert_problems(
         &problems(&text),
         &[
@@ -411,8 +371,4 @@ fn a_repeated_or_broken_id_across_json_parts_is_reported_where_it_is() {
             "594:8 duplicate event id `e5`",
         ],
     );
-    let clean = big_json(600, usize::MAX, usize::MAX);
-    if std::thread::available_parallelism().map_or(1, |n| n.get()) >= 2 {
-        assert!(parse_json_split(&clean).unwrap().events.ids_unique);
-    }
 }

@@ -46,12 +46,15 @@ pub fn id_char(c: char) -> bool {
 /// Why `value` cannot be a field of this `shape`, completing "the title …"; `None` when it can.
 /// Emptiness is the caller's to judge: an empty summary is no problem, an empty id is.
 pub fn refusal(value: &str, shape: Shape) -> Option<String> {
-    // The common case at a byte's cost (eight at a time, see `bytes`), for a million events: no
-    // byte that can start a control character (C0, DEL, or the lead bytes 0xC2 and 0xE2), and
-    // for an id only ASCII id characters.
+    // The common case at a byte's cost, for a million events: no byte that can start a control
+    // character (C0, DEL, or the lead bytes 0xC2 of U+0080–U+00BF, where the C1 controls are,
+    // and 0xE2 of U+2000–U+2FFF, where the bidirectional overrides and the line and paragraph
+    // separators are), and for an id only ASCII id characters.
     let quick = match shape {
         Shape::Id => value.bytes().all(|b| QUICK_ID[b as usize]),
-        Shape::Line | Shape::Prose => super::bytes::no_control_start(value.as_bytes()),
+        Shape::Line | Shape::Prose => !value
+            .bytes()
+            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2),
     };
     if quick {
         return None;
