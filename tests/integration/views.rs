@@ -711,7 +711,7 @@ fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = run(&["completions", shell]);
         // The dynamic engine's script: the shell calls back into the binary for the candidates
-        // (tests/completion.rs and tests/clients/completion.sh run them).
+        // (tests/integration/completion.rs and tests/clients/completion.sh run them).
         assert!(
             script.contains(&format!("COMPLETE=\"{shell}\""))
                 || script.contains(&format!("COMPLETE={shell}"))

@@ -1,7 +1,7 @@
 //! The binary as a user drives it: filters, views and formats over small fixture timelines.
 //! Hermetic: color, width and the timeline file are always explicit, never inherited.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command as StdCommand, Stdio};

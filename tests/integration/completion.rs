@@ -5,7 +5,7 @@
 //! `timeline tags` gives, an event id is one `show` knows. The shells' own functions are run by
 //! tests/clients/completion.sh.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -1,9 +1,6 @@
 //! What the integration tests share: the binary with none of the variables that shape its output
 //! inherited from the test run, so that every test says exactly what it runs under.
 
-// Each test file is its own crate and uses only part of this module.
-#![allow(dead_code)]
-
 use assert_cmd::Command;
 
 /// The variables a test run may carry that would change what `timeline` prints.

@@ -1,7 +1,7 @@
 //! `timeline around DATE` as a reader uses it: the stay, the periods and the age at the date, and
 //! the events near it — the same events the list gives for the window, in every format.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 
