@@ -35,3 +35,32 @@ pub fn success(cmd: &mut Command) -> String {
     );
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// How long a run may take before a test calls it hung. Not a speed limit (benchmarks measure
+/// speed, on a quiet machine): a guard so that a hang fails the test instead of stalling the
+/// suite, generous enough for a debug build on a loaded machine.
+pub const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Fails the test unless the outside tool `program` runs (`program PROBE...` succeeds): a test
+/// that needs it must not pass without checking anything. `.ci/run` installs every such tool.
+pub fn require(program: &str, probe: &[&str]) {
+    let ran = std::process::Command::new(program).args(probe).output();
+    assert!(
+        ran.as_ref().is_ok_and(|o| o.status.success()),
+        "this test needs `{program}`, which does not run here ({}); install it (`.ci/run` does)",
+        match &ran {
+            Ok(output) => format!("{:?}", output.status),
+            Err(e) => e.to_string(),
+        }
+    );
+}
+
+/// Makes a FIFO at `path` with coreutils' `mkfifo`.
+pub fn make_fifo(path: &std::path::Path) {
+    require("mkfifo", &["--version"]);
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo {}: {status:?}", path.display());
+}

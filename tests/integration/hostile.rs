@@ -25,7 +25,7 @@ where
     let output = cargo_bin_cmd!("timeline")
         .args(&args)
         .env_remove("TIMELINE_FILE")
-        .timeout(std::time::Duration::from_secs(60))
+        .timeout(crate::common::HANG_GUARD)
         .output()
         .expect("the binary runs");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
