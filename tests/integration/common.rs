@@ -64,3 +64,20 @@ pub fn make_fifo(path: &std::path::Path) {
         .unwrap();
     assert!(status.success(), "mkfifo {}: {status:?}", path.display());
 }
+
+/// The ids of the events `cmd` lists, from the last column of the plain format; it must succeed.
+pub fn plain_ids(cmd: &mut Command) -> Vec<String> {
+    success(cmd.args(["--format", "plain"]))
+        .lines()
+        .map(|line| line.rsplit('\t').next().unwrap().to_string())
+        .collect()
+}
+
+/// The `id` of every row of a JSON array of events or rows.
+pub fn json_ids(rows: &serde_json::Value) -> Vec<&str> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["id"].as_str().unwrap())
+        .collect()
+}

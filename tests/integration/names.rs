@@ -44,21 +44,7 @@ fn cards(command: &str, name: &str) -> Result<Vec<String>, (i32, String)> {
 
 /// The ids of the events the plain list shows with `args`.
 fn event_ids(args: &[&str]) -> Vec<String> {
-    let output = timeline()
-        .args(args)
-        .args(["--format", "plain"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.rsplit('\t').next().unwrap().to_string())
-        .collect()
+    common::plain_ids(timeline().args(args))
 }
 
 /// Checks every spelling finds exactly its owner, reporting all that do not at once.
