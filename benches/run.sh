@@ -139,7 +139,7 @@ for n in $SIZES; do
 done
 
 # Hostile input: how long a refusal takes and how much memory it needs (measured, not tested:
-# timed tests are flaky). The big ones are made here, as tests/hostile.rs makes them.
+# timed tests are flaky). The big ones are made here, as tests/integration/hostile.rs makes them.
 python3 - "$BENCH_DIR" <<'PY'
 import os, sys
 d = sys.argv[1]

@@ -1,7 +1,8 @@
 //! The JSON Schema of the timeline file, for editors that validate YAML as it is typed
 //! (yaml-language-server). The types below mirror the loader's file types field for field; the
-//! loader reads with its own types (positions, borrowed text), and `tests/views.rs` validates the
-//! embedded timeline and rejects malformed documents against this schema, so the two stay in step;
+//! loader reads with its own types (positions, borrowed text), and `tests/integration/views.rs`
+//! validates the embedded timeline and rejects malformed documents against this schema, so the two
+//! stay in step;
 //! `tests/clients/schema.sh` does the same in ajv and Python's jsonschema. Where the grammar allows,
 //! the schema is stricter than the shape: months 01–12 or seasons 21–24, days 01–31, ids of
 //! `[A-Za-z0-9._-]`, titles and names that are not blank.

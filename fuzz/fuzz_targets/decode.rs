@@ -26,6 +26,6 @@ fuzz_target!(|data: &[u8]| {
     let _ = timeline::export::calendar(&index, &all, true);
     let _ = timeline::export::document(&index, &all);
     let _ = timeline::export::timelinejs(&index, &all);
-    let _ = index.place_event_counts();
+    let _ = index.place_counts(&all);
     let _ = index.person_event_counts();
 });

@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 
+use crate::common;
+
 const SMALL: &str = "tests/fixtures/small.yaml";
 
 #[test]
@@ -42,12 +44,9 @@ struct Tmux {
 
 impl Tmux {
     /// A detached session `width`×`height` running a plain shell, on a server named after the
-    /// test (`name`) and this process; `None` without tmux.
-    fn start(name: &str, width: u16, height: u16) -> Option<Tmux> {
-        let available = StdCommand::new("tmux").arg("-V").output();
-        if !available.is_ok_and(|o| o.status.success()) {
-            return None;
-        }
+    /// test (`name`) and this process. Fails the test where tmux is missing.
+    fn start(name: &str, width: u16, height: u16) -> Tmux {
+        common::require("tmux", &["-V"]);
         let tmux = Tmux {
             socket: format!("timeline-{name}-{}", std::process::id()),
         };
@@ -64,8 +63,9 @@ impl Tmux {
             ])
             .args(["sh"])
             .status()
-            .ok()?;
-        status.success().then_some(tmux)
+            .unwrap();
+        assert!(status.success(), "tmux new-session: {status:?}");
+        tmux
     }
 
     fn command(&self) -> StdCommand {
@@ -119,18 +119,27 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).trim().to_string()
     }
 
-    /// Waits up to ten seconds for the screen to show every one of `texts` at once (a frame
-    /// may be caught half drawn); the screen it found.
+    /// Waits for the screen to show every one of `texts` at once (a frame may be caught half
+    /// drawn); the screen it found.
     fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
+    /// Waits for a screen that `shows` accepts (`what`, for the failure); the screen it found.
+    /// The program draws when it draws: only the hang guard ends the wait, failing the test with
+    /// the last screen seen.
+    fn wait_until(&self, what: &str, shows: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if texts.iter().all(|text| screen.contains(text)) {
+            if shows(&screen) {
                 return screen;
             }
             assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {texts:?}; the screen:\n{screen}"
+                start.elapsed() < common::HANG_GUARD,
+                "waited for {what}; the screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -145,10 +154,7 @@ impl Drop for Tmux {
 
 #[test]
 fn a_reader_searches_opens_an_event_returns_and_quits_leaving_the_terminal_as_it_was() {
-    let Some(tmux) = Tmux::start("browse-keys", 80, 24) else {
-        eprintln!("note: no tmux to drive a real terminal; skipped");
-        return;
-    };
+    let tmux = Tmux::start("browse-keys", 80, 24);
     let binary = assert_cmd::cargo::cargo_bin("timeline");
     let fixture = std::fs::canonicalize(SMALL).unwrap();
     tmux.wait_for(&["$"]);
@@ -191,10 +197,7 @@ fn a_reader_searches_opens_an_event_returns_and_quits_leaving_the_terminal_as_it
 
 #[test]
 fn resizing_the_terminal_redraws_the_screen_for_the_new_size() {
-    let Some(tmux) = Tmux::start("browse-resize", 120, 40) else {
-        eprintln!("note: no tmux to drive a real terminal; skipped");
-        return;
-    };
+    let tmux = Tmux::start("browse-resize", 120, 40);
     let binary = assert_cmd::cargo::cargo_bin("timeline");
     let fixture = std::fs::canonicalize(SMALL).unwrap();
     tmux.wait_for(&["$"]);
@@ -213,15 +216,9 @@ fn resizing_the_terminal_redraws_the_screen_for_the_new_size() {
         .unwrap();
     assert!(status.success());
     // Redrawn when the header and the rows are back without the people column.
-    let start = Instant::now();
-    let narrow = loop {
-        let screen = tmux.screen();
-        if !screen.contains("People") && screen.contains("10 events") && screen.contains("Born") {
-            break screen;
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "{screen}");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let narrow = tmux.wait_until("the narrow list", |screen| {
+        !screen.contains("People") && screen.contains("10 events") && screen.contains("Born")
+    });
     for line in narrow.lines() {
         assert!(line.chars().count() <= 60, "{line:?}");
     }
@@ -231,10 +228,7 @@ fn resizing_the_terminal_redraws_the_screen_for_the_new_size() {
 
 #[test]
 fn colors_follow_the_color_flag_no_color_and_term_dumb() {
-    let Some(tmux) = Tmux::start("browse-color", 80, 24) else {
-        eprintln!("note: no tmux to drive a real terminal; skipped");
-        return;
-    };
+    let tmux = Tmux::start("browse-color", 80, 24);
     let binary = assert_cmd::cargo::cargo_bin("timeline");
     let fixture = std::fs::canonicalize(SMALL).unwrap();
     tmux.wait_for(&["$"]);

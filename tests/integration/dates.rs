@@ -3,7 +3,7 @@
 //! the New Style date first. Each check drives the built binary and compares its answers with
 //! ones computed here from the ISO days alone.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use chrono::{Datelike, NaiveDate};

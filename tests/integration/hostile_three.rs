@@ -27,7 +27,7 @@
 //! 10. `help_help_shows_help`: `timeline help --help` answered "`--help` is not a command"; it
 //!     shows the program's help, as git does.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command as StdCommand;
@@ -52,7 +52,7 @@ fn run(args: &[&str]) -> String {
     common::success(
         common::clean()
             .args(args)
-            .timeout(Duration::from_secs(60))
+            .timeout(common::HANG_GUARD)
             .env("TIMELINE_CACHE", "off"),
     )
 }

@@ -25,7 +25,7 @@ where
     let output = cargo_bin_cmd!("timeline")
         .args(&args)
         .env_remove("TIMELINE_FILE")
-        .timeout(std::time::Duration::from_secs(60))
+        .timeout(crate::common::HANG_GUARD)
         .output()
         .expect("the binary runs");
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
@@ -467,17 +467,11 @@ fn non_utf8_arguments_get_a_message() {
 
 /// Runs the binary on a valid fixture; returns stdout.
 fn output_of(args: &[&str]) -> String {
-    let output = cargo_bin_cmd!("timeline")
-        .args(args)
-        .env_remove("TIMELINE_FILE")
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    crate::common::success(
+        cargo_bin_cmd!("timeline")
+            .args(args)
+            .env_remove("TIMELINE_FILE"),
+    )
 }
 
 #[test]

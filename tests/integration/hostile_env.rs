@@ -6,9 +6,10 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin_cmd;
+
+use crate::common;
 
 fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_timeline")
@@ -191,7 +192,7 @@ fn absurd_widths_are_clamped() {
         let mut cmd = cargo_bin_cmd!("timeline");
         cmd.args(["--format", "table", "--limit", "3"])
             .env_remove("TIMELINE_FILE")
-            .timeout(Duration::from_secs(20));
+            .timeout(common::HANG_GUARD);
         if let Some(width) = flag {
             cmd.args(["--width", width]);
         }
@@ -210,18 +211,16 @@ fn absurd_widths_are_clamped() {
     }
 }
 
-/// Runs `--file PATH` with a deadline; returns the output and how long it took.
-fn timed(args: &[&str], stdin: Option<Stdio>) -> (Output, Duration) {
-    let started = Instant::now();
-    let mut cmd = Command::new(binary());
-    cmd.args(args)
+/// Runs the binary with `args`, stopped at the hang guard: a run killed there has no exit code,
+/// so a test's check of the code fails on a hang.
+fn run_unless_hung(args: &[&str]) -> Output {
+    cargo_bin_cmd!("timeline")
+        .args(args)
         .env_remove("TIMELINE_FILE")
-        .env("TIMELINE_CACHE", "off");
-    if let Some(stdin) = stdin {
-        cmd.stdin(stdin);
-    }
-    let output = cmd.output().unwrap();
-    (output, started.elapsed())
+        .env("TIMELINE_CACHE", "off")
+        .timeout(common::HANG_GUARD)
+        .output()
+        .unwrap()
 }
 
 #[test]
@@ -236,15 +235,14 @@ fn endless_inputs_are_refused_without_reading_them_all() {
         (&["--file", "/dev/urandom"], "not valid UTF-8|NUL byte"),
         (&["check", "/dev/urandom"], "not valid UTF-8|NUL byte"),
     ] {
-        let (output, took) = timed(args, None);
+        // Not a timing test: only a hang (reading all of an endless file) meets the guard.
+        let output = run_unless_hung(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
         let message = stderr(&output);
         assert!(
             expected.split('|').any(|e| message.contains(e)),
             "{args:?}: {message}"
         );
-        // Not a timing test: only a hang (reading all of an endless file) runs this long.
-        assert!(took < Duration::from_secs(60), "{args:?} took {took:?}");
     }
 }
 
@@ -323,7 +321,7 @@ fn a_million_item_flow_list_loads_as_its_json_twin_does() {
     )
     .unwrap();
     for file in [&yaml, &json] {
-        let (output, _) = timed(&["check", file.to_str().unwrap()], None);
+        let output = run_unless_hung(&["check", file.to_str().unwrap()]);
         assert!(
             output.status.success(),
             "{}: {}",
@@ -334,7 +332,7 @@ fn a_million_item_flow_list_loads_as_its_json_twin_does() {
 }
 
 #[test]
-fn long_values_are_quoted_short_and_fast() {
+fn long_values_are_quoted_short_and_never_hang() {
     let dir = tempfile::tempdir().unwrap();
     let huge = "x".repeat(1 << 20);
     let mut text = format!("title: t\nevents:\n  - {{id: a, date: \"{huge}\", title: x}}\n");
@@ -345,7 +343,7 @@ fn long_values_are_quoted_short_and_fast() {
     }
     let file = dir.path().join("long.yaml");
     fs::write(&file, text).unwrap();
-    let (output, took) = timed(&["check", file.to_str().unwrap()], None);
+    let output = run_unless_hung(&["check", file.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert!(
@@ -359,13 +357,11 @@ fn long_values_are_quoted_short_and_fast() {
         message.len()
     );
     assert!(message.contains("xxx…"), "values are cut");
-    assert!(took < Duration::from_secs(10), "took {took:?}");
 
     let id = "x".repeat(131_000);
-    let (output, took) = timed(&["show", &id], None);
+    let output = run_unless_hung(&["show", &id]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).len() < 1000);
-    assert!(took < Duration::from_secs(10), "took {took:?}");
 }
 
 #[test]
@@ -384,7 +380,7 @@ fn a_file_name_with_an_escape_is_shown_escaped_on_stdout_and_stderr() {
     )
     .unwrap();
     for file in [&good, &bad] {
-        let (output, _) = timed(&["check", file.to_str().unwrap()], None);
+        let output = run_unless_hung(&["check", file.to_str().unwrap()]);
         let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
         let all = String::from_utf8_lossy(&all);
         assert!(all.contains("\\u{1b}"), "{all}");

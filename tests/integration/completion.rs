@@ -5,7 +5,7 @@
 //! `timeline tags` gives, an event id is one `show` knows. The shells' own functions are run by
 //! tests/clients/completion.sh.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -299,11 +299,7 @@ fn a_file_that_would_block_is_not_read() {
     // someone writes.
     let folder = tempfile::tempdir().unwrap();
     let fifo = folder.path().join("life.yaml");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("note: no mkfifo here; the FIFO case is not checked");
-        return;
-    }
+    common::make_fifo(&fifo);
     std::fs::write(folder.path().join("-"), "title: Decoy\nevents: []\n").unwrap();
     for file in [fifo.as_os_str(), std::ffi::OsStr::new("-")] {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("timeline"))
@@ -318,11 +314,12 @@ fn a_file_that_would_block_is_not_read() {
             .stdout(std::process::Stdio::piped())
             .spawn()
             .unwrap();
+        // A FIFO with no writer blocks its reader forever, so only the hang guard can tell.
         let started = Instant::now();
         while child.try_wait().unwrap().is_none() {
-            if started.elapsed().as_secs() > 10 {
+            if started.elapsed() > common::HANG_GUARD {
                 child.kill().unwrap();
-                panic!("completion with --file {file:?} still waiting after 10 s");
+                panic!("completion with --file {file:?} still waiting: it is blocked on the file");
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
@@ -424,15 +421,16 @@ fn the_completions_command_prints_the_registration_script() {
 }
 
 #[test]
-fn a_completion_answers_quickly() {
-    // The shell waits on every Tab. Measured in the debug build the tests run; a release build
-    // is several times faster.
-    let started = Instant::now();
-    let rounds = 5;
-    for _ in 0..rounds {
-        assert!(!values(&["who", "Kam"]).is_empty());
+fn a_completion_answers_every_time() {
+    // The shell waits on every Tab: each call must answer, and the same. How fast it answers is
+    // for the benchmarks; the hang guard only stops a call that never would.
+    let first = values(&["who", "Kam"]);
+    assert!(!first.is_empty());
+    for _ in 0..4 {
+        let again = offered_with(&["who", "Kam"], |cmd| {
+            cmd.timeout(common::HANG_GUARD);
+        });
+        let again: Vec<String> = again.into_iter().map(|c| c.value).collect();
+        assert_eq!(again, first);
     }
-    let each = started.elapsed() / rounds;
-    eprintln!("a completion call took {each:?} on average");
-    assert!(each.as_millis() < 1500, "{each:?}");
 }

@@ -6,34 +6,20 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use unicode_width::UnicodeWidthStr;
 
+use crate::common;
+
 const LIFE: &str = "tests/fixtures/views-life.yaml";
 
 /// The binary with a clean environment: no color, width or file from the developer's shell.
 fn timeline() -> Command {
-    let mut command = assert_cmd::cargo::cargo_bin_cmd!("timeline");
-    command
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .env_remove("TIMELINE_FILE")
-        .env("TERM", "xterm-256color");
+    let mut command = common::clean();
+    command.env("TERM", "xterm-256color");
     command
 }
 
 /// Runs the binary on the fixture and returns its standard output, which must be a success.
 fn run(args: &[&str]) -> String {
-    let output = timeline()
-        .arg("--file")
-        .arg(LIFE)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    common::success(timeline().arg("--file").arg(LIFE).args(args))
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
@@ -232,13 +218,7 @@ fn stats_as_json() {
 
 // ---- on ----
 
-fn ids(rows: &serde_json::Value) -> Vec<&str> {
-    rows.as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["id"].as_str().unwrap())
-        .collect()
-}
+use common::json_ids as ids;
 
 #[test]
 fn on_wraps_across_the_year_end() {
@@ -711,7 +691,7 @@ fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = run(&["completions", shell]);
         // The dynamic engine's script: the shell calls back into the binary for the candidates
-        // (tests/completion.rs and tests/clients/completion.sh run them).
+        // (tests/integration/completion.rs and tests/clients/completion.sh run them).
         assert!(
             script.contains(&format!("COMPLETE=\"{shell}\""))
                 || script.contains(&format!("COMPLETE={shell}"))

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+use crate::common;
+
 /// A YAML timeline of `events` events, well over the one-megabyte threshold for caching.
 fn big_timeline(events: usize) -> String {
     let mut text = String::from("title: Big\nplaces:\n  - {id: p, name: Here}\nevents:\n");
@@ -113,14 +115,10 @@ fn timeline_cache_off_leaves_no_trace() {
     assert!(entries(cache_home.path()).is_empty());
 }
 
-/// Runs like [`run`], but gives up after a deadline: a cache entry must never make a run hang.
-fn run_within(file: &Path, cache_home: &Path, seconds: u64) -> String {
+/// Runs like [`run`], but gives up at the hang guard: a cache entry must never make a run hang.
+fn run_unless_hung(file: &Path, cache_home: &Path) -> String {
     let mut cmd = range_query(file, cache_home);
-    stdout_of(
-        cmd.timeout(std::time::Duration::from_secs(seconds))
-            .output()
-            .unwrap(),
-    )
+    stdout_of(cmd.timeout(common::HANG_GUARD).output().unwrap())
 }
 
 #[test]
@@ -151,20 +149,18 @@ fn hostile_things_in_the_cache_folder_are_never_followed_read_or_removed() {
     assert!(!entry.is_symlink(), "the entry is a file of its own again");
 
     // A FIFO (which would block a reader forever), a link to /dev/zero (endless) and a sparse
-    // 1.5 GB file (all zeros) where the entry goes: each is passed by, quickly.
-    let fifo = std::ffi::CString::new(entry.to_str().unwrap()).unwrap();
+    // 1.5 GB file (all zeros) where the entry goes: each is passed by, never waited on.
     for plant in ["fifo", "zero", "sparse"] {
         let _ = std::fs::remove_file(&entry);
         match plant {
-            // SAFETY: a valid NUL-terminated path.
-            "fifo" => assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0),
+            "fifo" => common::make_fifo(&entry),
             "zero" => symlink("/dev/zero", &entry).unwrap(),
             _ => std::fs::File::create(&entry)
                 .unwrap()
                 .set_len(1536 << 20)
                 .unwrap(),
         }
-        assert_eq!(run_within(&file, cache_home.path(), 30), first, "{plant}");
+        assert_eq!(run_unless_hung(&file, cache_home.path()), first, "{plant}");
     }
     for name in foreign {
         assert!(folder.join(name).exists(), "{name} was removed");

@@ -7,6 +7,8 @@ use std::process::{Command, Stdio};
 use assert_cmd::cargo::cargo_bin;
 use unicode_width::UnicodeWidthStr;
 
+use crate::common;
+
 /// Every view, each with arguments that give it something to show.
 const VIEWS: &[&[&str]] = &[
     &[],
@@ -165,12 +167,10 @@ fn term_dumb_means_ascii_borders_and_no_color() {
 }
 
 /// Runs a command on a pseudo-terminal through util-linux `script`, where auto color applies.
-fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
-    let probe = Command::new("script").arg("--version").output().ok()?;
-    if !probe.status.success() {
-        return None;
-    }
-    let mut line = shell_quote(cargo_bin!("timeline").to_str()?);
+/// Fails the test where `script` is missing.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
+    common::require("script", &["--version"]);
+    let mut line = shell_quote(cargo_bin!("timeline").to_str().unwrap());
     for arg in args {
         line.push(' ');
         line.push_str(&shell_quote(arg));
@@ -185,12 +185,12 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
     // tests paging itself.
     command.env("TIMELINE_PAGER", "cat");
     command.envs(env.iter().copied());
-    let output = command.output().ok()?;
+    let output = command.output().unwrap();
     assert!(
         output.status.success(),
         "{args:?} on a terminal: {output:?}"
     );
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn shell_quote(text: &str) -> String {
@@ -200,10 +200,7 @@ fn shell_quote(text: &str) -> String {
 #[test]
 fn auto_color_on_a_terminal_yields_to_no_color_and_dumb() {
     for view in VIEWS {
-        let Some(colored) = on_a_terminal(view, &[]) else {
-            eprintln!("note: no `script` to make a pseudo-terminal; skipped");
-            return;
-        };
+        let colored = on_a_terminal(view, &[]);
         assert!(has_color(&colored), "{view:?}: no color on a terminal");
         // `show` is a card, not a table.
         if view.first() != Some(&"show") {
@@ -212,11 +209,11 @@ fn auto_color_on_a_terminal_yields_to_no_color_and_dumb() {
                 "{view:?}: no table on a terminal"
             );
         }
-        let text = on_a_terminal(view, &[("NO_COLOR", "1")]).unwrap();
+        let text = on_a_terminal(view, &[("NO_COLOR", "1")]);
         assert!(!has_color(&text), "{view:?}: NO_COLOR=1 on a terminal");
-        let text = on_a_terminal(view, &[("NO_COLOR", "")]).unwrap();
+        let text = on_a_terminal(view, &[("NO_COLOR", "")]);
         assert!(has_color(&text), "{view:?}: an empty NO_COLOR is unset");
-        let text = on_a_terminal(view, &[("TERM", "dumb")]).unwrap();
+        let text = on_a_terminal(view, &[("TERM", "dumb")]);
         assert!(!has_color(&text) && !has_box_drawing(&text), "{view:?}");
     }
 }
@@ -330,13 +327,11 @@ fn a_hang_up_through_a_shell_pipeline_is_quiet() {
     }
 }
 
-/// Runs `timeline ARGS` on a pseudo-terminal of `rows` lines with `TIMELINE_PAGER` set.
-fn on_a_terminal_of(rows: u32, pager: &str, args: &str) -> Option<String> {
-    let probe = Command::new("script").arg("--version").output().ok()?;
-    if !probe.status.success() {
-        return None;
-    }
-    let binary = shell_quote(cargo_bin!("timeline").to_str()?);
+/// Runs `timeline ARGS` on a pseudo-terminal of `rows` lines with `TIMELINE_PAGER` set. Fails
+/// the test where `script` is missing.
+fn on_a_terminal_of(rows: u32, pager: &str, args: &str) -> String {
+    common::require("script", &["--version"]);
+    let binary = shell_quote(cargo_bin!("timeline").to_str().unwrap());
     let line = format!("stty rows {rows} cols 100; {binary} {args}");
     let output = Command::new("script")
         .args(["-qec", &line, "/dev/null"])
@@ -344,46 +339,40 @@ fn on_a_terminal_of(rows: u32, pager: &str, args: &str) -> Option<String> {
         .env("TERM", "xterm-256color")
         .env_remove("PAGER")
         .output()
-        .ok()?;
+        .unwrap();
     assert!(output.status.success(), "{args}: {output:?}");
-    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]
 fn pager_takes_output_taller_than_the_screen() {
     let pager = "sed s/^/paged:/";
-    let Some(long) = on_a_terminal_of(20, pager, "--in 1917") else {
-        eprintln!("note: no `script` to make a pseudo-terminal; skipped");
-        return;
-    };
+    let long = on_a_terminal_of(20, pager, "--in 1917");
     assert!(long.lines().all(|l| l.starts_with("paged:")), "{long}");
     // Output that fits the screen, --no-pager, and a pipe are written directly.
-    let short = on_a_terminal_of(20, pager, "show birth").unwrap();
+    let short = on_a_terminal_of(20, pager, "show birth");
     assert!(!short.contains("paged:"), "{short}");
-    let unpaged = on_a_terminal_of(20, pager, "--in 1917 --no-pager").unwrap();
+    let unpaged = on_a_terminal_of(20, pager, "--in 1917 --no-pager");
     assert!(
         !unpaged.contains("paged:") && unpaged.contains('╭'),
         "{unpaged}"
     );
-    let piped = on_a_terminal_of(20, pager, "--in 1917 | cat").unwrap();
+    let piped = on_a_terminal_of(20, pager, "--in 1917 | cat");
     assert!(!piped.contains("paged:"), "{piped}");
     // A pager that is not there: the output is written directly.
-    let missing = on_a_terminal_of(20, "no-such-pager-here", "--in 1917").unwrap();
+    let missing = on_a_terminal_of(20, "no-such-pager-here", "--in 1917");
     assert!(missing.contains('╭'), "{missing}");
 }
 
 #[test]
 fn limit_on_a_terminal_says_what_it_left_out_and_a_pipe_stays_quiet() {
-    let Some(screen) = on_a_terminal_of(50, "cat", "--in 1917 -n 3") else {
-        eprintln!("note: no `script` to make a pseudo-terminal; skipped");
-        return;
-    };
+    let screen = on_a_terminal_of(50, "cat", "--in 1917 -n 3");
     let total = output(timeline(&["--in", "1917"])).lines().count();
     assert!(
         screen.contains(&format!("timeline: showing 3 of {total} events")),
         "{screen}"
     );
-    let screen = on_a_terminal_of(50, "cat", "who -n 2").unwrap();
+    let screen = on_a_terminal_of(50, "cat", "who -n 2");
     assert!(screen.contains("timeline: showing 2 of "), "{screen}");
     // In a pipe the note would only disturb the reader: `output` asserts an empty stderr.
     assert_eq!(

@@ -3,7 +3,7 @@
 //! `--person` and `--place`; namesakes stay apart; a name that finds nothing offers the closest;
 //! and the phonetic keys merge no two people's (or places') names that folding kept apart.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -44,21 +44,7 @@ fn cards(command: &str, name: &str) -> Result<Vec<String>, (i32, String)> {
 
 /// The ids of the events the plain list shows with `args`.
 fn event_ids(args: &[&str]) -> Vec<String> {
-    let output = timeline()
-        .args(args)
-        .args(["--format", "plain"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.rsplit('\t').next().unwrap().to_string())
-        .collect()
+    common::plain_ids(timeline().args(args))
 }
 
 /// Checks every spelling finds exactly its owner, reporting all that do not at once.
@@ -289,7 +275,7 @@ fn keys_merge_no_two_peoples_or_places_names_that_were_apart() {
     );
     assert!(full.is_empty(), "full names merged:\n{}", full.join("\n"));
     // Every name and alias: only the namesakes folding already shares (Kamenev, Lie, Sedov,
-    // which tests/data.rs documents).
+    // which tests/integration/data.rs documents).
     let folded_apart = |a: &str, b: &str| fold(a) == fold(b);
     let people = collisions(
         timeline

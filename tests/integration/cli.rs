@@ -1,7 +1,7 @@
 //! The binary as a user drives it: filters, views and formats over small fixture timelines.
 //! Hermetic: color, width and the timeline file are always explicit, never inherited.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command as StdCommand, Stdio};
@@ -22,24 +22,7 @@ fn bare() -> Command {
     common::clean()
 }
 
-fn stdout(cmd: &mut Command) -> String {
-    let output = cmd.output().unwrap();
-    assert!(
-        output.status.success(),
-        "exit {:?}; stderr: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-/// The ids (last plain column) of the events a command lists.
-fn ids(cmd: &mut Command) -> Vec<String> {
-    stdout(cmd.args(["--format", "plain"]))
-        .lines()
-        .map(|l| l.rsplit('\t').next().unwrap().to_string())
-        .collect()
-}
+use common::{plain_ids as ids, success as stdout};
 
 fn json(cmd: &mut Command) -> serde_json::Value {
     serde_json::from_str(&stdout(cmd.args(["--format", "json"]))).unwrap()

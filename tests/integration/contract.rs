@@ -2,7 +2,7 @@
 //! refused with exit 2 naming it, and one question (how many events in a period, which events
 //! match) gets one answer in every view and format.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use clap::CommandFactory;

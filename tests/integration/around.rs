@@ -1,7 +1,7 @@
 //! `timeline around DATE` as a reader uses it: the stay, the periods and the age at the date, and
 //! the events near it — the same events the list gives for the window, in every format.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 
@@ -17,14 +17,7 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&stdout(&[args, &["--format", "json"]].concat())).unwrap()
 }
 
-fn ids(events: &serde_json::Value) -> Vec<String> {
-    events
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["id"].as_str().unwrap().to_string())
-        .collect()
-}
+use common::json_ids as ids;
 
 #[test]
 fn the_revolution_day_has_its_stay_periods_age_and_events() {
@@ -41,12 +34,13 @@ fn the_revolution_day_has_its_stay_periods_age_and_events() {
         .collect();
     assert_eq!(stays, ["Petrograd"], "the name of the day");
     assert!(!around["periods"].as_array().unwrap().is_empty());
-    assert!(ids(&around["events"]).contains(&"october-uprising".to_string()));
+    assert!(ids(&around["events"]).contains(&"october-uprising"));
     // The events near and those going on are exactly what the list gives for the window.
     let mut both = ids(&around["events"]);
     both.extend(ids(&around["ongoing"]));
     both.sort();
-    let mut listed = ids(&json(&["--from", "1917-10-31", "--to", "1917-11-14"]));
+    let window = json(&["--from", "1917-10-31", "--to", "1917-11-14"]);
+    let mut listed = ids(&window);
     listed.sort();
     assert_eq!(both, listed);
     // Going on means begun before the window and ending after it.
