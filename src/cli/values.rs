@@ -81,8 +81,11 @@ impl ValueEnum for ExportFormat {
         Some(match self {
             ExportFormat::Timelinejs => PossibleValue::new("timelinejs")
                 .help("TimelineJS 3 JSON, with eras from the periods"),
-            ExportFormat::Ics => PossibleValue::new("ics")
-                .help("iCalendar (RFC 5545): one all-day event per event known to the day"),
+            ExportFormat::Ics => PossibleValue::new("ics").help(
+                "iCalendar (RFC 5545): an all-day event per event known to the day (the rest are \
+                     left out, and counted on stderr); a span longer than a year as two one-day \
+                     events, its first and last day",
+            ),
             ExportFormat::Markdown => PossibleValue::new("markdown")
                 .help("A Markdown document: a section per period, a bullet per event"),
             ExportFormat::Csv => PossibleValue::new("csv").help("RFC 4180 CSV, as `--format csv`"),

@@ -25,7 +25,8 @@ pub use self::timelinejs::timelinejs;
 pub enum ExportFormat {
     /// TimelineJS 3 JSON, with eras from the periods.
     Timelinejs,
-    /// iCalendar (RFC 5545): one all-day event per event known to the day.
+    /// iCalendar (RFC 5545): one all-day event per event known to the day; one longer than a
+    /// year as two, its first and last days.
     Ics,
     /// A Markdown document: a section per period, a bullet per event.
     Markdown,
@@ -59,8 +60,9 @@ pub fn export(
     let mut bytes = Vec::new();
     write(args, index, positions, &mut bytes)?;
     match &args.output {
-        None => out.write_all(&bytes)?,
-        Some(path) => write_file(path, &bytes, args.force)?,
+        // `-o -` is standard output, as everywhere in Unix; a file named `-` is `./-`.
+        Some(path) if path.as_os_str() != "-" => write_file(path, &bytes, args.force)?,
+        _ => out.write_all(&bytes)?,
     }
     Ok(())
 }
@@ -79,12 +81,17 @@ fn write(
             writeln!(out)?;
         }
         ExportFormat::Ics => {
-            let text = calendar(index, positions, args.anniversaries);
+            let text = calendar(index, positions, args.anniversaries)?;
             if text.events == 0 {
                 return Err(Error::NoMatch(format!(
                     "none of the {} matching events is dated to the day, and iCalendar events need a day",
                     positions.len()
                 )));
+            }
+            // Said whether or not stdout is a terminal: whoever reads the file should know what
+            // is not in it.
+            if let Some(note) = text.note(positions.len()) {
+                crate::error::note(&note);
             }
             out.write_all(text.text.as_bytes())?;
         }
