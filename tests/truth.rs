@@ -1,0 +1,129 @@
+//! Exports and conventions that say what they did (issue 18): the notes on stderr, `-o -`, one
+//! list separator in CSV, the same exit code for every unknown name, and a starter template that
+//! `check` accepts.
+
+mod common;
+
+use std::process::Output;
+
+use common::clean;
+
+/// Runs the binary on `file` (the embedded timeline when `None`) with `args`.
+fn run_on(file: Option<&str>, args: &[&str]) -> Output {
+    let mut cmd = clean();
+    if let Some(file) = file {
+        cmd.args(["--file", file]);
+    }
+    cmd.args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn ics_says_what_it_left_out_and_splits_long_spans() {
+    let output = run_on(None, &["export", "ics"]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("not known to the day") && stderr.contains("left out"),
+        "{stderr}"
+    );
+    let ics = text(&output.stdout);
+    // Knudsen's house, 18 Jun 1935 – 2 Sep 1936: its first and last day, not a 443-day banner.
+    assert!(
+        ics.contains("(begins)") && ics.contains("(ends)"),
+        "no span split"
+    );
+    let days = |line: &str| chrono::NaiveDate::parse_from_str(line, "%Y%m%d").unwrap();
+    let starts: Vec<_> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:"))
+        .map(days)
+        .collect();
+    let ends: Vec<_> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTEND;VALUE=DATE:"))
+        .map(days)
+        .collect();
+    assert_eq!(starts.len(), ends.len());
+    for (start, end) in starts.iter().zip(&ends) {
+        assert!((*end - *start).num_days() <= 366, "{start} – {end}");
+    }
+    assert!(stderr.contains("longer than a year"), "{stderr}");
+}
+
+#[test]
+fn ics_refuses_years_a_calendar_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("far.yaml");
+    std::fs::write(
+        &file,
+        "title: Far\nevents:\n  - { id: early, date: \"0001-01-01 O.S.\", title: Early }\n",
+    )
+    .unwrap();
+    let output = run_on(Some(file.to_str().unwrap()), &["export", "ics"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("0001–9999") && stderr.contains("early"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn dash_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = clean()
+        .current_dir(dir.path())
+        .args(["export", "json", "--in", "1917", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let events: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!events.as_array().unwrap().is_empty());
+    assert!(!dir.path().join("-").exists(), "a file named - was written");
+}
+
+#[test]
+fn csv_has_one_list_separator_and_the_age_as_numbers() {
+    let csv_text = text(&run_on(None, &["--format", "csv"]).stdout);
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (people, tags, periods) = (column("people"), column("tags"), column("periods"));
+    let (age, age_start, age_end) = (column("age"), column("age_start"), column("age_end"));
+    let mut lists = 0;
+    for record in reader.records().map(Result::unwrap) {
+        for list in [people, tags, periods] {
+            let cell = &record[list];
+            // A list of ids or tags has no other separator than "; ".
+            if list != people {
+                assert!(
+                    !cell.contains(',') && !cell.replace("; ", "").contains(';'),
+                    "{cell}"
+                );
+            }
+            lists += usize::from(cell.contains("; "));
+        }
+        let words = &record[age];
+        if words.is_empty() {
+            assert_eq!((&record[age_start], &record[age_end]), ("", ""));
+            continue;
+        }
+        let (first, last): (u32, u32) = (
+            record[age_start].parse().unwrap(),
+            record[age_end].parse().unwrap(),
+        );
+        assert!(first <= last);
+        let expected = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        assert_eq!(words, expected);
+    }
+    assert!(lists > 100, "only {lists} lists of more than one");
+}
