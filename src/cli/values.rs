@@ -72,6 +72,7 @@ impl ValueEnum for ExportFormat {
             ExportFormat::Timelinejs,
             ExportFormat::Ics,
             ExportFormat::Markdown,
+            ExportFormat::Markwhen,
             ExportFormat::Csv,
             ExportFormat::Json,
         ]
@@ -88,6 +89,10 @@ impl ValueEnum for ExportFormat {
             ),
             ExportFormat::Markdown => PossibleValue::new("markdown")
                 .help("A Markdown document: a section per period, a bullet per event"),
+            ExportFormat::Markwhen => PossibleValue::new("markwhen").help(
+                "A markwhen timeline (markwhen.com, its editor and VS Code extension): a section \
+                 per period, every event with its dates",
+            ),
             ExportFormat::Csv => PossibleValue::new("csv").help("RFC 4180 CSV, as `--format csv`"),
             ExportFormat::Json => {
                 PossibleValue::new("json").help("One JSON document, as `--format json`")

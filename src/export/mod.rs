@@ -1,9 +1,10 @@
 //! `timeline export`: the selected events in formats other programs read — TimelineJS, iCalendar,
-//! a Markdown document, and the CSV and JSON of the listings — to standard output or a file that
-//! is never overwritten by accident, nor left half written.
+//! a Markdown document, a markwhen timeline, and the CSV and JSON of the listings — to standard
+//! output or a file that is never overwritten by accident, nor left half written.
 
 mod document;
 mod ics;
+mod markwhen;
 mod timelinejs;
 
 use std::fs::OpenOptions;
@@ -18,6 +19,7 @@ use crate::view::Views;
 
 pub use self::document::document;
 pub use self::ics::{calendar, escape_text, fold_line};
+pub use self::markwhen::markwhen;
 pub use self::timelinejs::timelinejs;
 
 /// Formats `timeline export` writes.
@@ -30,6 +32,8 @@ pub enum ExportFormat {
     Ics,
     /// A Markdown document: a section per period, a bullet per event.
     Markdown,
+    /// A markwhen document (markwhen.com): a section per period, an event per event.
+    Markwhen,
     /// RFC 4180 CSV, as `--format csv`.
     Csv,
     /// One JSON document, as `--format json`.
@@ -96,6 +100,7 @@ fn write(
             out.write_all(text.text.as_bytes())?;
         }
         ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
+        ExportFormat::Markwhen => out.write_all(markwhen(index, positions).as_bytes())?,
         ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions))?,
         ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions))?,
     }
