@@ -127,3 +127,47 @@ fn csv_has_one_list_separator_and_the_age_as_numbers() {
     }
     assert!(lists > 100, "only {lists} lists of more than one");
 }
+
+#[test]
+fn timelinejs_eras_never_overlap_and_every_slide_has_one_date_style() {
+    let output = run_on(None, &["export", "timelinejs"]);
+    assert_eq!(output.status.code(), Some(0));
+    // 300-odd slides: a note suggests one period.
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("--in PERIOD"), "{stderr}");
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let day = |d: &serde_json::Value| {
+        chrono::NaiveDate::from_ymd_opt(
+            d["year"].as_i64().unwrap() as i32,
+            d["month"].as_u64().unwrap() as u32,
+            d["day"].as_u64().unwrap() as u32,
+        )
+        .unwrap()
+    };
+    let mut eras: Vec<_> = doc["eras"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (day(&e["start_date"]), day(&e["end_date"])))
+        .collect();
+    assert!(eras.len() > 10, "{eras:?}");
+    eras.sort();
+    for pair in eras.windows(2) {
+        assert!(pair[0].1 < pair[1].0, "overlap: {pair:?}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&run_on(None, &["--format", "json"]).stdout).unwrap();
+    let words: std::collections::HashMap<&str, &str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["id"].as_str().unwrap(), e["date"].as_str().unwrap()))
+        .collect();
+    for slide in doc["events"].as_array().unwrap() {
+        let id = slide["unique_id"].as_str().unwrap();
+        assert_eq!(slide["display_date"].as_str(), Some(words[id]), "{id}");
+    }
+    // A period's export is short enough to need no note.
+    let civil_war = run_on(None, &["export", "timelinejs", "--in", "civil-war"]);
+    assert!(civil_war.stderr.is_empty(), "{}", text(&civil_war.stderr));
+}

@@ -22,6 +22,10 @@ pub use self::ics::{calendar, escape_text, fold_line};
 pub use self::markwhen::markwhen;
 pub use self::timelinejs::timelinejs;
 
+/// Past this many slides a TimelineJS export is hard to read (Knight Lab advises about twenty):
+/// a note on stderr suggests a period.
+const MANY_SLIDES: usize = 100;
+
 /// Formats `timeline export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -80,6 +84,13 @@ fn write(
     let views = Views::new(index);
     match args.format {
         ExportFormat::Timelinejs => {
+            if positions.len() > MANY_SLIDES {
+                crate::error::note(&format!(
+                    "export timelinejs: {} slides; TimelineJS reads best with a few dozen, so \
+                     consider one period: --in PERIOD (`timeline periods` lists them)",
+                    positions.len()
+                ));
+            }
             serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions))
                 .map_err(io::Error::from)?;
             writeln!(out)?;
