@@ -171,3 +171,66 @@ fn timelinejs_eras_never_overlap_and_every_slide_has_one_date_style() {
     let civil_war = run_on(None, &["export", "timelinejs", "--in", "civil-war"]);
     assert!(civil_war.stderr.is_empty(), "{}", text(&civil_war.stderr));
 }
+
+#[test]
+fn every_name_that_finds_nothing_exits_alike() {
+    // An unknown tag, period, person or place, in a flag or as an argument: exit 1, a message
+    // naming the closest, nothing on stdout.
+    for (args, closest) in [
+        (&["--tag", "exil"][..], "exile"),
+        (&["--in", "civilwar"][..], "civil-war"),
+        (&["--in", "nonsense"][..], "timeline periods"),
+        (&["--person", "stalni"][..], "Stalin"),
+        (&["--with", "stalni"][..], "Stalin"),
+        (&["--place", "petrogrd"][..], "Saint Petersburg"),
+        (&["who", "stalni"][..], "Stalin"),
+        (&["chart", "--in", "civilwar"][..], "civil-war"),
+        (&["export", "ics", "--tag", "exil"][..], "exile"),
+    ] {
+        let output = run_on(None, args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(closest), "{args:?}: {stderr}");
+    }
+}
+
+/// The output of `timeline ARGS` on a pseudo-terminal (util-linux `script`), where auto color
+/// applies, with `env` set. `script` is required: without it the test fails.
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> String {
+    let quote = |t: &str| format!("'{}'", t.replace('\'', r"'\''"));
+    let binary = assert_cmd::cargo::cargo_bin!("timeline");
+    let mut line = quote(binary.to_str().unwrap());
+    for arg in args {
+        line.push(' ');
+        line.push_str(&quote(arg));
+    }
+    let mut command = std::process::Command::new("script");
+    command.args(["-qec", &line, "/dev/null"]);
+    for var in common::SHAPING {
+        command.env_remove(var);
+    }
+    command
+        .env("TERM", "xterm-256color")
+        .env("TIMELINE_PAGER", "cat");
+    command.envs(env.iter().copied());
+    let output = command
+        .output()
+        .expect("util-linux `script` is needed to run on a pseudo-terminal");
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    text(&output.stdout)
+}
+
+#[test]
+fn clicolor_0_turns_color_off() {
+    let args = ["--in", "1917"];
+    assert!(
+        on_a_terminal(&args, &[]).contains('\u{1b}'),
+        "no color on a terminal"
+    );
+    assert!(!on_a_terminal(&args, &[("CLICOLOR", "0")]).contains("\u{1b}["));
+    assert!(on_a_terminal(&args, &[("CLICOLOR", "1")]).contains('\u{1b}'));
+    // CLICOLOR_FORCE wins, as bixense.com/clicolors says.
+    let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
+    assert!(on_a_terminal(&args, &forced).contains('\u{1b}'));
+}

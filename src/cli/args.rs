@@ -34,9 +34,11 @@ Examples:
 
 Each command takes only the flags it honours; `timeline COMMAND --help` lists them.
 Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
-Exit status: 0 found, 1 nothing matched, 2 bad arguments or a bad timeline file.
-Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR_FORCE, COLUMNS, TIMELINE_CACHE=off
-(no cache of parsed large YAML files in $XDG_CACHE_HOME/timeline).";
+Exit status: 0 found, 1 nothing matched or a name names nothing known, 2 bad arguments or a
+bad timeline file.
+Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE, COLUMNS,
+TIMELINE_PAGER and PAGER, TIMELINE_CACHE=off (no cache of parsed large YAML files in
+$XDG_CACHE_HOME/timeline); `timeline man` describes each.";
 
 /// Explore the life of Leon Trotsky (or any life in the same file format) from the terminal.
 ///

@@ -40,7 +40,7 @@ impl ValueEnum for ColorChoice {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
             ColorChoice::Auto => PossibleValue::new("auto")
-                .help("Color when writing to a terminal, unless NO_COLOR is set or TERM is dumb"),
+                .help("Color when writing to a terminal, unless NO_COLOR is set, CLICOLOR=0 or TERM is dumb"),
             ColorChoice::Always => {
                 PossibleValue::new("always").help("Always color, even in a pipe")
             }

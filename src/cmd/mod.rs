@@ -383,7 +383,9 @@ fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
     Err(Error::NoMatch(format!("no tag `{}`{hint}", quote(tag))))
 }
 
-/// The span `--in` names: a period by id, else a date such as a year.
+/// The span `--in` names: a period by id, else a date such as a year. A word that names no
+/// period is a name that finds nothing, as an unknown tag, person or place is: the same "nothing
+/// matched" error (exit 1), whatever the flag.
 fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
     if let Some(p) = index.period(within) {
         return Ok(index.timeline().periods[p].span);
@@ -396,8 +398,8 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
         } else {
             did_you_mean(&close)
         };
-        Error::Usage(format!(
-            "--in takes a year (e.g. 1917) or a period id, not `{}`{hint}",
+        Error::NoMatch(format!(
+            "--in takes a year (e.g. 1917) or a period id, and no period is `{}`{hint}",
             quote(within)
         ))
     })
