@@ -234,3 +234,91 @@ fn clicolor_0_turns_color_off() {
     let forced = [("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")];
     assert!(on_a_terminal(&args, &forced).contains('\u{1b}'));
 }
+
+/// The ```console blocks of a Markdown file: each a list of (command, expected output).
+fn console_blocks(markdown: &str) -> Vec<Vec<(String, String)>> {
+    let mut blocks = Vec::new();
+    let mut lines = markdown.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_end() != "```console" {
+            continue;
+        }
+        let mut block: Vec<(String, String)> = Vec::new();
+        for line in lines.by_ref().take_while(|l| l.trim_end() != "```") {
+            match (line.strip_prefix("$ "), block.last_mut()) {
+                (Some(command), _) => block.push((command.to_string(), String::new())),
+                (None, Some((_, output))) => {
+                    output.push_str(line);
+                    output.push('\n');
+                }
+                (None, None) => panic!("a console block starts without a command: {line}"),
+            }
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+#[test]
+fn the_readme_examples_are_the_programs_real_output() {
+    // Each ```console block is run as a reader would type it, in a folder of its own (a block's
+    // commands share it: `template > my-life.yaml`, then `check my-life.yaml`), on an 80-column
+    // pseudo-terminal without color, `timeline` on the PATH.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks = console_blocks(&readme);
+    assert!(blocks.len() >= 2, "{} console blocks", blocks.len());
+    let binary = assert_cmd::cargo::cargo_bin!("timeline");
+    let path = format!(
+        "{}:{}",
+        binary.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for block in blocks {
+        let dir = tempfile::tempdir().unwrap();
+        for (command, expected) in block {
+            let mut script = std::process::Command::new("script");
+            script
+                .args(["-qec", &command, "/dev/null"])
+                .current_dir(dir.path());
+            for var in common::SHAPING {
+                script.env_remove(var);
+            }
+            let output = script
+                .env("PATH", &path)
+                .env("SHELL", "/bin/sh")
+                .env("TERM", "xterm-256color")
+                .env("COLUMNS", "80")
+                .env("NO_COLOR", "1")
+                .env("TIMELINE_PAGER", "cat")
+                .output()
+                .expect("util-linux `script` is needed to run on a pseudo-terminal");
+            let shown = text(&output.stdout).replace("\r\n", "\n");
+            assert_eq!(
+                shown, expected,
+                "the README shows `$ {command}` printing what it no longer prints; it prints:\n{shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_template_is_a_timeline_check_accepts() {
+    let template = run_on(None, &["template"]);
+    assert_eq!(template.status.code(), Some(0));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("my-life.yaml");
+    std::fs::write(&file, &template.stdout).unwrap();
+    let check = run_on(None, &["check", file.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    // Old Style, a season and a span reach the views as they should.
+    let plain = text(&run_on(Some(file.to_str().unwrap()), &["--format", "plain"]).stdout);
+    for words in [
+        "[O.S. 2 Mar]",
+        "summer 1906",
+        "1 Sep 1907 – 15 Jun 1912",
+        "Petrograd",
+    ] {
+        assert!(plain.contains(words), "{words}: {plain}");
+    }
+}

@@ -101,6 +101,9 @@ pub enum Command {
     Browse(BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
+    /// Print a commented starter timeline that uses every field; `timeline check` accepts it:
+    /// `timeline template > my-life.yaml`.
+    Template,
     /// Print a shell completion script; it completes names, tags and ids from the timeline.
     Completions(CompletionsArgs),
     /// Print a man page (roff) for timeline(1).

@@ -17,6 +17,7 @@ pub mod schema;
 pub mod show;
 pub mod stats;
 pub mod tags;
+pub mod template;
 pub mod who;
 
 use std::io::Write;
@@ -64,6 +65,8 @@ pub enum Command {
     Browse(browse::BrowseSettings),
     /// `timeline schema`.
     Schema,
+    /// `timeline template`.
+    Template,
     /// Text the command line makes about itself (`timeline man`, `timeline completions`), from
     /// clap's tree, which only the parser knows: written as it is.
     Print(Vec<u8>),
@@ -245,6 +248,7 @@ fn run_with(
         // Commands about a file or the program itself open no timeline.
         Command::Check(check) => check::run(check, config, out),
         Command::Schema => schema::run(out),
+        Command::Template => template::run(out),
         Command::Print(text) => Ok(out.write_all(text)?),
     }
 }
