@@ -94,7 +94,8 @@ pub enum Command {
     /// What life was like around a date: where the subject lived, the periods, their age, and the
     /// events near it (the closest before and after when none are near).
     Around(AroundArgs),
-    /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
+    /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, markwhen, CSV
+    /// or JSON. What a format cannot hold is said on stderr.
     Export(ExportArgs),
     /// Explore the matching events full screen: move, search as you type, open an event, follow
     /// a person or a place (`?` shows the keys).

@@ -80,8 +80,10 @@ impl ValueEnum for ExportFormat {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            ExportFormat::Timelinejs => PossibleValue::new("timelinejs")
-                .help("TimelineJS 3 JSON, with eras from the periods"),
+            ExportFormat::Timelinejs => PossibleValue::new("timelinejs").help(
+                "TimelineJS 3 JSON: a slide per event dated in the timeline's words, eras from the \
+                 periods that never overlap",
+            ),
             ExportFormat::Ics => PossibleValue::new("ics").help(
                 "iCalendar (RFC 5545): an all-day event per event known to the day (the rest are \
                      left out, and counted on stderr); a span longer than a year as two one-day \
