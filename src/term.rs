@@ -12,6 +12,9 @@ pub struct Environment {
     pub no_color: Option<OsString>,
     /// `CLICOLOR_FORCE`: set and not `0` turns color on even in a pipe.
     pub clicolor_force: Option<OsString>,
+    /// `CLICOLOR`: `0` turns color off on a terminal too (bixense.com/clicolors, as ls on macOS
+    /// and the BSDs read it).
+    pub clicolor: Option<OsString>,
     /// `TERM`: `dumb` means no color and plain ASCII borders.
     pub term: Option<OsString>,
     /// `COLUMNS`: the width to draw at, when set to a number.
@@ -36,6 +39,7 @@ impl Environment {
         Environment {
             no_color: std::env::var_os("NO_COLOR"),
             clicolor_force: std::env::var_os("CLICOLOR_FORCE"),
+            clicolor: std::env::var_os("CLICOLOR"),
             term: std::env::var_os("TERM"),
             columns: std::env::var("COLUMNS").ok(),
             timeline_cache: std::env::var_os("TIMELINE_CACHE"),
@@ -56,7 +60,7 @@ impl Environment {
 /// The `--color` choice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
-    /// Color when writing to a terminal, unless NO_COLOR is set or TERM is dumb.
+    /// Color when writing to a terminal, unless NO_COLOR is set, CLICOLOR is 0 or TERM is dumb.
     #[default]
     Auto,
     /// Always color, even in a pipe.
@@ -79,7 +83,8 @@ pub fn use_color(choice: ColorChoice, env: &Environment, stdout_is_terminal: boo
                 return true;
             }
             let no_color = env.no_color.as_deref().is_some_and(|v| !v.is_empty());
-            stdout_is_terminal && !no_color && !env.is_dumb()
+            let clicolor_off = env.clicolor.as_deref().is_some_and(|v| v == "0");
+            stdout_is_terminal && !no_color && !clicolor_off && !env.is_dumb()
         }
     }
 }
@@ -255,6 +260,13 @@ mod tests {
             false
         ));
         assert!(!use_color(Never, &env(None, Some("1"), None), true));
+        let clicolor = |value: &str| Environment {
+            clicolor: Some(value.into()),
+            ..env(None, None, Some("xterm"))
+        };
+        assert!(!use_color(Auto, &clicolor("0"), true), "CLICOLOR=0");
+        assert!(use_color(Auto, &clicolor("1"), true));
+        assert!(use_color(Always, &clicolor("0"), true));
     }
 
     #[test]

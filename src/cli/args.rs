@@ -34,9 +34,11 @@ Examples:
 
 Each command takes only the flags it honours; `timeline COMMAND --help` lists them.
 Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
-Exit status: 0 found, 1 nothing matched, 2 bad arguments or a bad timeline file.
-Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR_FORCE, COLUMNS, TIMELINE_CACHE=off
-(no cache of parsed large YAML files in $XDG_CACHE_HOME/timeline).";
+Exit status: 0 found, 1 nothing matched or a name names nothing known, 2 bad arguments or a
+bad timeline file.
+Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE, COLUMNS,
+TIMELINE_PAGER and PAGER, TIMELINE_CACHE=off (no cache of parsed large YAML files in
+$XDG_CACHE_HOME/timeline); `timeline man` describes each.";
 
 /// Explore the life of Leon Trotsky (or any life in the same file format) from the terminal.
 ///
@@ -92,13 +94,17 @@ pub enum Command {
     /// What life was like around a date: where the subject lived, the periods, their age, and the
     /// events near it (the closest before and after when none are near).
     Around(AroundArgs),
-    /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, CSV or JSON.
+    /// Export the matching events for other tools: TimelineJS, iCalendar, Markdown, markwhen, CSV
+    /// or JSON. What a format cannot hold is said on stderr.
     Export(ExportArgs),
     /// Explore the matching events full screen: move, search as you type, open an event, follow
     /// a person or a place (`?` shows the keys).
     Browse(BrowseArgs),
     /// Print a JSON Schema of the timeline file, for editors and validators.
     Schema,
+    /// Print a commented starter timeline that uses every field; `timeline check` accepts it:
+    /// `timeline template > my-life.yaml`.
+    Template,
     /// Print a shell completion script; it completes names, tags and ids from the timeline.
     Completions(CompletionsArgs),
     /// Print a man page (roff) for timeline(1).

@@ -345,7 +345,8 @@ pub struct ExportArgs {
     #[arg(value_enum, id = "export_format", value_name = "FORMAT")]
     pub format: ExportFormat,
 
-    /// Write to FILE instead of standard output; an existing FILE is kept unless --force.
+    /// Write to FILE instead of standard output (`-o -` is standard output; a file named `-` is
+    /// `./-`); an existing FILE is kept unless --force.
     #[arg(short = 'o', long = "output", id = "output_file", value_name = "FILE")]
     pub output: Option<PathBuf>,
 

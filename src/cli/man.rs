@@ -6,7 +6,7 @@
 //! the like, which nobody installs; its option lists also trip `mandoc -T lint`. This module walks
 //! the command itself and writes plain man(7) macros: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, a
 //! COMMANDS section with a subsection (synopsis, description, options) per subcommand, then
-//! EXAMPLES, EXIT STATUS, ENVIRONMENT and FILES.
+//! EXAMPLES, EXIT STATUS, ENVIRONMENT, FILES and SEE ALSO.
 
 use std::io::{self, Write};
 
@@ -67,7 +67,8 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     ("0", "Something was found and shown."),
     (
         "1",
-        "Nothing matched the filters, or there was nothing to export.",
+        "Nothing matched the filters, a name given (a tag, period, person, place or event id) \
+         names nothing in the timeline, or there was nothing to export.",
     ),
     (
         "2",
@@ -88,7 +89,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "CLICOLOR_FORCE",
-        "When 1, color even when not on a terminal.",
+        "When set and not 0, color even when not on a terminal.",
+    ),
+    (
+        "CLICOLOR",
+        "0: no color, on a terminal too (CLICOLOR_FORCE still forces it).",
     ),
     (
         "COLUMNS",
@@ -106,6 +111,35 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "XDG_CACHE_HOME",
         "Where the parse cache lives (default ~/.cache).",
+    ),
+    (
+        "HOME",
+        "The parse cache is under ~/.cache when XDG_CACHE_HOME is unset; a ~ in a --file \
+         being completed is this folder.",
+    ),
+    (
+        "TIMELINE_PAGER",
+        "The pager for output taller than the terminal, before PAGER; empty or cat: none.",
+    ),
+    (
+        "PAGER",
+        "The pager when TIMELINE_PAGER is unset (default less); empty or cat: none.",
+    ),
+    (
+        "LESS",
+        "The options of less; when unset the pager gets FRX (quit when one screen holds the \
+         output, keep colors), as git does.",
+    ),
+];
+
+/// Related pages, and where the formats the program writes are described.
+const SEE_ALSO: &[(&str, &str)] = &[
+    ("less(1)", "the default pager"),
+    ("calendar(1)", "what timeline on follows"),
+    ("jq(1)", "for --format json"),
+    (
+        "khal(1), calcurse(1)",
+        "calendar programs that read timeline export ics",
     ),
 ];
 
@@ -170,6 +204,21 @@ pub fn render(command: Command, out: &mut dyn Write) -> io::Result<()> {
     page.text([roman(
         "Parsed copies of large YAML timeline files, refreshed when the file changes; safe to delete.",
     )]);
+    page.control("SH", ["SEE ALSO"]);
+    let mut line = Vec::new();
+    for (n, (pages, what)) in SEE_ALSO.iter().enumerate() {
+        if n > 0 {
+            line.push(roman("; "));
+        }
+        line.push(bold(*pages));
+        line.push(roman(format!(" ({what})")));
+    }
+    line.push(roman(
+        ". TimelineJS (https://timeline.knightlab.com) and markwhen (https://markwhen.com) read \
+         the exports of the same names; the README and docs/VIEWS.md of the source describe \
+         every view.",
+    ));
+    page.text(line);
     out.write_all(page.render().as_bytes())
 }
 
@@ -208,10 +257,16 @@ fn long_about(command: &Command) -> String {
         .unwrap_or_default()
 }
 
-/// Text split at blank lines into paragraphs, each filled by the formatter.
+/// Text split at blank lines into paragraphs, each filled by the formatter. The help is written
+/// for a terminal, with Markdown's backticks around what is typed (`timeline periods`); a man
+/// page shows them as they are, so they are left out.
 fn paragraphs(page: &mut Roff, text: &str) {
     for (i, paragraph) in text.split("\n\n").enumerate() {
-        let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        let paragraph = paragraph
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace('`', "");
         if paragraph.is_empty() {
             continue;
         }
@@ -420,5 +475,30 @@ mod tests {
             !page.contains("timeline-"),
             "no page of a subcommand is referred to"
         );
+    }
+
+    #[test]
+    fn the_page_has_see_also_every_variable_read_and_no_markdown() {
+        let page = page();
+        assert!(page.contains(".SH \"SEE ALSO\""), "no SEE ALSO");
+        let environment = &page[page.find(".SH ENVIRONMENT").unwrap()..];
+        for var in [
+            "TIMELINE_FILE",
+            "TIMELINE_PAGER",
+            "PAGER",
+            "LESS",
+            "NO_COLOR",
+            "CLICOLOR",
+            "CLICOLOR_FORCE",
+            "COLUMNS",
+            "TERM",
+            "TIMELINE_CACHE",
+            "XDG_CACHE_HOME",
+            "HOME",
+            "COMPLETE",
+        ] {
+            assert!(environment.contains(&format!("\\fB{var}\\fR")), "{var}");
+        }
+        assert!(!page.contains('`'), "a Markdown backtick on the page");
     }
 }

@@ -107,6 +107,7 @@ fn settle(cli: Cli, name: Option<&str>) -> Result<Invocation, Error> {
         Command::Browse(args) => settled(args, global, earlier),
         Command::Completions(args) => settled(args, global, earlier),
         Command::Schema => settled(commands::NoFlags(cmd::Command::Schema), global, earlier),
+        Command::Template => settled(commands::NoFlags(cmd::Command::Template), global, earlier),
         Command::Man => {
             let mut page = Vec::new();
             man::render(Cli::command(), &mut page)?;

@@ -40,7 +40,7 @@ impl ValueEnum for ColorChoice {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
             ColorChoice::Auto => PossibleValue::new("auto")
-                .help("Color when writing to a terminal, unless NO_COLOR is set or TERM is dumb"),
+                .help("Color when writing to a terminal, unless NO_COLOR is set, CLICOLOR=0 or TERM is dumb"),
             ColorChoice::Always => {
                 PossibleValue::new("always").help("Always color, even in a pipe")
             }
@@ -72,6 +72,7 @@ impl ValueEnum for ExportFormat {
             ExportFormat::Timelinejs,
             ExportFormat::Ics,
             ExportFormat::Markdown,
+            ExportFormat::Markwhen,
             ExportFormat::Csv,
             ExportFormat::Json,
         ]
@@ -79,12 +80,21 @@ impl ValueEnum for ExportFormat {
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            ExportFormat::Timelinejs => PossibleValue::new("timelinejs")
-                .help("TimelineJS 3 JSON, with eras from the periods"),
-            ExportFormat::Ics => PossibleValue::new("ics")
-                .help("iCalendar (RFC 5545): one all-day event per event known to the day"),
+            ExportFormat::Timelinejs => PossibleValue::new("timelinejs").help(
+                "TimelineJS 3 JSON: a slide per event dated in the timeline's words, eras from the \
+                 periods that never overlap",
+            ),
+            ExportFormat::Ics => PossibleValue::new("ics").help(
+                "iCalendar (RFC 5545): an all-day event per event known to the day (the rest are \
+                     left out, and counted on stderr); a span longer than a year as two one-day \
+                     events, its first and last day",
+            ),
             ExportFormat::Markdown => PossibleValue::new("markdown")
                 .help("A Markdown document: a section per period, a bullet per event"),
+            ExportFormat::Markwhen => PossibleValue::new("markwhen").help(
+                "A markwhen timeline (markwhen.com, its editor and VS Code extension): a section \
+                 per period, every event with its dates",
+            ),
             ExportFormat::Csv => PossibleValue::new("csv").help("RFC 4180 CSV, as `--format csv`"),
             ExportFormat::Json => {
                 PossibleValue::new("json").help("One JSON document, as `--format json`")

@@ -17,6 +17,7 @@ pub mod schema;
 pub mod show;
 pub mod stats;
 pub mod tags;
+pub mod template;
 pub mod who;
 
 use std::io::Write;
@@ -64,6 +65,8 @@ pub enum Command {
     Browse(browse::BrowseSettings),
     /// `timeline schema`.
     Schema,
+    /// `timeline template`.
+    Template,
     /// Text the command line makes about itself (`timeline man`, `timeline completions`), from
     /// clap's tree, which only the parser knows: written as it is.
     Print(Vec<u8>),
@@ -245,6 +248,7 @@ fn run_with(
         // Commands about a file or the program itself open no timeline.
         Command::Check(check) => check::run(check, config, out),
         Command::Schema => schema::run(out),
+        Command::Template => template::run(out),
         Command::Print(text) => Ok(out.write_all(text)?),
     }
 }
@@ -377,7 +381,9 @@ fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
     Err(Error::NoMatch(format!("no tag `{}`{hint}", quote(tag))))
 }
 
-/// The span `--in` names: a period by id, else a date such as a year.
+/// The span `--in` names: a period by id, else a date such as a year. A word that names no
+/// period is a name that finds nothing, as an unknown tag, person or place is: the same "nothing
+/// matched" error (exit 1), whatever the flag.
 fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
     if let Some(p) = index.period(within) {
         return Ok(index.timeline().periods[p].span);
@@ -390,8 +396,8 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
         } else {
             did_you_mean(&close)
         };
-        Error::Usage(format!(
-            "--in takes a year (e.g. 1917) or a period id, not `{}`{hint}",
+        Error::NoMatch(format!(
+            "--in takes a year (e.g. 1917) or a period id, and no period is `{}`{hint}",
             quote(within)
         ))
     })

@@ -1,9 +1,10 @@
 //! `timeline export`: the selected events in formats other programs read — TimelineJS, iCalendar,
-//! a Markdown document, and the CSV and JSON of the listings — to standard output or a file that
-//! is never overwritten by accident, nor left half written.
+//! a Markdown document, a markwhen timeline, and the CSV and JSON of the listings — to standard
+//! output or a file that is never overwritten by accident, nor left half written.
 
 mod document;
 mod ics;
+mod markwhen;
 mod timelinejs;
 
 use std::fs::OpenOptions;
@@ -18,17 +19,25 @@ use crate::view::Views;
 
 pub use self::document::document;
 pub use self::ics::{calendar, escape_text, fold_line};
+pub use self::markwhen::markwhen;
 pub use self::timelinejs::timelinejs;
+
+/// Past this many slides a TimelineJS export is hard to read (Knight Lab advises about twenty):
+/// a note on stderr suggests a period.
+const MANY_SLIDES: usize = 100;
 
 /// Formats `timeline export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     /// TimelineJS 3 JSON, with eras from the periods.
     Timelinejs,
-    /// iCalendar (RFC 5545): one all-day event per event known to the day.
+    /// iCalendar (RFC 5545): one all-day event per event known to the day; one longer than a
+    /// year as two, its first and last days.
     Ics,
     /// A Markdown document: a section per period, a bullet per event.
     Markdown,
+    /// A markwhen document (markwhen.com): a section per period, an event per event.
+    Markwhen,
     /// RFC 4180 CSV, as `--format csv`.
     Csv,
     /// One JSON document, as `--format json`.
@@ -59,8 +68,9 @@ pub fn export(
     let mut bytes = Vec::new();
     write(args, index, positions, &mut bytes)?;
     match &args.output {
-        None => out.write_all(&bytes)?,
-        Some(path) => write_file(path, &bytes, args.force)?,
+        // `-o -` is standard output, as everywhere in Unix; a file named `-` is `./-`.
+        Some(path) if path.as_os_str() != "-" => write_file(path, &bytes, args.force)?,
+        _ => out.write_all(&bytes)?,
     }
     Ok(())
 }
@@ -74,21 +84,34 @@ fn write(
     let views = Views::new(index);
     match args.format {
         ExportFormat::Timelinejs => {
+            if positions.len() > MANY_SLIDES {
+                crate::error::note(&format!(
+                    "export timelinejs: {} slides; TimelineJS reads best with a few dozen, so \
+                     consider one period: --in PERIOD (`timeline periods` lists them)",
+                    positions.len()
+                ));
+            }
             serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions))
                 .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         ExportFormat::Ics => {
-            let text = calendar(index, positions, args.anniversaries);
+            let text = calendar(index, positions, args.anniversaries)?;
             if text.events == 0 {
                 return Err(Error::NoMatch(format!(
                     "none of the {} matching events is dated to the day, and iCalendar events need a day",
                     positions.len()
                 )));
             }
+            // Said whether or not stdout is a terminal: whoever reads the file should know what
+            // is not in it.
+            if let Some(note) = text.note(positions.len()) {
+                crate::error::note(&note);
+            }
             out.write_all(text.text.as_bytes())?;
         }
         ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
+        ExportFormat::Markwhen => out.write_all(markwhen(index, positions).as_bytes())?,
         ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions)?)?,
         ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions)?)?,
     }

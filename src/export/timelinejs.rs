@@ -1,8 +1,8 @@
-//! TimelineJS 3 JSON: a title slide, one slide per event and an era per period. Slides have no
-//! `group`: TimelineJS gives each group a row of its own, and with a row per tag (19 on the
-//! embedded timeline) the rows took the whole height and cut the slides' text off. Dates are only
-//! as precise as the timeline knows them; approximate, seasonal and Old Style dates carry their
-//! words in `display_date`.
+//! TimelineJS 3 JSON: a title slide, one slide per event and eras from the periods, never two
+//! over each other. Slides have no `group`: TimelineJS gives each group a row of its own, and with
+//! a row per tag (19 on the embedded timeline) the rows took the whole height and cut the slides'
+//! text off. Dates are only as precise as the timeline knows them; every slide shows its date in
+//! the timeline's own words (`display_date`), both calendars where it has them.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -31,7 +31,7 @@ pub struct Slide {
     /// When it ends, for intervals.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_date: Option<SlideDate>,
-    /// The date in words where TimelineJS could not say it from the fields.
+    /// The date in the timeline's words, shown in place of TimelineJS's own; absent on the title.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
     /// Headline and body (HTML).
@@ -137,24 +137,6 @@ fn slide_dates(date: &Date) -> (SlideDate, Option<SlideDate>) {
     (start, end)
 }
 
-/// True when the fields alone would misstate the date, so the words must be shown.
-fn needs_words(date: &Date, old_style: bool) -> bool {
-    let coarse = |p: &Point| {
-        matches!(
-            p.precision(),
-            Precision::Season | Precision::Decade | Precision::Century
-        )
-    };
-    date.is_approximate()
-        || date.is_uncertain()
-        || old_style
-        || date.is_old_style()
-        || coarse(date.start())
-        || date
-            .end()
-            .is_some_and(|end| end.precision() != Precision::Day)
-}
-
 /// Escapes text for the HTML TimelineJS renders.
 fn html(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -214,8 +196,10 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
             Slide {
                 start_date: Some(start),
                 end_date: end,
-                display_date: needs_words(&event.date, row.start_os.is_some())
-                    .then(|| row.date.clone()),
+                // Every slide in one style, the timeline's own, with both calendars where it
+                // has them: TimelineJS's "August 20, 1940" beside "7–8 Nov 1917 [O.S. 25–26
+                // Oct]" read as two programs' work.
+                display_date: Some(row.date.clone()),
                 text: Text {
                     headline: html(&row.title),
                     text: body,
@@ -224,35 +208,76 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
             }
         })
         .collect();
-    let first = positions.iter().map(|&i| events[i].date.earliest()).min();
-    let last = positions.iter().map(|&i| events[i].date.latest()).max();
-    let eras = match (first, last) {
-        (Some(first), Some(last)) => timeline
-            .periods
-            .iter()
-            .filter(|p| p.span.earliest() <= last && p.span.latest() >= first)
-            .map(|p| {
-                // TimelineJS drops an end whose fields equal the start's and then refuses the era:
-                // exact first and last days never are equal, even for a period of one year.
-                Era {
-                    start_date: SlideDate::day(p.span.earliest(), None),
-                    end_date: SlideDate::day(p.span.latest(), None),
-                    text: Text {
-                        headline: html(&p.title),
-                        text: String::new(),
-                    },
-                }
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
     Document {
         title,
         events: slides,
-        eras,
+        eras: eras(index, positions),
     }
 }
 
+/// The eras: TimelineJS draws them all in one row, so no two may overlap. A period nested in
+/// another (or holding one) competes with it for its place in the row, and the one more events
+/// belong to as their own period keeps it (ties: the longer, then the first in the file): Exile
+/// rather than the theme that runs past it, the Civil War rather than a debate inside it. Periods
+/// that merely overlap at their ends are both kept, the earlier ending the day before the later
+/// begins.
+fn eras(index: &Index, positions: &[usize]) -> Vec<Era> {
+    let timeline = index.timeline();
+    let events = index.events();
+    let (Some(first), Some(last)) = (
+        positions.iter().map(|&i| events[i].date.earliest()).min(),
+        positions.iter().map(|&i| events[i].date.latest()).max(),
+    ) else {
+        return Vec::new();
+    };
+    let periods = &timeline.periods;
+    let spans: Vec<(NaiveDate, NaiveDate)> = periods
+        .iter()
+        .map(|p| (p.span.earliest(), p.span.latest()))
+        .collect();
+    let mut own = vec![0usize; periods.len()];
+    for event in events {
+        if let Some(p) = event.period {
+            own[p] += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..periods.len())
+        .filter(|&p| spans[p].0 <= last && spans[p].1 >= first)
+        .collect();
+    order.sort_by_key(|&p| (std::cmp::Reverse(own[p]), spans[p].0 - spans[p].1));
+    let nested = |a: usize, b: usize| {
+        let ((a0, a1), (b0, b1)) = (spans[a], spans[b]);
+        (a0 >= b0 && a1 <= b1) || (b0 >= a0 && b1 <= a1)
+    };
+    let mut kept: Vec<usize> = Vec::new();
+    for p in order {
+        if !kept.iter().any(|&k| nested(p, k)) {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|&p| spans[p]);
+    let mut eras = Vec::new();
+    for (n, &p) in kept.iter().enumerate() {
+        let (start, mut end) = spans[p];
+        if let Some(&next) = kept.get(n + 1) {
+            end = end.min(spans[next].0 - chrono::Duration::days(1));
+        }
+        // TimelineJS drops an end whose fields equal the start's and then refuses the era:
+        // exact first and last days that differ never are equal.
+        if end <= start {
+            continue;
+        }
+        eras.push(Era {
+            start_date: SlideDate::day(start, None),
+            end_date: SlideDate::day(end, None),
+            text: Text {
+                headline: html(&periods[p].title),
+                text: String::new(),
+            },
+        });
+    }
+    eras
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,19 +358,5 @@ mod tests {
             slide_dates(&Date::parse("1904/1917").unwrap()).0,
             ymd(1904, None, None)
         );
-    }
-
-    #[test]
-    fn words_are_shown_only_when_the_fields_fall_short() {
-        let words = |t: &str| needs_words(&Date::parse(t).unwrap(), false);
-        assert!(!words("1917-11-07"));
-        assert!(!words("1917-11"));
-        assert!(!words("1917-11-07/1917-11-08"));
-        assert!(words("1902-22"));
-        assert!(words("1900~"));
-        assert!(words("191X"));
-        assert!(words("1904/1917"));
-        assert!(words("1917-10 O.S."));
-        assert!(needs_words(&Date::parse("1917-11-07").unwrap(), true));
     }
 }

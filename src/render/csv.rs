@@ -34,7 +34,23 @@ fn into_io(error: ::csv::Error) -> io::Error {
     }
 }
 
-fn event_record(row: &EventRow) -> [String; 14] {
+/// The separator of every list in a cell (people, tags, periods, aliases): one for all, so a
+/// spreadsheet's "split text to columns" or a `split("; ")` works on any of them. Ids and tags
+/// never hold it; a name is split on it only if its own text has a semicolon and a space.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// The age as two numbers, for a spreadsheet to compute with: "38–41" gives 38 and 41, "38"
+/// gives 38 twice; empty when there is no subject.
+fn age_bounds(age: Option<&str>) -> [String; 2] {
+    let Some(age) = age else {
+        return Default::default();
+    };
+    let (first, last) = age.split_once('–').unwrap_or((age, age));
+    [first.trim().to_string(), last.trim().to_string()]
+}
+
+fn event_record(row: &EventRow) -> [String; EVENT_COLUMNS] {
+    let [age_start, age_end] = age_bounds(row.age.as_deref());
     [
         row.id.clone(),
         row.start.clone(),
@@ -42,11 +58,13 @@ fn event_record(row: &EventRow) -> [String; 14] {
         row.date.clone(),
         row.title.clone(),
         row.place.clone().unwrap_or_default(),
-        row.people.join("; "),
-        row.tags.join(";"),
-        row.periods.join(","),
+        row.people.join(LIST_SEPARATOR),
+        row.tags.join(LIST_SEPARATOR),
+        row.periods.join(LIST_SEPARATOR),
         row.source.clone().unwrap_or_default(),
         row.age.clone().unwrap_or_default(),
+        age_start,
+        age_end,
         row.start_os.clone().unwrap_or_default(),
         row.end_os.clone().unwrap_or_default(),
         row.summary.clone().unwrap_or_default(),
@@ -75,9 +93,25 @@ pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Re
     )
 }
 
-const EVENT_HEADER: [&str; 14] = [
-    "id", "start", "end", "date", "title", "place", "people", "tags", "periods", "source", "age",
-    "start_os", "end_os", "summary",
+const EVENT_COLUMNS: usize = 16;
+
+const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
+    "id",
+    "start",
+    "end",
+    "date",
+    "title",
+    "place",
+    "people",
+    "tags",
+    "periods",
+    "source",
+    "age",
+    "age_start",
+    "age_end",
+    "start_os",
+    "end_os",
+    "summary",
 ];
 
 impl Renderer for Csv {
@@ -94,10 +128,10 @@ impl Renderer for Csv {
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
-        let mut header = ["years_ago"; 15];
+        let mut header = ["years_ago"; EVENT_COLUMNS + 1];
         header[1..].copy_from_slice(&EVENT_HEADER);
         let records = rows.iter().map(|a| {
-            let mut record: [String; 15] = Default::default();
+            let mut record: [String; EVENT_COLUMNS + 1] = Default::default();
             record[0] = a.years_ago.to_string();
             for (slot, field) in record[1..].iter_mut().zip(event_record(&a.row)) {
                 *slot = field;
@@ -139,7 +173,7 @@ impl Renderer for Csv {
             [
                 c.id.clone(),
                 c.name.clone(),
-                c.aliases.join("; "),
+                c.aliases.join(LIST_SEPARATOR),
                 c.born.clone().unwrap_or_default(),
                 c.died.clone().unwrap_or_default(),
                 c.events.to_string(),
@@ -159,9 +193,9 @@ impl Renderer for Csv {
             [
                 c.id.clone(),
                 c.name.clone(),
-                c.within.join("; "),
-                names.join("; "),
-                c.aliases.join("; "),
+                c.within.join(LIST_SEPARATOR),
+                names.join(LIST_SEPARATOR),
+                c.aliases.join(LIST_SEPARATOR),
                 c.events.to_string(),
             ]
         });

@@ -48,7 +48,11 @@ check_bash() {
     expect bash "show bir" "$(bash_offers show bir)" birth
     expect bash "--in civ" "$(bash_offers --in civ)" civil-war
     expect bash "--in 191" "$(bash_offers --in 191)" 1917
-    expect bash "export" "$(bash_offers export '')" timelinejs ics markdown csv json
+    # The README's table of what each shell completes: bash takes every offer as it comes.
+    expect bash "who cardenas" "$(bash_offers who cardenas)" 'Cárdenas'
+    expect bash "who Троц" "$(bash_offers who Троц)" Trotsky
+    expect bash "who Cárd" "$(bash_offers who Cárd)" 'Cárdenas'
+    expect bash "export" "$(bash_offers export '')" timelinejs ics markdown markwhen csv json
     expect bash "completions" "$(bash_offers completions '')" bash zsh fish
     small="$(bash_offers --file "$SMALL" who Kam)"
     [ "$small" = Kamenev ] || fail "bash: --file small.yaml who Kam offers: $small"
@@ -92,6 +96,10 @@ check_zsh() {
     expect zsh "--in civ" "$(zsh_offers sourced.zsh '--in civ')" 'buffer timeline --in civil-war '
     expect zsh "export" "$(zsh_offers sourced.zsh 'export ')" "match timelinejs" "match ics" "match csv"
     expect zsh "--file small.yaml who Ka" "$(zsh_offers sourced.zsh "--file ${SMALL@Q} who Ka")" "buffer timeline --file ${SMALL@Q} who Kamenev "
+    # The README's table: zsh keeps the offers that start with what was typed, accents and all.
+    expect zsh "who Cárd" "$(zsh_offers sourced.zsh 'who Cárd')" 'match Cárdenas'
+    refuse zsh "who cardenas" "$(zsh_offers sourced.zsh 'who cardenas')" '^match'
+    refuse zsh "who Троц" "$(zsh_offers sourced.zsh 'who Троц')" '^match'
     refuse zsh "who Kam" "$(zsh_offers sourced.zsh 'who Kam')" 'txt'
     refuse zsh "--tag exi" "$(zsh_offers sourced.zsh '--tag exi')" 'notes'
     pass "zsh $(zsh --version | cut -d' ' -f2): sourced and autoloaded from \$fpath; names (escaped and quoted), tags, event ids, periods, formats; --file; no file names"
@@ -111,7 +119,12 @@ check_fish() {
     expect fish "--tag ex" "$(fish_offers 'timeline --tag ex')" "exile	29 events"
     expect fish "show bir" "$(values "$(fish_offers 'timeline show bir')")" birth
     expect fish "--in civ" "$(fish_offers 'timeline --in civ')" "civil-war	Civil War (1918–1920)"
-    expect fish "export" "$(values "$(fish_offers 'timeline export ')")" timelinejs ics markdown csv json
+    # The README's table: fish keeps the offers that contain what was typed, case aside, not
+    # accents or alphabet.
+    expect fish "who Cárd" "$(values "$(fish_offers 'timeline who Cárd')")" 'Cárdenas'
+    [ -z "$(fish_offers 'timeline who cardenas')" ] || fail "fish now completes who cardenas: update the README's table"
+    [ -z "$(fish_offers 'timeline who Троц')" ] || fail "fish now completes who Троц: update the README's table"
+    expect fish "export" "$(values "$(fish_offers 'timeline export ')")" timelinejs ics markdown markwhen csv json
     expect fish "completions" "$(values "$(fish_offers 'timeline completions ')")" bash zsh fish
     small="$(values "$(fish_offers "timeline --file ${SMALL@Q} who Ka")")"
     [ "$small" = Kamenev ] || fail "fish: --file small.yaml who Ka offers: $small"

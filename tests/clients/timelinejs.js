@@ -30,6 +30,45 @@
         });
         return wrong;
     }
+    // Eras TimelineJS drew over each other: in its data (one ending on or after the next's first
+    // day) and on the page (their boxes in the time navigation crossing).
+    function overlappingEras(config) {
+        var overlaps = [];
+        var eras = config.eras.map(function (era) {
+            return { name: era.text ? era.text.headline : "?", start: era.start_date.data.date_obj.getTime(), end: era.end_date.data.date_obj.getTime() };
+        }).sort(function (a, b) { return a.start - b.start; });
+        for (var i = 1; i < eras.length; i++) {
+            if (eras[i].start <= eras[i - 1].end) overlaps.push(eras[i - 1].name + " / " + eras[i].name);
+        }
+        // Where TimelineJS placed each era (its style, not its box: a CSS transition may still be
+        // moving the box when the report is made).
+        var boxes = Array.prototype.map.call(document.querySelectorAll(".tl-timeera"), function (el) {
+            var left = parseFloat(el.style.left), width = parseFloat(el.style.width);
+            return { name: el.textContent.trim(), left: left, right: left + width, top: parseFloat(el.style.top) || 0 };
+        }).filter(function (b) { return b.right > b.left; }).sort(function (a, b) { return a.left - b.left; });
+        for (var j = 1; j < boxes.length; j++) {
+            var a = boxes[j - 1], b = boxes[j];
+            // Half a pixel of slack: adjacent eras may share their edge.
+            if (a.top === b.top && b.left < a.right - 0.5) {
+                overlaps.push("drawn: " + a.name + " (" + Math.round(a.left) + "–" + Math.round(a.right) + ") / " + b.name + " (" + Math.round(b.left) + "–" + Math.round(b.right) + ")");
+            }
+        }
+        if (boxes.length !== config.eras.length) overlaps.push(boxes.length + " eras placed of " + config.eras.length);
+        return overlaps;
+    }
+    // Slides whose shown date is not the export's display_date: one style on every slide.
+    function otherDateStyles() {
+        var wanted = {};
+        EXPORT.events.forEach(function (slide) { wanted[slide.unique_id] = slide.display_date; });
+        var other = [];
+        Array.prototype.forEach.call(document.querySelectorAll(".tl-slide"), function (el) {
+            if (!(el.id in wanted)) return;
+            var shown = el.querySelector(".tl-headline-date");
+            var text = shown ? shown.textContent.trim() : "";
+            if (text !== wanted[el.id]) other.push(el.id + ": " + JSON.stringify(text) + ", not " + JSON.stringify(wanted[el.id]));
+        });
+        return other;
+    }
     function report(timeline, loaded) {
         var message = document.querySelector(".tl-message-content");
         var config = timeline && timeline.config;
@@ -43,6 +82,9 @@
             marker_elements: document.querySelectorAll(".tl-timemarker").length,
             config_errors: config ? config.getErrors() : [],
             misplaced: config ? misplaced(config) : [],
+            overlapping_eras: config ? overlappingEras(config) : [],
+            other_date_styles: otherDateStyles(),
+            dated_slides: document.querySelectorAll(".tl-slide .tl-headline-date").length,
             // How much of the embed the slides get: the rest is the time navigation below them.
             story_share: (function () {
                 var story = document.querySelector(".tl-storyslider");
@@ -58,7 +100,8 @@
         // TimelineJS edits the data it is given (it deletes ends it finds redundant): give it a
         // copy, so that the checks compare with the export as written.
         var data = JSON.parse(JSON.stringify(EXPORT));
-        timeline = new TL.Timeline("timeline-embed", data, { script_path: SCRIPT_PATH });
+        // A screenshot page opens on a slide (START_AT_SLIDE) to show how a date reads there.
+        timeline = new TL.Timeline("timeline-embed", data, { script_path: SCRIPT_PATH, start_at_slide: window.START_AT_SLIDE || 0 });
         // Heights settle after `loaded`: report once the layout has been drawn.
         timeline.on("loaded", function () { setTimeout(function () { report(timeline, true); }, 3000); });
     } catch (e) {

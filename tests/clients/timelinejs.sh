@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # TimelineJS 3 (the real @knight-lab/timelinejs from npm) loads the export in headless Chromium:
-# every event becomes a slide, every period an era, and no error is shown.
+# every event becomes a slide, every exported era is drawn and none over another, every slide shows
+# its date in the export's one style, and no error is shown. With TIMELINE_SCREENSHOTS=DIR,
+# 1280×720 screenshots of each page (its title, and its fifth slide) are kept there to look at.
 source "$(dirname "$0")/lib.sh"
 
 need_apt chromium chromium || skip "timelinejs: chromium cannot be installed here"
@@ -30,6 +32,23 @@ check() {
         --user-data-dir="$SCRATCH/profile-$name" --virtual-time-budget=30000 --window-size=1200,800 \
         --dump-dom "file://$page" >"$dom" 2>"$SCRATCH/$name.chromium.log" \
         || fail "timelinejs $name: chromium failed: $(tail -3 "$SCRATCH/$name.chromium.log")"
+    if [ -n "${TIMELINE_SCREENSHOTS:-}" ]; then
+        mkdir -p "$TIMELINE_SCREENSHOTS"
+        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+            --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
+            --user-data-dir="$SCRATCH/profile-$name-shot" --virtual-time-budget=30000 \
+            --window-size=1280,720 --hide-scrollbars \
+            --screenshot="$TIMELINE_SCREENSHOTS/timelinejs-$name.png" "file://$page" \
+            >/dev/null 2>&1 || echo "no screenshot of $name" >&2
+        # And a slide with an Old Style date: the slide after the birth.
+        sed 's#<script>var SCRIPT_PATH#<script>var START_AT_SLIDE = 4; var SCRIPT_PATH#' "$page" >"$page.slide.html"
+        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+            --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
+            --user-data-dir="$SCRATCH/profile-$name-slide" --virtual-time-budget=30000 \
+            --window-size=1280,720 --hide-scrollbars \
+            --screenshot="$TIMELINE_SCREENSHOTS/timelinejs-$name-slide.png" "file://$page.slide.html" \
+            >/dev/null 2>&1 || echo "no screenshot of a slide of $name" >&2
+    fi
     local result
     result="$(sed -n 's#.*<pre id="result">\(.*\)</pre>.*#\1#p' "$dom" | sed 's/&quot;/"/g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g')"
     [ -n "$result" ] || fail "timelinejs $name: the page reported nothing"
@@ -44,13 +63,16 @@ check() {
         if (r.marker_elements !== events) problems.push(`${r.marker_elements} time markers`);
         if (r.eras !== r.exported_eras) problems.push(`${r.eras} eras of ${r.exported_eras}`);
         if (r.config_errors.length) problems.push("errors: " + r.config_errors.join("; "));
-        if (r.misplaced.length) problems.push(`${r.misplaced.length} slides misplaced:\n  ` + r.misplaced.slice(0, 10).join("\n  "));
+        if (r.overlapping_eras.length) problems.push("eras over each other: " + r.overlapping_eras.join("; "));
+        if (r.other_date_styles.length) problems.push(`${r.other_date_styles.length} slides in another date style:\n  ` + r.other_date_styles.slice(0, 10).join("\n  "));
+        if (r.dated_slides < events) problems.push(`${r.dated_slides} slides show a date, of ${events}`);
+                if (r.misplaced.length) problems.push(`${r.misplaced.length} slides misplaced:\n  ` + r.misplaced.slice(0, 10).join("\n  "));
         // A reader must be able to read the slides: TimelineJS gives each group a row below them.
         if (r.story_share < 0.5) problems.push(`the slides get ${Math.round(100 * r.story_share)}% of the height`);
         if (r.page_errors.length) problems.push("page errors: " + r.page_errors.join("; "));
         if (r.message.trim()) problems.push("message shown: " + r.message);
         if (problems.length) { console.log(problems.join("\n")); process.exit(1); }
-        console.log(`${r.slides} slides, ${r.eras} eras, slides ${Math.round(100 * r.story_share)}% of the height`);
+        console.log(`${r.slides} slides each dated in one style, ${r.eras} eras none over another, slides ${Math.round(100 * r.story_share)}% of the height`);
     ' >"$SCRATCH/$name.verdict" || fail "timelinejs $name: $(cat "$SCRATCH/$name.verdict")"
     pass "timelinejs $name: $(cat "$SCRATCH/$name.verdict") in TimelineJS $(node -p "require('$CLIENTS_CACHE/node_modules/@knight-lab/timelinejs/package.json').version")"
 }

@@ -316,7 +316,6 @@ fn a_query_that_matches_nothing_exits_1_with_a_note_and_no_output() {
 #[test]
 fn bad_arguments_exit_2_saying_what_is_accepted() {
     for (args, expected) in [
-        (&["--in", "revolutoin"][..], "did you mean `revolution`?"),
         (
             &["--from", "1921", "--to", "1917"][..],
             "--from 1921 is after --to 1917",
@@ -327,10 +326,6 @@ fn bad_arguments_exit_2_saying_what_is_accepted() {
             "month 13 is neither a month 01–12 nor a season",
         ),
         (&["--from", "1917-02-30"], "Feb 1917 has 28 days, not 30"),
-        (
-            &["--in", "nonsense"],
-            "--in takes a year (e.g. 1917) or a period id, not `nonsense`; `timeline periods` lists them",
-        ),
         (&["--limit", "-1"], "expected a whole number, 1 or more"),
         (&["--format", "yaml"], "invalid value 'yaml'"),
     ] {

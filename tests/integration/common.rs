@@ -7,6 +7,7 @@ use assert_cmd::Command;
 pub const SHAPING: &[&str] = &[
     "NO_COLOR",
     "CLICOLOR_FORCE",
+    "CLICOLOR",
     "TIMELINE_FILE",
     "COLUMNS",
     "TERM",

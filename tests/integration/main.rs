@@ -22,5 +22,6 @@ mod hostile_three;
 mod names;
 mod properties;
 mod terminal;
+mod truth;
 mod twins;
 mod views;

@@ -391,13 +391,13 @@ fn timelinejs_has_the_documented_shape() {
             .unwrap()
             .contains("The &lt;b&gt;uprising&lt;/b&gt; &amp; its aftermath.")
     );
-    // A month: no day; a plain Gregorian date needs no words.
+    // A month: no day; every slide shows its date in the timeline's words (one style).
     let war = by_id("war-1914");
     assert_eq!(
         war["start_date"],
         serde_json::json!({"year": 1914, "month": 8})
     );
-    assert!(war.get("display_date").is_none());
+    assert_eq!(war["display_date"], "Aug 1914");
     assert!(war.get("end_date").is_none());
     // A season and an approximate year keep their words.
     let summer = by_id("summer-1912");
