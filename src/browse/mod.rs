@@ -75,7 +75,7 @@ pub fn run(index: &Index, events: &[usize], options: &Options) -> Result<(), Err
 fn event_loop(index: &Index, events: &[usize], theme: &Theme) -> Result<(), Error> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut model = Model::new(index, events.to_vec(), (size.width, size.height));
+    let mut model = Model::new(index, events.to_vec(), (size.width, size.height))?;
     loop {
         terminal.draw(|frame| view::draw(frame, &model, theme))?;
         // Wait for one message, then take every one already queued before drawing again, so a

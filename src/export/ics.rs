@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
+use crate::error::Error;
 use crate::index::Index;
 use crate::view::Views;
 
@@ -62,9 +63,14 @@ fn date_value(day: NaiveDate) -> String {
 /// The calendar of the events at `positions` that are known to the day; with `anniversaries`,
 /// each becomes the one-day anniversary of its first day, repeated every year (the description
 /// keeps the whole date).
-pub fn calendar(index: &Index, positions: &[usize], anniversaries: bool) -> Exported {
+pub fn calendar(
+    index: &Index,
+    positions: &[usize],
+    anniversaries: bool,
+) -> Result<Exported, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
+    let events = index.events()?;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -78,7 +84,7 @@ pub fn calendar(index: &Index, positions: &[usize], anniversaries: bool) -> Expo
     ];
     let mut count = 0;
     for &i in positions {
-        let event = &index.events()[i];
+        let event = &events[i];
         if !event.date.is_day_precise() {
             continue;
         }
@@ -132,10 +138,10 @@ pub fn calendar(index: &Index, positions: &[usize], anniversaries: bool) -> Expo
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());
-    Exported {
+    Ok(Exported {
         text: lines.iter().map(|l| fold_line(l)).collect(),
         events: count,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -74,12 +74,12 @@ fn write(
     let views = Views::new(index);
     match args.format {
         ExportFormat::Timelinejs => {
-            serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions))
+            serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions)?)
                 .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         ExportFormat::Ics => {
-            let text = calendar(index, positions, args.anniversaries);
+            let text = calendar(index, positions, args.anniversaries)?;
             if text.events == 0 {
                 return Err(Error::NoMatch(format!(
                     "none of the {} matching events is dated to the day, and iCalendar events need a day",
@@ -88,7 +88,7 @@ fn write(
             }
             out.write_all(text.text.as_bytes())?;
         }
-        ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
+        ExportFormat::Markdown => out.write_all(document(index, positions)?.as_bytes())?,
         ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions)?)?,
         ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions)?)?,
     }

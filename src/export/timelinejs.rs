@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::date::{Calendar, Date, Point, Precision};
+use crate::error::Error;
 use crate::index::Index;
 use crate::view::Views;
 
@@ -164,10 +165,10 @@ fn html(text: &str) -> String {
 }
 
 /// The TimelineJS document of the events at `positions`.
-pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
+pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
-    let events = index.events();
+    let events = index.events()?;
     let title = Slide {
         start_date: None,
         end_date: None,
@@ -246,11 +247,11 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
             .collect(),
         _ => Vec::new(),
     };
-    Document {
+    Ok(Document {
         title,
         events: slides,
         eras,
-    }
+    })
 }
 
 #[cfg(test)]
