@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::date::{Precision, to_julian};
+use crate::error::Error;
 use crate::index::Index;
 use crate::view::{EventRow, Views};
 
@@ -68,9 +69,9 @@ pub fn on_days(
     positions: &[usize],
     window: &[NaiveDate],
     calendar: CalendarChoice,
-) -> Vec<Anniversary> {
+) -> Result<Vec<Anniversary>, Error> {
     let views = Views::new(index);
-    let events = index.events();
+    let events = index.events()?;
     let mut found: Vec<(usize, usize, i32)> = Vec::new();
     for &i in positions {
         let date = &events[i].date;
@@ -93,14 +94,14 @@ pub fn on_days(
         }
     }
     found.sort_by_key(|&(slot, i, _)| (slot, i));
-    found
+    Ok(found
         .into_iter()
         .map(|(slot, i, years_ago)| Anniversary {
             row: views.row(&events[i]),
             years_ago,
             anniversary: window[slot].to_string(),
         })
-        .collect()
+        .collect())
 }
 
 /// "7 Nov", "7–9 Nov" or "30 Dec – 2 Jan": the window in words, for messages.

@@ -97,7 +97,7 @@ impl Around {
             range: Some((from, to)),
             ..Query::default()
         };
-        let all = index.events();
+        let all = index.events()?;
         let (spanning, near): (Vec<usize>, Vec<usize>) = index
             .select(&query)?
             .into_iter()

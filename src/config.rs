@@ -123,7 +123,7 @@ impl Config {
             color,
             width: term::width(choices.width, env, stdout_is_terminal),
             unicode: !env.is_dumb() && !choices.ascii,
-            cache_dir: crate::cache::directory(env),
+            cache_dir: crate::store::directory(env),
             paging: match output {
                 Output::View | Output::Picture => {
                     let pager = term::pager(env, stdout_is_terminal, choices.no_pager);

@@ -280,6 +280,7 @@ events:
         let query = WordQuery::parse(search);
         index
             .events()
+            .unwrap()
             .iter()
             .filter(|e| query.matches_event(index.timeline(), e))
             .map(|e| e.id.clone())

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use crate::date::Precision;
+use crate::error::Error;
 use crate::index::Index;
 
 /// How many of each kind the rankings keep.
@@ -93,9 +94,9 @@ impl Stats {
     }
 
     /// Counts the events at these positions of the index.
-    pub fn new(index: &Index, positions: &[usize]) -> Stats {
+    pub fn new(index: &Index, positions: &[usize]) -> Result<Stats, Error> {
         let timeline = index.timeline();
-        let events = index.events();
+        let events = index.events()?;
         let total = positions.len();
         let percent = |n: usize| {
             if total == 0 {
@@ -169,7 +170,7 @@ impl Stats {
             .into_iter()
             .map(|(p, n)| count(p.name().to_string(), p.name().to_string(), n))
             .collect();
-        Stats {
+        Ok(Stats {
             events: total,
             periods,
             tags,
@@ -177,7 +178,7 @@ impl Stats {
             people,
             years,
             precision,
-        }
+        })
     }
 }
 

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let index = Index::new(timeline);
     let all = index.select(&Query::default()).unwrap_or_default();
     for &i in &all {
-        let event = &index.events()[i];
+        let event = &index.events().unwrap()[i];
         assert!(event.date.earliest() <= event.date.latest());
         let _ = index.subject_age(&event.date);
         let _ = event.date.dual_words();

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use timeline::index::{Index, Query};
-use timeline::index_file::MappedEvents;
+use timeline::store::MappedEvents;
 use timeline::view::Views;
 
 fuzz_target!(|data: &[u8]| {

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::index::Index;
+use crate::model::Event;
 use crate::render::wrap;
 use crate::search::WordQuery;
 use crate::view::Views;
@@ -39,17 +40,17 @@ impl Field {
     }
 }
 
-/// The lines of event `event` (a position in `index`) for a body `width` columns wide, with
+/// The lines of `event` (one of `index`'s) for a body `width` columns wide, with
 /// the words of the list's search marked (line by line: a phrase broken over two lines is not).
 pub fn lines(
     index: &Index,
-    event: usize,
+    event: &Event,
     width: u16,
     words: &WordQuery,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let views = Views::new(index);
-    let detail = views.detail(&index.events()[event]);
+    let detail = views.detail(event);
     let row = &detail.row;
     let width = usize::from(width).max(LABEL + 10);
     let mut lines: Vec<Line<'static>> = wrap(&row.title, width)

@@ -124,7 +124,7 @@ fn event_loop(
 ) -> Result<(), Error> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut model = Model::new(index, events.to_vec(), (size.width, size.height));
+    let mut model = Model::new(index, events.to_vec(), (size.width, size.height))?;
     loop {
         {
             let _drawing = lock(screen);

@@ -1,9 +1,11 @@
 //! The state of the explorer: a stack of screens (event lists and opened events), the overlay on
 //! top (help or a picker), the screen size, and the filtering of a list. No drawing, no terminal.
 
+use crate::error::Error;
 use crate::index::{Index, fold};
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::Event;
 use crate::search::{WordQuery, event_haystack};
 use crate::view::{EventRow, Views};
 
@@ -112,12 +114,18 @@ impl EventList {
         }
     }
 
-    /// A list of `base` whose column widths are measured when it is small enough.
-    pub fn measured(index: &Index, subject: Subject, base: Vec<usize>) -> EventList {
+    /// A list of `base` (positions in `events`, the index's) whose column widths are measured
+    /// when it is small enough.
+    pub fn measured(
+        index: &Index,
+        events: &[Event],
+        subject: Subject,
+        base: Vec<usize>,
+    ) -> EventList {
         let mut list = EventList::new(subject, base);
         if list.base.len() <= MEASURED {
             let views = Views::new(index);
-            let rows = list.base.iter().map(|&i| views.row(&index.events()[i]));
+            let rows = list.base.iter().map(|&i| views.row(&events[i]));
             list.widths = Some(Widths::of(rows.collect::<Vec<_>>().iter()));
         }
         list
@@ -228,6 +236,8 @@ pub enum Overlay {
 pub struct Model<'a> {
     /// The timeline.
     pub index: &'a Index,
+    /// Its events, all decoded when the explorer opens (it reads them as the reader moves).
+    pub events: &'a [Event],
     /// The screens, the bottom one the list the command line selected; never empty.
     pub screens: Vec<Screen>,
     /// What covers the top screen, if anything.
@@ -244,21 +254,29 @@ pub struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    /// The explorer over `events` (positions in `index`, in display order), on a screen of `size`.
-    pub fn new(index: &'a Index, events: Vec<usize>, size: (u16, u16)) -> Model<'a> {
-        Model {
+    /// The explorer over `selected` (positions in `index`, in display order), on a screen of
+    /// `size`.
+    pub fn new(
+        index: &'a Index,
+        selected: Vec<usize>,
+        size: (u16, u16),
+    ) -> Result<Model<'a>, Error> {
+        let events = index.events()?;
+        Ok(Model {
             index,
+            events,
             screens: vec![Screen::List(EventList::measured(
                 index,
-                Subject::All,
                 events,
+                Subject::All,
+                selected,
             ))],
             overlay: None,
             typing: false,
             size,
             status: None,
             haystacks: Vec::new(),
-        }
+        })
     }
 
     /// The screen on top.
@@ -319,7 +337,7 @@ impl<'a> Model<'a> {
                 .iter()
                 .any(|s| matches!(s, Screen::List(l) if !l.words.is_empty()))
         {
-            self.haystacks = haystacks(self.index);
+            self.haystacks = haystacks(self.index, self.events);
         }
     }
 
@@ -327,10 +345,10 @@ impl<'a> Model<'a> {
     /// period would show).
     pub fn filters(&mut self, with_tag: bool, with_period: bool) -> Filters<'_> {
         self.ensure_haystacks();
-        let index = self.index;
+        let (index, events) = (self.index, self.events);
         let list = self.list();
         Filters {
-            index,
+            events,
             haystacks: &self.haystacks,
             words: &list.words,
             tag: list.tag.as_deref().filter(|_| with_tag).map(fold),
@@ -367,7 +385,7 @@ impl<'a> Model<'a> {
 
     /// The events of `subject` among the command line's selection, in its order.
     pub fn events_of(&self, subject: Subject) -> Vec<usize> {
-        let events = self.index.events();
+        let events = self.events;
         let subject_person = self.index.timeline().subject;
         match subject {
             Subject::All => self.selection().to_vec(),
@@ -391,8 +409,7 @@ impl<'a> Model<'a> {
 
 /// Every event's folded searchable text, built on every core: on 100,000 events it is the one
 /// cost of a search that grows with the timeline (about 100 ms on one core).
-fn haystacks(index: &Index) -> Vec<String> {
-    let events = index.events();
+fn haystacks(index: &Index, events: &[Event]) -> Vec<String> {
     let chunk = events.len().div_ceil(crate::parallel::cores()).max(1024);
     let parts: Vec<&[crate::model::Event]> = events.chunks(chunk).collect();
     crate::parallel::map(&parts, |part| {
@@ -405,7 +422,7 @@ fn haystacks(index: &Index) -> Vec<String> {
 
 /// The filters of a list, ready to test events.
 pub struct Filters<'m> {
-    index: &'m Index,
+    events: &'m [Event],
     haystacks: &'m [String],
     words: &'m WordQuery,
     tag: Option<String>,
@@ -415,7 +432,7 @@ pub struct Filters<'m> {
 impl Filters<'_> {
     /// True when the event at index position `i` passes every filter.
     pub fn keeps(&self, i: usize) -> bool {
-        let event = &self.index.events()[i];
+        let event = &self.events[i];
         self.tag
             .as_ref()
             .is_none_or(|tag| event.tags.iter().any(|t| fold(t) == *tag))

@@ -73,7 +73,8 @@ fn choose(model: &mut Model, picker: &Picker) {
 /// Opens a list of `subject`'s events, on the event the reader came from when it is there.
 fn push_list(model: &mut Model, subject: Subject) {
     let from = model.current_event();
-    let mut list = EventList::measured(model.index, subject, model.events_of(subject));
+    let mut list =
+        EventList::measured(model.index, model.events, subject, model.events_of(subject));
     if let Some(row) = from.and_then(|e| list.shown.iter().position(|&i| i == e)) {
         list.move_to(row, list_rows(model.size.1));
     }
@@ -85,7 +86,7 @@ pub(super) fn jump_to_person(model: &mut Model) {
         return;
     };
     let timeline = model.index.timeline();
-    let people = &model.index.events()[event].people;
+    let people = &model.events[event].people;
     match people.as_slice() {
         [] => model.status = Some("no one else is named in this event".into()),
         [person] => push_list(model, Subject::Person(*person)),
@@ -120,11 +121,11 @@ pub(super) fn jump_to_place(model: &mut Model) {
         return;
     };
     let timeline = model.index.timeline();
-    let Some(place) = model.index.events()[event].place else {
+    let Some(place) = model.events[event].place else {
         model.status = Some("this event has no place".into());
         return;
     };
-    let day = model.index.events()[event].date.earliest();
+    let day = model.events[event].date.earliest();
     let chain: Vec<usize> = std::iter::successors(Some(place), |&p| timeline.places[p].within)
         .take(timeline.places.len())
         .collect();
@@ -148,12 +149,12 @@ pub(super) fn jump_to_place(model: &mut Model) {
 pub(super) fn open_tag_picker(model: &mut Model) {
     let base = model.list().base.clone();
     let current = model.list().tag.clone();
-    let index = model.index;
+    let events = model.events;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     {
         let filters = model.filters(false, true);
         for &i in base.iter().filter(|&&i| filters.keeps(i)) {
-            for tag in &index.events()[i].tags {
+            for tag in &events[i].tags {
                 *counts.entry(tag.as_str()).or_default() += 1;
             }
         }
@@ -188,7 +189,7 @@ pub(super) fn open_tag_picker(model: &mut Model) {
 pub(super) fn open_period_picker(model: &mut Model) {
     let base = model.list().base.clone();
     let current = model.list().period;
-    let index = model.index;
+    let (index, events) = (model.index, model.events);
     let periods = &index.timeline().periods;
     let filters = model.filters(true, false);
     let kept: Vec<usize> = base.iter().copied().filter(|&i| filters.keeps(i)).collect();
@@ -202,7 +203,7 @@ pub(super) fn open_period_picker(model: &mut Model) {
         let count = kept
             .iter()
             .filter(|&&i| {
-                let date = &index.events()[i].date;
+                let date = &events[i].date;
                 date.earliest() <= last && date.latest() >= first
             })
             .count();

@@ -17,7 +17,7 @@ pub fn fixture() -> Index {
 
 /// A model over every event of `index`, on a screen of `size`.
 pub fn model(index: &Index, size: (u16, u16)) -> Model<'_> {
-    Model::new(index, (0..index.events().len()).collect(), size)
+    Model::new(index, (0..index.len()).collect(), size).expect("the fixture's events")
 }
 
 /// Sends each key in turn; the effect of the last.

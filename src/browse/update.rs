@@ -256,11 +256,12 @@ fn step_event(model: &mut Model, delta: isize) {
 /// Keeps an opened event's scroll within its lines.
 fn clamp_scroll(model: &mut Model) {
     let (width, height) = model.size;
-    let index = model.index;
+    let (index, events) = (model.index, model.events);
     for screen in &mut model.screens {
         if let Screen::Event(opened) = screen {
             let none = crate::search::WordQuery::default();
-            let lines = card::lines(index, opened.event, width, &none, &Theme::plain()).len();
+            let event = &events[opened.event];
+            let lines = card::lines(index, event, width, &none, &Theme::plain()).len();
             opened.scroll = opened.scroll.min(lines.saturating_sub(detail_rows(height)));
         }
     }
@@ -290,7 +291,7 @@ mod tests {
     /// The id of the event the reader is on.
     fn on(model: &Model) -> String {
         let event = model.current_event().expect("an event is selected");
-        model.index.events()[event].id.clone()
+        model.events[event].id.clone()
     }
 
     /// The open picker's choices as (label, count); panics when no picker is open.
@@ -306,7 +307,7 @@ mod tests {
     }
 
     fn shown_ids(model: &Model) -> Vec<String> {
-        let events = model.index.events();
+        let events = model.events;
         model
             .list()
             .shown
@@ -434,7 +435,8 @@ mod tests {
             panic!("not opened")
         };
         let none = crate::search::WordQuery::default();
-        let lines = card::lines(&index, opened.event, 60, &none, &Theme::plain()).len();
+        let event = &m.events[opened.event];
+        let lines = card::lines(&index, event, 60, &none, &Theme::plain()).len();
         assert_eq!(opened.scroll, lines - detail_rows(8));
         keys(&mut m, &[Key::Home]);
         let Screen::Event(opened) = m.top() else {

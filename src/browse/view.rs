@@ -61,7 +61,7 @@ fn draw_list(frame: &mut Frame, model: &Model, list: &EventList, theme: &Theme) 
         .iter()
         .skip(list.offset)
         .take(rows_shown)
-        .map(|&i| views.row(&model.index.events()[i]))
+        .map(|&i| views.row(&model.events[i]))
         .collect();
     let columns = Columns::fit(list.widths, &visible, body.width);
     frame.render_widget(columns.heading(theme), heading);
@@ -103,6 +103,7 @@ fn draw_event(frame: &mut Frame, model: &Model, event: usize, scroll: usize, the
     .areas(frame.area());
     frame.render_widget(header_line(model, Some(event), theme, header.width), header);
     let inner = body.inner(ratatui::layout::Margin::new(1, 0));
+    let event = &model.events[event];
     let lines = card::lines(model.index, event, inner.width, &model.list().words, theme);
     let shown: Vec<Line> = lines
         .into_iter()
@@ -168,7 +169,7 @@ fn header_line(model: &Model, event: Option<usize>, theme: &Theme, width: u16) -
     };
     let sep = theme.separator();
     let mut spans = vec![Span::raw(format!(" {subject}"))];
-    if let Some(event) = event.map(|e| &index.events()[e]) {
+    if let Some(event) = event.map(|e| &model.events[e]) {
         let (first, last) = (event.date.earliest().year(), event.date.latest().year());
         let year = if first == last {
             first.to_string()

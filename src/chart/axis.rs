@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use super::{MIN_ALIGNED_PERCENT, Selection};
 use crate::date::{Date, Precision};
 use crate::index::Index;
+use crate::model::Event;
 
 /// The unit the axis is counted in: histogram buckets, and the cells a whole-unit axis aligns to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,9 +129,13 @@ impl Axis {
 
 /// The axis for `selection` in `room` columns: over [`axis_days`], counted in months when most
 /// of the events it holds are known to the month (see [`Axis::new`]).
-pub(super) fn axis_for(index: &Index, selection: &Selection, room: usize) -> Axis {
-    let events = index.events();
-    let (first, last) = axis_days(index, selection);
+pub(super) fn axis_for(
+    index: &Index,
+    events: &[Event],
+    selection: &Selection,
+    room: usize,
+) -> Axis {
+    let (first, last) = axis_days(index, events, selection);
     let in_range = |precision: Precision| {
         selection
             .events
@@ -145,7 +150,7 @@ pub(super) fn axis_for(index: &Index, selection: &Selection, room: usize) -> Axi
 
 /// The axis's days: the filters' range where given, the subject's life in whole years where not
 /// (so a legacy event in 2001 does not stretch it), else the events' years.
-fn axis_days(index: &Index, selection: &Selection) -> (NaiveDate, NaiveDate) {
+fn axis_days(index: &Index, events: &[Event], selection: &Selection) -> (NaiveDate, NaiveDate) {
     let timeline = index.timeline();
     let year_start = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d);
     let year_end = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d);
@@ -154,7 +159,6 @@ fn axis_days(index: &Index, selection: &Selection) -> (NaiveDate, NaiveDate) {
         let died = s.died.as_ref().map_or(born, |d| d.latest());
         Some((born, died))
     });
-    let events = index.events();
     let all = || {
         let first = events.iter().map(|e| e.date.earliest()).min();
         let last = events.iter().map(|e| e.date.latest()).max();

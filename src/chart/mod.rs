@@ -13,8 +13,9 @@ mod counts;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, Write};
+use std::io::Write;
 
+use crate::error::Error;
 use crate::index::Index;
 use crate::render::{fit, truncate};
 use crate::term::Palette;
@@ -59,14 +60,15 @@ pub fn draw(
     index: &Index,
     selection: &Selection,
     style: &Style,
-) -> io::Result<()> {
+) -> Result<(), Error> {
     let timeline = index.timeline();
+    let events = index.events()?;
     let unicode = style.unicode;
     let p = &style.palette;
     let label_width = (style.width / 5).clamp(10, 28);
     let room = style.width.saturating_sub(label_width + 1);
-    let axis = axis_for(index, selection, room);
-    let counts = Counts::new(index.events(), selection.events, &axis);
+    let axis = axis_for(index, events, selection, room);
+    let counts = Counts::new(events, selection.events, &axis);
     let ticked: usize = counts.ticks.iter().sum();
     // The year (or month) labels, each at its tick, dropped where it would run into the next.
     let (ticks_at, labels) = axis_labels(&axis, room);

@@ -12,9 +12,8 @@ use clap_complete::env::{CompleteEnv, EnvCompleter, Shells};
 use clap_complete::{CompletionCandidate, Shell};
 
 use super::Cli;
-use crate::cache::Opened;
 use crate::error::Error;
-use crate::index::fold;
+use crate::index::{Index, Opened, fold};
 use crate::term::Environment;
 
 /// The variable the shell sets when it calls back: `COMPLETE=bash timeline -- timeline who Kam`.
@@ -138,13 +137,10 @@ fn timeline_in_use() -> Option<Opened> {
     {
         return None;
     }
-    let cache_dir = crate::cache::directory(&env);
-    crate::cache::open(
-        file.as_deref(),
-        cache_dir.as_deref(),
-        crate::cache::Access::All,
-    )
-    .ok()
+    let cache_dir = crate::store::directory(&env);
+    // A damaged index file offers nothing to complete (no completion is better than a slow
+    // one); the next command run answers it and rewrites the entry.
+    Index::open(file.as_deref(), cache_dir.as_deref()).ok()
 }
 
 /// The last `--file PATH`, `--file=PATH`, `-f PATH` or `-fPATH` among `words`, unquoted, with a
@@ -417,18 +413,20 @@ pub fn years(current: &OsStr) -> Vec<CompletionCandidate> {
 fn years_of(index: &Opened, word: &Word) -> Vec<CompletionCandidate> {
     use chrono::Datelike;
     let timeline = index.timeline();
+    let Ok(events) = index.events() else {
+        return Vec::new();
+    };
     let life = timeline
         .subject()
         .and_then(|s| Some((s.born.as_ref()?, s.died.as_ref())))
         .map(|(born, died)| {
-            let last = died.map_or_else(|| timeline_last_year(index), |d| d.latest().year());
+            let last = died.map_or_else(|| timeline_last_year(events), |d| d.latest().year());
             (born.earliest().year(), last)
         });
-    let events = index.events();
     let (first, last) = match life {
         Some(span) => span,
         None => match events.first() {
-            Some(first) => (first.date.earliest().year(), timeline_last_year(index)),
+            Some(first) => (first.date.earliest().year(), timeline_last_year(events)),
             None => return Vec::new(),
         },
     };
@@ -440,10 +438,9 @@ fn years_of(index: &Opened, word: &Word) -> Vec<CompletionCandidate> {
 }
 
 /// The last year any event reaches.
-fn timeline_last_year(index: &Opened) -> i32 {
+fn timeline_last_year(events: &[crate::model::Event]) -> i32 {
     use chrono::Datelike;
-    index
-        .events()
+    events
         .iter()
         .map(|e| e.date.latest().year())
         .max()
@@ -458,6 +455,7 @@ pub fn tags(current: &OsStr) -> Vec<CompletionCandidate> {
     let word = Word::of(current);
     index
         .tag_counts()
+        .unwrap_or_default()
         .into_iter()
         .filter(|(tag, _)| word.completed_by(tag))
         .filter_map(|(tag, count)| {
@@ -475,6 +473,7 @@ pub fn events(current: &OsStr) -> Vec<CompletionCandidate> {
     let word = Word::of(current);
     index
         .events()
+        .unwrap_or_default()
         .iter()
         .filter(|e| word.completed_by(&e.id))
         .filter_map(|e| word.candidate(&e.id, Some(format!("{}: {}", e.date.words(), e.title))))

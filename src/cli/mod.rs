@@ -194,7 +194,7 @@ fn word_for_a_command(e: &clap::Error) -> Option<Error> {
         format!("for the events of {shown}: timeline --in {shown}")
     } else {
         // The embedded timeline knows the names; a file given with --file is not read for a hint.
-        let index = crate::cache::open(None, None, crate::cache::Access::All).ok();
+        let index = crate::index::Index::open(None, None).ok();
         let named = |found: Vec<usize>| !found.is_empty();
         match index {
             Some(index) if named(index.find_people(word)) => format!(

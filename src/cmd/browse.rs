@@ -14,6 +14,9 @@ pub struct BrowseSettings {
 pub fn run(args: &BrowseSettings, ctx: &Context) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
+    // The explorer reads every event; decoding them before it takes the screen finds a damaged
+    // index file (answered by `cmd::run`) while the terminal is still the shell's.
+    ctx.index.events()?;
     let options = crate::browse::Options {
         color: ctx.config.color,
         unicode: ctx.config.unicode,

@@ -24,11 +24,10 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::cache::Access;
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, quote};
-use crate::index::{Index, Query, fold};
+use crate::index::{Index, Opened, Query, fold};
 use crate::render::{Csv, Format, Json, Markdown, Plain, Renderer, Table};
 use crate::suggest::{closest, did_you_mean};
 use crate::term::Palette;
@@ -200,38 +199,26 @@ fn renderer(config: &Config) -> Box<dyn Renderer> {
 
 /// Runs `command`, writing the result to `out`.
 pub fn run(command: &Command, config: &Config, out: &mut dyn Write) -> Result<(), Error> {
-    match run_with(command, config, out, access_of(command)) {
-        // A mapped record that failed its checks is found before anything is written: the
-        // timeline is opened again whole, parsed from its source if the entry will not decode.
-        Err(Error::DamagedIndex) => run_with(command, config, out, Access::All),
+    let (file, cache_dir) = (config.file.as_deref(), config.cache_dir.as_deref());
+    match run_over(command, config, out, || Index::open(file, cache_dir)) {
+        // The one place a damaged index file is answered. A record that fails its checks is
+        // found before anything is written (see `events.rs`), so the command runs again over the
+        // timeline parsed from its source, whose cache entry is rewritten.
+        Err(Error::DamagedIndex) => {
+            run_over(command, config, out, || Index::open_source(file, cache_dir))
+        }
         done => done,
     }
 }
 
-/// How much of the events the command needs: the event list and `who` only the events they
-/// select (`--tag` checks the tag against every event's, so it needs them all).
-fn access_of(command: &Command) -> Access {
-    let filters = match command {
-        Command::List(view) => &view.filters,
-        Command::Who(who) => &who.view.filters,
-        _ => return Access::All,
-    };
-    if filters.tag.is_empty() {
-        Access::Selected
-    } else {
-        Access::All
-    }
-}
-
-/// Runs `command` with the timeline opened for `access` (only by the commands that read it).
-fn run_with(
+/// Runs `command` over the timeline `open` gives (called only by the commands that read one).
+fn run_over(
     command: &Command,
     config: &Config,
     out: &mut dyn Write,
-    access: Access,
+    open: impl Fn() -> Result<Opened, Error>,
 ) -> Result<(), Error> {
     // `&*open()?`: the index the opened timeline holds, kept until the command returns.
-    let open = || crate::cache::open(config.file.as_deref(), config.cache_dir.as_deref(), access);
     match command {
         Command::List(view) => list::run(view, &Context::new(&*open()?, config), out),
         Command::Who(who) => who::run(who, &Context::new(&*open()?, config), out),
@@ -368,7 +355,7 @@ pub fn query(filters: &Filters, index: &Index) -> Result<Query, Error> {
 /// The folded tag, or a "nothing matched" error naming the closest tags.
 fn known_tag(index: &Index, tag: &str) -> Result<String, Error> {
     let folded = fold(tag);
-    let tags = index.tag_counts();
+    let tags = index.tag_counts()?;
     if tags.iter().any(|(t, _)| fold(t) == folded) {
         return Ok(folded);
     }

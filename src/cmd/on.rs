@@ -36,7 +36,7 @@ pub fn run(args: &OnSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), 
     let days = window(today, args.day, args.before, args.after);
     // Order and limit apply to the anniversaries, not to the events they are picked from.
     let query = ctx.query(&args.view.filters)?;
-    let found = on_days(ctx.index, &ctx.index.select(&query)?, &days, args.calendar);
+    let found = on_days(ctx.index, &ctx.index.select(&query)?, &days, args.calendar)?;
     let found = ctx.limited(&args.view.list, found, "events");
     if found.is_empty() {
         let calendar = match args.calendar {

@@ -17,7 +17,7 @@ pub struct ShowSettings {
 /// Shows one event, or says which ids are close to the one asked for.
 pub fn run(args: &ShowSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let id = &args.id;
-    let events = ctx.index.events();
+    let events = ctx.index.events()?;
     let event = events.iter().find(|e| e.id == *id).ok_or_else(|| {
         // The same ranked "did you mean" as tags and periods get.
         let close = closest(id, events.iter().map(|e| e.id.as_str()));

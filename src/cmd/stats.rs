@@ -18,6 +18,6 @@ pub struct StatsSettings {
 pub fn run(args: &StatsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
-    ctx.renderer.stats(out, &Stats::new(ctx.index, &events))?;
+    ctx.renderer.stats(out, &Stats::new(ctx.index, &events)?)?;
     Ok(())
 }

@@ -16,7 +16,7 @@ pub struct TagsSettings {
 /// Lists the tags with their counts within the filters.
 pub fn run(args: &TagsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.view.filters)?;
-    let events = ctx.index.events();
+    let events = ctx.index.events()?;
     let mut rows: Vec<TagRow> = Vec::new();
     for &i in &ctx.index.select(&query)? {
         for tag in &events[i].tags {

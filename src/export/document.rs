@@ -1,15 +1,16 @@
 //! The Markdown document export: the timeline's title, a section per period in the order the
 //! periods begin, and a bullet per event with its date, title and place.
 
+use crate::error::Error;
 use crate::index::Index;
 use crate::render::escape_markdown as escape;
 use crate::view::Views;
 
 /// The document of the events at `positions`.
-pub fn document(index: &Index, positions: &[usize]) -> String {
+pub fn document(index: &Index, positions: &[usize]) -> Result<String, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
-    let events = index.events();
+    let events = index.events()?;
     let mut periods: Vec<usize> = (0..timeline.periods.len()).collect();
     periods.sort_by_key(|&p| timeline.periods[p].span.earliest());
     // Events without a period go last, under a heading of their own.
@@ -47,7 +48,7 @@ pub fn document(index: &Index, positions: &[usize]) -> String {
             text.push('\n');
         }
     }
-    text
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -106,6 +106,7 @@ pub fn calendar(
 ) -> Result<Exported, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
+    let events = index.events()?;
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -125,7 +126,7 @@ pub fn calendar(
     };
     let dated: Vec<&Event> = positions
         .iter()
-        .map(|&i| &index.events()[i])
+        .map(|&i| &events[i])
         .filter(|e| e.date.is_day_precise())
         .collect();
     exported.not_to_the_day = positions.len() - dated.len();

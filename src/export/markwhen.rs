@@ -11,14 +11,15 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::date::Date;
+use crate::error::Error;
 use crate::index::Index;
 use crate::view::Views;
 
 /// The markwhen document of the events at `positions`.
-pub fn markwhen(index: &Index, positions: &[usize]) -> String {
+pub fn markwhen(index: &Index, positions: &[usize]) -> Result<String, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
-    let events = index.events();
+    let events = index.events()?;
     // Properties are YAML to markwhen: a JSON string is a YAML string that needs no escaping.
     let mut text = format!("---\ntitle: {}\n---\n", json_string(&timeline.title));
     let mut periods: Vec<usize> = (0..timeline.periods.len()).collect();
@@ -66,7 +67,7 @@ pub fn markwhen(index: &Index, positions: &[usize]) -> String {
             text.push('\n');
         }
     }
-    text
+    Ok(text)
 }
 
 /// The date as markwhen reads it: the coarsest of years, months or days whose span is exactly

@@ -91,7 +91,7 @@ fn write(
                     positions.len()
                 ));
             }
-            serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions))
+            serde_json::to_writer_pretty(&mut *out, &timelinejs(index, positions)?)
                 .map_err(io::Error::from)?;
             writeln!(out)?;
         }
@@ -110,8 +110,8 @@ fn write(
             }
             out.write_all(text.text.as_bytes())?;
         }
-        ExportFormat::Markdown => out.write_all(document(index, positions).as_bytes())?,
-        ExportFormat::Markwhen => out.write_all(markwhen(index, positions).as_bytes())?,
+        ExportFormat::Markdown => out.write_all(document(index, positions)?.as_bytes())?,
+        ExportFormat::Markwhen => out.write_all(markwhen(index, positions)?.as_bytes())?,
         ExportFormat::Csv => events_for_spreadsheets(out, &views.rows(positions)?)?,
         ExportFormat::Json => Json { lines: false }.events(out, &views.rows(positions)?)?,
     }

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::date::{Calendar, Date, Point, Precision};
+use crate::error::Error;
 use crate::index::Index;
 use crate::view::Views;
 
@@ -146,10 +147,10 @@ fn html(text: &str) -> String {
 }
 
 /// The TimelineJS document of the events at `positions`.
-pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
+pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error> {
     let timeline = index.timeline();
     let views = Views::new(index);
-    let events = index.events();
+    let events = index.events()?;
     let title = Slide {
         start_date: None,
         end_date: None,
@@ -208,11 +209,11 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
             }
         })
         .collect();
-    Document {
+    Ok(Document {
         title,
         events: slides,
-        eras: eras(index, positions),
-    }
+        eras: eras(index, positions)?,
+    })
 }
 
 /// The eras: TimelineJS draws them all in one row, so no two may overlap. A period nested in
@@ -221,14 +222,14 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Document {
 /// rather than the theme that runs past it, the Civil War rather than a debate inside it. Periods
 /// that merely overlap at their ends are both kept, the earlier ending the day before the later
 /// begins.
-fn eras(index: &Index, positions: &[usize]) -> Vec<Era> {
+fn eras(index: &Index, positions: &[usize]) -> Result<Vec<Era>, Error> {
     let timeline = index.timeline();
-    let events = index.events();
+    let events = index.events()?;
     let (Some(first), Some(last)) = (
         positions.iter().map(|&i| events[i].date.earliest()).min(),
         positions.iter().map(|&i| events[i].date.latest()).max(),
     ) else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     let periods = &timeline.periods;
     let spans: Vec<(NaiveDate, NaiveDate)> = periods
@@ -276,7 +277,7 @@ fn eras(index: &Index, positions: &[usize]) -> Vec<Era> {
             },
         });
     }
-    eras
+    Ok(eras)
 }
 #[cfg(test)]
 mod tests {

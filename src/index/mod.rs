@@ -9,13 +9,16 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::date::{Age, Date};
 use crate::error::Error;
-use crate::index_file::MappedEvents;
 use crate::load::order;
 use crate::model::{Event, Timeline};
 use crate::names::NameTable;
 use crate::search::WordQuery;
+use crate::store::MappedEvents;
 
+pub use self::open::Opened;
 pub use crate::names::fold;
+
+mod open;
 
 /// What to keep of the events; every part must hold (AND).
 #[derive(Debug, Clone, Default)]
@@ -40,8 +43,9 @@ pub struct Query {
 }
 
 /// A timeline with its events in date order and its names indexed. The events are either held
-/// (parsed, or decoded whole) or read in place from a mapped index file (see
-/// [`crate::index_file`]); every question is answered the same way from both.
+/// (parsed) or read in place from a mapped index file (see [`crate::store`]); every question is
+/// answered the same way from both, and no caller knows which: [`Index::select`] reads columns,
+/// [`Index::event`] one record, [`Index::events`] all of them, decoded once on first asking.
 #[derive(Debug)]
 pub struct Index {
     /// The timeline; its `events` are empty when they are mapped.
@@ -64,8 +68,9 @@ pub struct Index {
 #[derive(Debug)]
 struct Mapped {
     events: MappedEvents,
-    /// Every event, decoded the first time something asks for all of them.
-    all: OnceLock<Vec<Event>>,
+    /// Every event, decoded the first time something asks for all of them; `None` when a
+    /// record failed its checks then.
+    all: OnceLock<Option<Vec<Event>>>,
 }
 
 impl Index {
@@ -113,11 +118,6 @@ impl Index {
         }
     }
 
-    /// True when the events are read in place from an index file.
-    pub fn is_mapped(&self) -> bool {
-        self.mapped.is_some()
-    }
-
     /// How many events.
     pub fn len(&self) -> usize {
         match &self.mapped {
@@ -139,8 +139,9 @@ impl Index {
         let event = match &self.mapped {
             None => self.timeline.events.get(i).map(Cow::Borrowed),
             Some(mapped) => match mapped.all.get() {
-                Some(all) => all.get(i).map(Cow::Borrowed),
-                None => mapped.events.record(i, &self.timeline).map(Cow::Owned),
+                Some(Some(all)) => all.get(i).map(Cow::Borrowed),
+                // Not decoded whole (or not all of it held): this record alone.
+                _ => mapped.events.record(i, &self.timeline).map(Cow::Owned),
             },
         };
         event.ok_or(Error::DamagedIndex)
@@ -210,18 +211,18 @@ impl Index {
         &self.timeline
     }
 
-    /// The sorted events. A mapped index decodes all of them the first time (commands that need
-    /// every event open the timeline whole instead: see [`crate::cache::Access`]); should a
-    /// record fail its checks then, there are none.
-    pub fn events(&self) -> &[Event] {
+    /// Every event, sorted: what the commands that look at all of them (stats, charts, exports,
+    /// tags, the explorer) ask for. A mapped index decodes and checks them all on the first call
+    /// and keeps them; the event list and `who` never call it, and decode only what they show.
+    /// A record that fails its checks answers [`Error::DamagedIndex`].
+    pub fn events(&self) -> Result<&[Event], Error> {
         match &self.mapped {
-            None => &self.timeline.events,
-            Some(mapped) => mapped.all.get_or_init(|| {
-                mapped
-                    .events
-                    .all_records(&self.timeline)
-                    .unwrap_or_default()
-            }),
+            None => Ok(&self.timeline.events),
+            Some(mapped) => mapped
+                .all
+                .get_or_init(|| mapped.events.all_records(&self.timeline))
+                .as_deref()
+                .ok_or(Error::DamagedIndex),
         }
     }
 
@@ -344,10 +345,10 @@ impl Index {
     }
 
     /// Every tag with its number of events, most used first (ties: first used first).
-    pub fn tag_counts(&self) -> Vec<(String, usize)> {
+    pub fn tag_counts(&self) -> Result<Vec<(String, usize)>, Error> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut slot: HashMap<&str, usize> = HashMap::new();
-        for event in self.events() {
+        for event in self.events()? {
             for tag in &event.tags {
                 let i = *slot.entry(tag.as_str()).or_insert_with(|| {
                     counts.push((tag.clone(), 0));
@@ -358,7 +359,7 @@ impl Index {
         }
         // A stable sort keeps first use as the tie-break.
         counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        counts
+        Ok(counts)
     }
 
     /// The period with this id.

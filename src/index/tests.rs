@@ -36,7 +36,7 @@ fn index() -> Index {
 
 #[test]
 fn a_name_finds_what_the_name_table_finds_for_every_name_embedded() {
-    let index = Index::new(crate::cache::embedded().unwrap());
+    let index = Index::new(crate::store::embedded().unwrap());
     let people = NameTable::new(index.timeline.people.iter().map(|p| p.all_names()));
     let places = NameTable::new(index.timeline.places.iter().map(|p| p.all_names()));
     let names = index.timeline.people.iter().flat_map(|p| p.all_names());
@@ -50,7 +50,7 @@ fn a_name_finds_what_the_name_table_finds_for_every_name_embedded() {
 fn ids(index: &Index, positions: Vec<usize>) -> Vec<&str> {
     positions
         .iter()
-        .map(|&i| index.events()[i].id.as_str())
+        .map(|&i| index.events().unwrap()[i].id.as_str())
         .collect()
 }
 

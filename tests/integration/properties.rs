@@ -205,9 +205,9 @@ proptest! {
         let (from, to) = (Date::parse(&from).unwrap(), Date::parse(&to).unwrap());
         let range = (from.earliest(), to.latest());
         let query = Query { range: Some(range), reverse, limit, ..Query::default() };
-        let mut expected: Vec<usize> = (0..index.events().len())
+        let mut expected: Vec<usize> = (0..index.events().unwrap().len())
             .filter(|&i| {
-                let e = &index.events()[i];
+                let e = &index.events().unwrap()[i];
                 e.date.latest() >= range.0 && e.date.earliest() <= range.1
             })
             .collect();
@@ -225,7 +225,7 @@ proptest! {
         // Repeating the list makes ties: equal dates must keep their order in the file.
         let dates: Vec<String> = dates.iter().cycle().take(dates.len() * repeat).cloned().collect();
         let index = timeline_of(&dates);
-        let events = index.events();
+        let events = index.events().unwrap();
         prop_assert_eq!(events.len(), dates.len());
         let mut seen: Vec<usize> = events.iter().map(|e| e.file_order).collect();
         seen.sort_unstable();

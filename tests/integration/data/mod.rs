@@ -38,6 +38,7 @@ fn index() -> &'static Index {
 fn event(id: &str) -> &'static Event {
     index()
         .events()
+        .unwrap()
         .iter()
         .find(|e| e.id == id)
         .unwrap_or_else(|| panic!("no event `{id}` in the timeline"))

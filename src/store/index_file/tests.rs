@@ -2,9 +2,9 @@
 //! hostile bytes (refused or answered without a panic, never out of bounds).
 
 use super::*;
-use crate::cache::embedded;
 use crate::error::Error;
 use crate::index::{Index, Query, fold};
+use crate::store::embedded;
 use crate::view::Views;
 
 const KEY: u128 = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321;
@@ -12,7 +12,14 @@ const KEY: u128 = 0x1234_5678_9abc_def0_0fed_cba9_8765_4321;
 /// The index file of the embedded timeline.
 fn file_bytes(fresh: &Index) -> Vec<u8> {
     let mut bytes = Vec::new();
-    write(&mut bytes, KEY, None, fresh.timeline(), fresh.events()).unwrap();
+    write(
+        &mut bytes,
+        KEY,
+        None,
+        fresh.timeline(),
+        fresh.events().unwrap(),
+    )
+    .unwrap();
     bytes
 }
 
@@ -51,7 +58,8 @@ fn queries(index: &Index) -> Vec<Query> {
             ..Query::default()
         });
     }
-    for (tag, _) in index.tag_counts() {
+    // A damaged file may have no tags to give: the other queries still run.
+    for (tag, _) in index.tag_counts().unwrap_or_default() {
         all.push(Query {
             tags: vec![fold(&tag)],
             reverse: true,
@@ -72,7 +80,6 @@ fn queries(index: &Index) -> Vec<Query> {
 fn the_mapped_index_answers_every_filter_as_a_fresh_parse_does() {
     let fresh = Index::new(embedded().unwrap());
     let mapped = open_bytes(&file_bytes(&fresh)).expect("a fresh file opens");
-    assert!(mapped.is_mapped());
     assert_eq!(mapped.len(), fresh.len());
     let (fresh_views, mapped_views) = (Views::new(&fresh), Views::new(&mapped));
     for query in queries(&fresh) {
@@ -87,7 +94,7 @@ fn the_mapped_index_answers_every_filter_as_a_fresh_parse_does() {
         assert_eq!(mapped.place_counts(&got), fresh.place_counts(&want));
         assert_eq!(mapped.period_counts(&got), fresh.period_counts(&want));
     }
-    assert_eq!(mapped.tag_counts(), fresh.tag_counts());
+    assert_eq!(mapped.tag_counts().unwrap(), fresh.tag_counts().unwrap());
     assert_eq!(mapped.find_people("Kamenev"), fresh.find_people("Kamenev"));
 }
 
@@ -193,7 +200,7 @@ fn a_forged_record_with_a_matching_checksum_is_refused_and_reparsed_by_the_calle
     let fresh = Index::new(embedded().unwrap());
     let mut bytes = file_bytes(&fresh);
     // The first record's title turned into a terminal escape, its checksum made to match.
-    let mut event = fresh.events()[0].clone();
+    let mut event = fresh.events().unwrap()[0].clone();
     let title_len = event.title.len();
     event.title = format!("\u{1b}]52;{}", "x".repeat(title_len.saturating_sub(5)));
     let record = postcard::to_stdvec(&event).unwrap();
@@ -227,7 +234,7 @@ fn a_forged_record_with_a_matching_checksum_is_refused_and_reparsed_by_the_calle
     );
     let later = Query {
         range: Some((
-            fresh.events()[0].date.latest().succ_opt().unwrap(),
+            fresh.events().unwrap()[0].date.latest().succ_opt().unwrap(),
             NaiveDate::from_ymd_opt(9999, 1, 1).unwrap(),
         )),
         ..Query::default()

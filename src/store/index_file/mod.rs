@@ -54,7 +54,8 @@
 //! validated, only that its period is within the list), and its day, place and people equal to
 //! the columns,
 //! so a filter and the row it keeps never disagree. A record that fails makes
-//! [`MappedEvents::record`] answer `None`, and the caller parses the source instead.
+//! [`MappedEvents::record`] answer `None`, which the index turns into
+//! [`crate::error::Error::DamagedIndex`]; the run then parses the source instead (`cmd::run`).
 //!
 //! One thing the checks cannot cover: the mapping reads the file as it is on disk, so a process
 //! that truncates the entry in place while it is mapped (entries are only ever replaced by rename)
