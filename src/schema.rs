@@ -187,6 +187,8 @@ struct RawEvent {
     period: Option<String>,
     /// The section of the source it comes from.
     source: Option<String>,
+    /// A turning point a reader needs first; `--key` selects these.
+    key: Option<bool>,
 }
 
 /// The schema of a date field: a string in the date grammar, or a bare year, which YAML reads as

@@ -134,6 +134,21 @@ impl<T: Located> Events<T> {
         let source = raw
             .source
             .map(|s| checked(problems, owner, "source", s, Shape::Line));
+        let key = match raw.key {
+            None => false,
+            Some(key) => match key.text() {
+                "true" => true,
+                "false" => false,
+                other => {
+                    let message = format!(
+                        "{owner}: `key` must be true or false, not `{}`",
+                        crate::error::quote(other)
+                    );
+                    problems.push((key, message));
+                    false
+                }
+            },
+        };
         let event = date.map(|date| {
             self.events.push(Event {
                 id: raw.id.text().to_string(),
@@ -145,6 +160,7 @@ impl<T: Located> Events<T> {
                 tags,
                 period: None,
                 source,
+                key,
                 file_order,
             });
             (self.events.len() - 1) as u32

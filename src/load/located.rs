@@ -250,6 +250,8 @@ impl<'de> Deserialize<'de> for JsonText<'de> {
             }
             // `"date": 1917` means what YAML's `date: 1917` does.
             Some(b'-' | b'0'..=b'9') => Ok(JsonText::Plain(raw)),
+            // `"key": true` reads as YAML's `key: true`; the field judges the word.
+            _ if raw == "true" || raw == "false" => Ok(JsonText::Plain(raw)),
             _ => Err(D::Error::custom("expected a string")),
         }
     }

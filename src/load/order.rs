@@ -50,6 +50,7 @@ mod tests {
             tags: Vec::new(),
             period: None,
             source: None,
+            key: false,
             file_order,
         }
     }

@@ -21,6 +21,7 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "from",
     "id",
     "julian_until",
+    "key",
     "name",
     "names",
     "note",
@@ -223,5 +224,6 @@ raw_mapping! {
         tags: many T,
         period: opt T,
         source: opt T,
+        key: opt T,
     }
 }

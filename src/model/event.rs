@@ -24,6 +24,8 @@ pub struct Event {
     pub period: Option<usize>,
     /// The section of the source it comes from.
     pub source: Option<String>,
+    /// A turning point a reader needs first (`key: true`), selected by `--key`.
+    pub key: bool,
     /// Its position in the file, which breaks ties when sorting.
     pub file_order: usize,
 }
