@@ -82,8 +82,9 @@ pub struct Around {
 }
 
 impl Around {
-    /// The life around `date`, with `days` either side (else [`margin_days`] of its precision).
-    pub fn new(index: &Index, date: &Date, days: Option<u32>) -> Result<Around, Error> {
+    /// The life around `date`, with `days` either side (else [`margin_days`] of its precision);
+    /// with `key`, only the key events count as near, before and after.
+    pub fn new(index: &Index, date: &Date, days: Option<u32>, key: bool) -> Result<Around, Error> {
         let timeline = index.timeline();
         let views = Views::new(index);
         let margin = i64::from(days.unwrap_or_else(|| margin_days(date.start().precision())));
@@ -95,6 +96,7 @@ impl Around {
         );
         let query = Query {
             range: Some((from, to)),
+            key,
             ..Query::default()
         };
         let all = index.events()?;
@@ -106,9 +108,11 @@ impl Around {
         let (before, after) = if events.is_empty() {
             let before = all
                 .iter()
-                .filter(|e| e.date.latest() < from)
+                .filter(|e| (e.key || !key) && e.date.latest() < from)
                 .max_by_key(|e| (e.date.latest(), e.date.earliest()));
-            let after = all.iter().find(|e| e.date.earliest() > to);
+            let after = all
+                .iter()
+                .find(|e| (e.key || !key) && e.date.earliest() > to);
             (before.map(|e| views.row(e)), after.map(|e| views.row(e)))
         } else {
             (None, None)

@@ -17,6 +17,8 @@ pub struct EventRow {
     pub id: String,
     /// Its title.
     pub title: String,
+    /// A turning point a reader needs first (`key: true` in the file; `--key` selects these).
+    pub key: bool,
     /// One or two sentences, where the file has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -258,6 +260,7 @@ impl<'a> Views<'a> {
         EventRow {
             id: texts.id,
             title: texts.title,
+            key: event.key,
             summary: texts.summary,
             date: dual.to_string(),
             start: iso_day(date.earliest()),

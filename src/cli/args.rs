@@ -136,6 +136,8 @@ pub struct Groups<'a> {
     pub format: Option<&'a mut FormatArgs>,
     /// Table width and drawing characters.
     pub layout: Option<&'a mut LayoutArgs>,
+    /// `--key` alone, for a command that takes it without the other filters (`around`).
+    pub key: Option<&'a mut bool>,
 }
 
 /// The flags of every view that lists things: which events, how many, in which format.
@@ -176,9 +178,13 @@ impl ListViewArgs {
             }
         };
         let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
+        let mut filters = self.filters;
+        if let Some(key) = groups.key {
+            take_switch(key, std::mem::take(&mut filters.key), "--key").map_err(usage)?;
+        }
         match groups.filters {
-            Some(group) => group.take(self.filters).map_err(usage)?,
-            None => refuse(self.filters.given())?,
+            Some(group) => group.take(filters).map_err(usage)?,
+            None => refuse(filters.given())?,
         }
         match groups.list {
             Some(group) => group.take(self.list).map_err(usage)?,
@@ -206,6 +212,7 @@ impl CommandArgs for ListViewArgs {
             list: Some(&mut self.list),
             format: Some(&mut self.format),
             layout: Some(&mut self.layout),
+            key: None,
         }
     }
 
@@ -307,6 +314,10 @@ pub struct FilterArgs {
     /// "quoted words" keep a phrase (case and accents do not matter).
     #[arg(short = 's', long, value_name = "TEXT")]
     pub search: Option<String>,
+
+    /// Only the key events: the turning points the timeline marks `key: true`.
+    #[arg(short = 'k', long)]
+    pub key: bool,
 }
 
 impl FilterArgs {
@@ -321,6 +332,7 @@ impl FilterArgs {
             with: self.with,
             tag: self.tag,
             search: self.search,
+            key: self.key,
         }
     }
 }
@@ -336,6 +348,7 @@ impl FlagGroup for FilterArgs {
             (!self.with.is_empty(), "--with"),
             (!self.tag.is_empty(), "--tag"),
             (self.search.is_some(), "--search"),
+            (self.key, "--key"),
         ]
         .into_iter()
         .filter_map(|(given, flag)| given.then_some(flag))
@@ -351,7 +364,8 @@ impl FlagGroup for FilterArgs {
         self.person.splice(0..0, earlier.person);
         self.with.splice(0..0, earlier.with);
         self.tag.splice(0..0, earlier.tag);
-        take_one(&mut self.search, earlier.search, "--search")
+        take_one(&mut self.search, earlier.search, "--search")?;
+        take_switch(&mut self.key, earlier.key, "--key")
     }
 }
 

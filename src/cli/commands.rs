@@ -310,6 +310,10 @@ pub struct AroundArgs {
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=36_600))]
     pub days: Option<u32>,
 
+    /// Only the key events near the date, and the closest key events either side.
+    #[arg(short = 'k', long)]
+    pub key: bool,
+
     /// The output format.
     #[command(flatten)]
     pub format: FormatArgs,
@@ -326,6 +330,7 @@ impl CommandArgs for AroundArgs {
         Groups {
             format: Some(&mut self.format),
             layout: Some(&mut self.layout),
+            key: Some(&mut self.key),
             ..Groups::default()
         }
     }
@@ -334,6 +339,7 @@ impl CommandArgs for AroundArgs {
         Ok(cmd::Command::Around(AroundSettings {
             date: self.date,
             days: self.days,
+            key: self.key,
         }))
     }
 }

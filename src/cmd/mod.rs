@@ -90,6 +90,8 @@ pub struct Filters {
     pub tag: Vec<String>,
     /// `--search`: events with every word of this text.
     pub search: Option<String>,
+    /// `--key`: only the events marked key.
+    pub key: bool,
 }
 
 impl Filters {
@@ -103,6 +105,7 @@ impl Filters {
             || !self.with.is_empty()
             || !self.tag.is_empty()
             || self.search.is_some()
+            || self.key
     }
 }
 
@@ -189,6 +192,7 @@ fn renderer(config: &Config) -> Box<dyn Renderer> {
         }),
         Format::Plain => Box::new(Plain {
             palette: Palette::new(config.color),
+            unicode: config.unicode,
         }),
         Format::Json => Box::new(Json { lines: false }),
         Format::Ndjson => Box::new(Json { lines: true }),
@@ -348,6 +352,7 @@ pub fn query(filters: &Filters, index: &Index) -> Result<Query, Error> {
             .search
             .as_deref()
             .map(crate::search::WordQuery::parse),
+        key: filters.key,
         ..Query::default()
     })
 }

@@ -36,6 +36,8 @@ pub struct Query {
     pub tags: Vec<String>,
     /// Keep events whose title, summary, place names or people's names hold every word.
     pub text: Option<WordQuery>,
+    /// Keep only the events marked key.
+    pub key: bool,
     /// Newest first.
     pub reverse: bool,
     /// At most this many events (after `reverse`).
@@ -240,7 +242,7 @@ impl Index {
         let involves = |i: usize, people: &[usize]| {
             people.iter().any(|p| Some(*p) == subject) || self.lists_any(i, people)
         };
-        let needs_record = !query.tags.is_empty() || query.text.is_some();
+        let needs_record = !query.tags.is_empty() || query.text.is_some() || query.key;
         let mut kept: Vec<usize> = Vec::new();
         for i in lo..hi.max(lo) {
             let keep = from_day.is_none_or(|from| self.days(i).1 >= from)
@@ -267,16 +269,15 @@ impl Index {
         Ok(kept)
     }
 
-    /// True when the event at `i` has one of the query's tags and its text.
+    /// True when the event at `i` is key if asked, has one of the query's tags and its text.
     fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
         let event = self.event(i)?;
-        Ok(
-            (query.tags.is_empty() || event.tags.iter().any(|t| query.tags.contains(&fold(t))))
-                && query
-                    .text
-                    .as_ref()
-                    .is_none_or(|words| words.matches_event(&self.timeline, &event)),
-        )
+        Ok((event.key || !query.key)
+            && (query.tags.is_empty() || event.tags.iter().any(|t| query.tags.contains(&fold(t))))
+            && query
+                .text
+                .as_ref()
+                .is_none_or(|words| words.matches_event(&self.timeline, &event)))
     }
 
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),

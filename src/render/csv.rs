@@ -67,6 +67,7 @@ fn event_record(row: &EventRow) -> [String; EVENT_COLUMNS] {
         age_end,
         row.start_os.clone().unwrap_or_default(),
         row.end_os.clone().unwrap_or_default(),
+        row.key.to_string(),
         row.summary.clone().unwrap_or_default(),
     ]
 }
@@ -93,7 +94,7 @@ pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Re
     )
 }
 
-const EVENT_COLUMNS: usize = 16;
+const EVENT_COLUMNS: usize = 17;
 
 const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "id",
@@ -111,6 +112,7 @@ const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "age_end",
     "start_os",
     "end_os",
+    "key",
     "summary",
 ];
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Renderer, years_ago_words};
+use super::{Renderer, listed_title, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
@@ -75,7 +75,7 @@ impl Renderer for Markdown {
                 vec![
                     r.date.clone(),
                     r.age.clone().unwrap_or_default(),
-                    r.title.clone(),
+                    listed_title(r, true).into_owned(),
                     r.place.clone().unwrap_or_default(),
                     r.people.join(", "),
                 ]
@@ -92,7 +92,7 @@ impl Renderer for Markdown {
                 vec![
                     years_ago_words(a.years_ago),
                     r.date.clone(),
-                    r.title.clone(),
+                    listed_title(r, true).into_owned(),
                     r.place.clone().unwrap_or_default(),
                     r.people.join(", "),
                 ]
@@ -217,7 +217,7 @@ impl Renderer for Markdown {
 
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let row = &detail.row;
-        writeln!(out, "## {}\n", escape(&row.title))?;
+        writeln!(out, "## {}\n", escape(&listed_title(row, true)))?;
         writeln!(out, "- **Date:** {}", escape(&row.date))?;
         if let Some(age) = &row.age {
             writeln!(out, "- **Age:** {}", escape(age))?;

@@ -23,6 +23,16 @@ pub use self::markdown::{Markdown, escape as escape_markdown};
 pub use self::plain::Plain;
 pub use self::table::Table;
 
+/// The title as a listing shows it: a key event's starts with a star (`* ` in ASCII), so the
+/// turning points stand out in a table, plain lines, Markdown and `show` alike.
+pub fn listed_title(row: &EventRow, unicode: bool) -> Cow<'_, str> {
+    match (row.key, unicode) {
+        (false, _) => Cow::Borrowed(&row.title),
+        (true, true) => Cow::Owned(format!("★ {}", row.title)),
+        (true, false) => Cow::Owned(format!("* {}", row.title)),
+    }
+}
+
 /// Writes each view of the timeline in one format. Shared by the threads that write a long list
 /// in pieces, so it holds only settings.
 pub trait Renderer: Sync {

@@ -5,7 +5,7 @@
 
 use std::io::{self, Write};
 
-use super::Renderer;
+use super::{Renderer, listed_title};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
@@ -16,6 +16,8 @@ use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRo
 pub struct Plain {
     /// Colors for the fields; off unless asked for.
     pub palette: Palette,
+    /// Whether the key mark may be a star (else `*`).
+    pub unicode: bool,
 }
 
 /// A field with the characters that would break a line or a column replaced by spaces.
@@ -67,12 +69,17 @@ fn write_styled(
 
 /// Writes an event's seven fields (start, date, title, place, people, tags, id), tab-separated
 /// and each colored by its role when the palette is on; uncolored, no string is made on the way.
-fn write_event_fields(out: &mut dyn Write, row: &EventRow, p: &Palette) -> io::Result<()> {
+fn write_event_fields(
+    out: &mut dyn Write,
+    row: &EventRow,
+    p: &Palette,
+    unicode: bool,
+) -> io::Result<()> {
     write_styled(out, &row.start, p, Palette::date)?;
     out.write_all(b"\t")?;
     write_styled(out, &row.date, p, Palette::date)?;
     out.write_all(b"\t")?;
-    write_field(out, &row.title)?;
+    write_field(out, &listed_title(row, unicode))?;
     out.write_all(b"\t")?;
     write_styled(
         out,
@@ -95,7 +102,7 @@ fn write_event_fields(out: &mut dyn Write, row: &EventRow, p: &Palette) -> io::R
 impl Plain {
     /// One event's line.
     fn event(&self, out: &mut dyn Write, row: &EventRow) -> io::Result<()> {
-        write_event_fields(out, row, &self.palette)?;
+        write_event_fields(out, row, &self.palette, self.unicode)?;
         out.write_all(b"\n")
     }
 }
@@ -124,7 +131,7 @@ impl Renderer for Plain {
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         // The event's own fields come first, as in every view; what `on` adds follows them.
         for a in rows {
-            write_event_fields(out, &a.row, &self.palette)?;
+            write_event_fields(out, &a.row, &self.palette, self.unicode)?;
             write!(out, "\t{}\t", a.years_ago)?;
             write_styled(out, &a.anniversary, &self.palette, Palette::date)?;
             out.write_all(b"\n")?;
@@ -235,6 +242,7 @@ impl Renderer for Plain {
         let fields = [
             ("id", row.id.clone()),
             ("title", row.title.clone()),
+            ("key", if row.key { "true" } else { "" }.to_string()),
             ("date", row.date.clone()),
             ("start", row.start.clone()),
             ("end", row.end.clone()),

@@ -12,7 +12,9 @@ mod grid;
 use self::grid::{
     CHUNK_ROWS, event_room, fill, fix_columns, keep_whole, segments, widest, write_lines,
 };
-use super::{Renderer, break_long_words, fit, unbroken, wrap, wrap_indented, years_ago_words};
+use super::{
+    Renderer, break_long_words, fit, listed_title, unbroken, wrap, wrap_indented, years_ago_words,
+};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::search::WordQuery;
@@ -127,7 +129,8 @@ impl Table {
     /// the title; a name is never split across lines. For layouts without their columns.
     fn event_with_context(&self, row: &EventRow, width: usize) -> String {
         let p = &self.palette;
-        let mut lines: Vec<String> = wrap(&self.text(&row.title), width)
+        let title = listed_title(row, self.unicode);
+        let mut lines: Vec<String> = wrap(&self.text(&title), width)
             .iter()
             .map(|line| self.marked(line, |t| p.title(t)))
             .collect();
@@ -247,7 +250,9 @@ impl Table {
                 let mut cells = vec![
                     Cell::new(self.date_cell_with(row, below_date(i))),
                     Cell::new(age(row)),
-                    Cell::new(self.marked(&self.text(&row.title), |t| p.title(t))),
+                    Cell::new(
+                        self.marked(&self.text(&listed_title(row, self.unicode)), |t| p.title(t)),
+                    ),
                     Cell::new(self.marked(&self.text(place_of(row)), |t| p.place(t))),
                     Cell::new(self.people_list(row)),
                 ];
@@ -543,7 +548,7 @@ impl Renderer for Table {
     fn detail(&self, out: &mut dyn Write, detail: &EventDetail) -> io::Result<()> {
         let p = &self.palette;
         let row = &detail.row;
-        for line in lines(&row.title, self.width) {
+        for line in lines(&listed_title(row, self.unicode), self.width) {
             writeln!(out, "{}", p.title(&line))?;
         }
         let dual = &row.date_parts;
