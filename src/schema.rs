@@ -189,6 +189,47 @@ struct RawEvent {
     source: Option<String>,
     /// A turning point a reader needs first; `--key` selects these.
     key: Option<bool>,
+    /// A short name (at most 30 characters) where room is short: TimelineJS's markers, chart
+    /// labels, e.g. "October".
+    #[schemars(length(max = 30))]
+    label: Option<String>,
+    /// A web page about the event.
+    #[schemars(with = "Option<Url>")]
+    link: Option<String>,
+    /// An image or other media to show with it (TimelineJS shows it on the slide).
+    media: Option<RawMedia>,
+}
+
+/// An image, video or other media, with its words.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawMedia {
+    /// Where it is.
+    #[schemars(with = "Url")]
+    url: String,
+    /// What it shows.
+    caption: Option<String>,
+    /// Whose it is: the author, the license.
+    credit: Option<String>,
+}
+
+/// The schema of a link or a media's address: an absolute http or https URL, no spaces.
+struct Url;
+
+impl JsonSchema for Url {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Url".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An http or https URL, e.g. https://example.org/picture.jpg.",
+            "type": "string",
+            "maxLength": crate::load::text::URL_MAX,
+            "pattern": r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#][^\s]*$",
+        })
+    }
 }
 
 /// The schema of a date field: a string in the date grammar, or a bare year, which YAML reads as

@@ -19,6 +19,15 @@ pub struct EventRow {
     pub title: String,
     /// A turning point a reader needs first (`key: true` in the file; `--key` selects these).
     pub key: bool,
+    /// A short name, where the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A web page about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// An image or other media, with its caption and credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<crate::model::Media>,
     /// One or two sentences, where the file has them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -261,6 +270,9 @@ impl<'a> Views<'a> {
             id: texts.id,
             title: texts.title,
             key: event.key,
+            label: event.label.clone(),
+            link: event.link.clone(),
+            media: event.media.clone(),
             summary: texts.summary,
             date: dual.to_string(),
             start: iso_day(date.earliest()),

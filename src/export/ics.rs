@@ -156,6 +156,14 @@ pub fn calendar(
                 escape_text(&detail.place_hierarchy.join(", "))
             ));
         }
+        // URIs are not TEXT (RFC 5545 3.3.13): written as they are, which the loader allows
+        // since a link or media address has no line break, control character or space.
+        if let Some(link) = &row.link {
+            properties.push(format!("URL:{link}"));
+        }
+        if let Some(media) = &row.media {
+            properties.push(format!("ATTACH:{}", media.url));
+        }
         if !row.tags.is_empty() {
             let tags: Vec<String> = row.tags.iter().map(|t| escape_text(t)).collect();
             properties.push(format!("CATEGORIES:{}", tags.join(",")));

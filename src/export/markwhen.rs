@@ -49,7 +49,15 @@ pub fn markwhen(index: &Index, positions: &[usize]) -> Result<String, Error> {
                 date_text(&events[i].date),
                 untagged(&row.title)
             ));
-            text.push_str(&format!("id: {}\n\n", json_string(&row.id)));
+            text.push_str(&format!("id: {}\n", json_string(&row.id)));
+            // Properties, as quoted strings (no `#` or `:` inside reads as markup there).
+            if let Some(link) = &row.link {
+                text.push_str(&format!("link: {}\n", json_string(link)));
+            }
+            if let Some(media) = &row.media {
+                text.push_str(&format!("media: {}\n", json_string(&media.url)));
+            }
+            text.push('\n');
             let mut description = vec![row.date.clone()];
             if let Some(summary) = &row.summary {
                 description.extend(summary.lines().map(str::to_string));

@@ -87,7 +87,8 @@ fn write(
             if positions.len() > MANY_SLIDES {
                 crate::error::note(&format!(
                     "export timelinejs: {} slides; TimelineJS reads best with a few dozen, so \
-                     consider one period: --in PERIOD (`timeline periods` lists them)",
+                     consider the key events (--key) or one period: --in PERIOD (`timeline \
+                     periods` lists them)",
                     positions.len()
                 ));
             }

@@ -37,9 +37,26 @@ pub struct Slide {
     pub display_date: Option<String>,
     /// Headline and body (HTML).
     pub text: Text,
+    /// An image or other media shown on the slide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<SlideMedia>,
     /// The event's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<String>,
+}
+
+/// A slide's media: TimelineJS tells an image, a video or a page from its URL. The URL is as the
+/// loader allowed it (http or https, no space or control); caption and credit are HTML.
+#[derive(Debug, Serialize)]
+pub struct SlideMedia {
+    /// Where it is.
+    pub url: String,
+    /// What it shows.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// Whose it is.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub credit: String,
 }
 
 /// A period drawn as a band under the slides.
@@ -172,6 +189,7 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error>
                 })
                 .unwrap_or_default(),
         },
+        media: None,
         unique_id: None,
     };
     let slides = positions
@@ -181,6 +199,15 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error>
             let row = views.row(event);
             let (start, end) = slide_dates(&event.date);
             let mut body = String::new();
+            // A marker in the time navigation shows the headline in about 90 pixels: an event
+            // with a label shows it there, and its full title opens the slide's text.
+            let headline = match &row.label {
+                Some(label) => {
+                    body.push_str(&format!("<p><strong>{}</strong></p>", html(&row.title)));
+                    html(label)
+                }
+                None => html(&row.title),
+            };
             if let Some(summary) = &row.summary {
                 body.push_str(&format!("<p>{}</p>", html(summary)));
             }
@@ -194,6 +221,18 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error>
             if !context.is_empty() {
                 body.push_str(&format!("<p><em>{}</em></p>", context.join(" · ")));
             }
+            if let Some(link) = &row.link {
+                body.push_str(&format!(
+                    "<p><a href=\"{}\">{}</a></p>",
+                    html(link),
+                    html(link)
+                ));
+            }
+            let media = row.media.as_ref().map(|m| SlideMedia {
+                url: m.url.clone(),
+                caption: m.caption.as_deref().map(html).unwrap_or_default(),
+                credit: m.credit.as_deref().map(html).unwrap_or_default(),
+            });
             Slide {
                 start_date: Some(start),
                 end_date: end,
@@ -202,9 +241,10 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error>
                 // Oct]" read as two programs' work.
                 display_date: Some(row.date.clone()),
                 text: Text {
-                    headline: html(&row.title),
+                    headline,
                     text: body,
                 },
+                media,
                 unique_id: Some(row.id),
             }
         })

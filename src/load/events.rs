@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use super::check::{Owner, Which, date_of, span_of, text_problem, unknown_field};
 use super::located::Located;
-use super::raw::{Mapping, RawEvent};
-use super::text::{Shape, is_blank};
-use crate::model::Event;
+use super::raw::{Mapping, RawEvent, RawMedia};
+use super::text::{Shape, is_blank, label_refusal, url_refusal};
+use crate::model::{Event, Media};
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
 /// exist twice over (once as written, once as model). What needs the rest of the file (the ids of
@@ -134,21 +134,14 @@ impl<T: Located> Events<T> {
         let source = raw
             .source
             .map(|s| checked(problems, owner, "source", s, Shape::Line));
-        let key = match raw.key {
-            None => false,
-            Some(key) => match key.text() {
-                "true" => true,
-                "false" => false,
-                other => {
-                    let message = format!(
-                        "{owner}: `key` must be true or false, not `{}`",
-                        crate::error::quote(other)
-                    );
-                    problems.push((key, message));
-                    false
-                }
-            },
-        };
+        let key = raw.key.and_then(|key| flag(problems, owner, "key", key));
+        let label = raw
+            .label
+            .and_then(|l| judged(problems, owner, "label", l, label_refusal));
+        let link = raw
+            .link
+            .and_then(|l| judged(problems, owner, "link", l, url_refusal));
+        let media = raw.media.and_then(|m| media(problems, owner, m));
         let event = date.map(|date| {
             self.events.push(Event {
                 id: raw.id.text().to_string(),
@@ -160,7 +153,10 @@ impl<T: Located> Events<T> {
                 tags,
                 period: None,
                 source,
-                key,
+                key: key.unwrap_or(false),
+                label,
+                link,
+                media,
                 file_order,
             });
             (self.events.len() - 1) as u32
@@ -175,6 +171,74 @@ impl<T: Located> Events<T> {
         }
         self.refs.push(EventRefs { id: raw.id, event });
     }
+}
+
+/// `true` or `false` as written in the `field` of `owner`; anything else is a problem.
+fn flag<T: Located>(
+    problems: &mut Vec<(T, String)>,
+    owner: Owner,
+    field: &str,
+    value: T,
+) -> Option<bool> {
+    match value.text() {
+        "true" => Some(true),
+        "false" => Some(false),
+        other => {
+            let message = format!(
+                "{owner}: `{field}` must be true or false, not `{}`",
+                crate::error::quote(other)
+            );
+            problems.push((value, message));
+            None
+        }
+    }
+}
+
+/// The text of `value`, the `field` of `owner`, when `refusal` finds nothing wrong with it;
+/// else the problem is kept (at the value).
+fn judged<T: Located>(
+    problems: &mut Vec<(T, String)>,
+    owner: Owner,
+    field: &str,
+    value: T,
+    refusal: fn(&str) -> Option<String>,
+) -> Option<String> {
+    match refusal(value.text()) {
+        Some(why) => {
+            problems.push((value, format!("{owner}: the {field} {why}")));
+            None
+        }
+        None => Some(value.take()),
+    }
+}
+
+/// An event's media, its address and words checked, its unknown keys reported.
+fn media<T: Located>(
+    problems: &mut Vec<(T, String)>,
+    owner: Owner,
+    raw: RawMedia<T>,
+) -> Option<Media> {
+    for key in raw.unknown {
+        let message = unknown_field(
+            owner,
+            key.text(),
+            RawMedia::<T>::WHAT,
+            RawMedia::<T>::FIELDS,
+        );
+        problems.push((key, message));
+    }
+    let caption = raw
+        .caption
+        .map(|c| checked(problems, owner, "media caption", c, Shape::Line));
+    let credit = raw
+        .credit
+        .map(|c| checked(problems, owner, "media credit", c, Shape::Line));
+    let url = judged(problems, owner, "media url", raw.url, url_refusal)?;
+    Some(Media {
+        url,
+        caption,
+        credit,
+    })
 }
 
 /// The text of `value`, the `field` of `owner`; when it breaks the rules of its shape, the problem

@@ -51,6 +51,9 @@ mod tests {
             period: None,
             source: None,
             key: false,
+            label: None,
+            link: None,
+            media: None,
             file_order,
         }
     }

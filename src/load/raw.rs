@@ -14,6 +14,8 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "aliases",
     "born",
     "calendar",
+    "caption",
+    "credit",
     "date",
     "died",
     "end",
@@ -22,6 +24,9 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "id",
     "julian_until",
     "key",
+    "label",
+    "link",
+    "media",
     "name",
     "names",
     "note",
@@ -37,6 +42,7 @@ pub(super) const FIELD_NAMES: &[&str] = &[
     "tags",
     "title",
     "to",
+    "url",
     "within",
 ];
 
@@ -225,5 +231,17 @@ raw_mapping! {
         period: opt T,
         source: opt T,
         key: opt T,
+        label: opt T,
+        link: opt T,
+        media: opt RawMedia<T>,
+    }
+}
+
+raw_mapping! {
+    /// An event's media.
+    RawMedia("a media") {
+        url: one T,
+        caption: opt T,
+        credit: opt T,
     }
 }

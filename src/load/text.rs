@@ -87,6 +87,57 @@ pub fn refusal(value: &str, shape: Shape) -> Option<String> {
     None
 }
 
+/// The longest URL a link or media may have: browsers and servers refuse longer ones, and a
+/// hostile file must not make every export carry a megabyte of address.
+pub const URL_MAX: usize = 2048;
+
+/// The longest label: it must fit a TimelineJS marker or a chart's label.
+pub const LABEL_MAX: usize = 30;
+
+/// Why `value` cannot be a link or a media's address, completing "the link …"; `None` when it
+/// can: an absolute http or https URL with a host, on one line, with no spaces (a `javascript:`
+/// or `file:` link in an export would run or read on the reader's machine).
+pub fn url_refusal(value: &str) -> Option<String> {
+    if let Some(why) = refusal(value, Shape::Line) {
+        return Some(why);
+    }
+    if value.len() > URL_MAX {
+        return Some(format!(
+            "is {} bytes long, past the {URL_MAX} a URL may have",
+            value.len()
+        ));
+    }
+    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &value[8..]
+    } else if lower.starts_with("http://") {
+        &value[7..]
+    } else {
+        return Some(format!(
+            "`{}` is not an http or https URL",
+            crate::error::quote(&value.chars().take(60).collect::<String>())
+        ));
+    };
+    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
+        return Some("has no host after `//`".to_string());
+    }
+    if value.chars().any(char::is_whitespace) {
+        return Some("holds a space; write it as %20".to_string());
+    }
+    None
+}
+
+/// Why `value` cannot be a label; `None` when it can.
+pub fn label_refusal(value: &str) -> Option<String> {
+    if let Some(why) = refusal(value, Shape::Line) {
+        return Some(why);
+    }
+    let length = value.chars().count();
+    (length > LABEL_MAX).then(|| {
+        format!("has {length} characters, past the {LABEL_MAX} a label may have (the title is for the rest)")
+    })
+}
+
 /// True when `value` may be a field of this `shape` (and is not an empty id).
 pub fn acceptable(value: &str, shape: Shape) -> bool {
     refusal(value, shape).is_none() && !(shape == Shape::Id && value.trim().is_empty())

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::{Shape, acceptable};
+use super::text::{Shape, acceptable, label_refusal, url_refusal};
 use crate::date::Date;
 use crate::model::{Event, Timeline};
 
@@ -78,6 +78,15 @@ pub fn event_trusted(e: &Event, people: usize, places: usize, periods: usize) ->
             .is_none_or(|s| acceptable(s, Shape::Prose))
         && e.tags.iter().all(|t| line(t))
         && e.source.as_deref().is_none_or(line)
+        && e.label
+            .as_deref()
+            .is_none_or(|l| label_refusal(l).is_none())
+        && e.link.as_deref().is_none_or(|u| url_refusal(u).is_none())
+        && e.media.as_ref().is_none_or(|m| {
+            url_refusal(&m.url).is_none()
+                && m.caption.as_deref().is_none_or(line)
+                && m.credit.as_deref().is_none_or(line)
+        })
         && date_trusted(&e.date)
         && e.place.is_none_or(|p| p < places)
         && e.period.is_none_or(|p| p < periods)

@@ -26,6 +26,23 @@ pub struct Event {
     pub source: Option<String>,
     /// A turning point a reader needs first (`key: true`), selected by `--key`.
     pub key: bool,
+    /// A short name for where room is short (TimelineJS's markers, chart labels): "October".
+    pub label: Option<String>,
+    /// A web page about the event (http or https).
+    pub link: Option<String>,
+    /// An image or other media to show with it.
+    pub media: Option<Media>,
     /// Its position in the file, which breaks ties when sorting.
     pub file_order: usize,
+}
+
+/// An image, video or other media an event shows (TimelineJS slides show it), with its words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Media {
+    /// Where it is (http or https).
+    pub url: String,
+    /// What it shows.
+    pub caption: Option<String>,
+    /// Whose it is: the author, the license.
+    pub credit: Option<String>,
 }

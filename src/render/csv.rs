@@ -68,6 +68,12 @@ fn event_record(row: &EventRow) -> [String; EVENT_COLUMNS] {
         row.start_os.clone().unwrap_or_default(),
         row.end_os.clone().unwrap_or_default(),
         row.key.to_string(),
+        row.label.clone().unwrap_or_default(),
+        row.link.clone().unwrap_or_default(),
+        row.media
+            .as_ref()
+            .map(|m| m.url.clone())
+            .unwrap_or_default(),
         row.summary.clone().unwrap_or_default(),
     ]
 }
@@ -94,7 +100,7 @@ pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Re
     )
 }
 
-const EVENT_COLUMNS: usize = 17;
+const EVENT_COLUMNS: usize = 20;
 
 const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "id",
@@ -113,6 +119,9 @@ const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "start_os",
     "end_os",
     "key",
+    "label",
+    "link",
+    "media",
     "summary",
 ];
 

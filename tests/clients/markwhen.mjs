@@ -44,6 +44,9 @@ for (const e of expected) {
     if (tags !== wanted) problems.push(`${e.id}: tags ${tags}, not ${wanted}`);
     const description = (n.supplemental || []).map((s) => s.raw || "").join("\n").replace(/\u200b/g, "");
     if (!description.includes(e.date)) problems.push(`${e.id}: no ${JSON.stringify(e.date)} in its description`);
+    const props = n.properties || {};
+    if (e.link && props.link !== e.link) problems.push(`${e.id}: link ${JSON.stringify(props.link)}, not ${e.link}`);
+    if (e.media && props.media !== e.media.url) problems.push(`${e.id}: media ${JSON.stringify(props.media)}, not ${e.media.url}`);
     if (e.summary && !description.includes(e.summary.split("\n")[0])) problems.push(`${e.id}: its summary is not in its description`);
 }
 if (found.size !== expected.length) problems.push(`${found.size} events read, ${expected.length} exported`);

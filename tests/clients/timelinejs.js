@@ -69,6 +69,38 @@
         });
         return other;
     }
+    // Markers whose headline a reader cannot read whole at the default zoom: cut by the marker's
+    // width or height (TimelineJS clamps it to two lines with an ellipsis, or one in a small
+    // marker), or with no room at all. Each as "id: what is shown of the headline".
+    function cutHeadlines() {
+        var cut = [];
+        Array.prototype.forEach.call(document.querySelectorAll(".tl-timemarker"), function (marker) {
+            var headline = marker.querySelector(".tl-timemarker-text h2.tl-headline");
+            var text = marker.querySelector(".tl-timemarker-text");
+            if (!headline || !text) { cut.push(marker.id + ": no headline"); return; }
+            var over = headline.scrollWidth > headline.clientWidth + 1
+                || headline.scrollHeight > headline.clientHeight + 1
+                || headline.offsetWidth > text.clientWidth + 1
+                || text.clientWidth < 8;
+            if (over) cut.push((marker.id || "?") + ": " + JSON.stringify(headline.textContent.trim()) + " in " + text.clientWidth + "×" + text.clientHeight + " px");
+        });
+        return cut;
+    }
+    // Media TimelineJS shows on the slides. It loads a slide's media only near the slide shown,
+    // so each slide with media is gone to in turn, as a reader would, and looked at there.
+    var shownMedia = [];
+    function hasMedia(id) {
+        var el = document.getElementById(id);
+        return !!(el && el.querySelector(".tl-media-content-container .tl-media-item, .tl-media-content-container img, .tl-media-content-container iframe"));
+    }
+    function visitMedia(timeline, done) {
+        var ids = EXPORT.events.filter(function (e) { return e.media; }).map(function (e) { return e.unique_id; });
+        (function next(i) {
+            if (i >= ids.length) { timeline.goTo(window.START_AT_SLIDE || 0); setTimeout(done, 1500); return; }
+            timeline.goToId(ids[i]);
+            setTimeout(function () { if (hasMedia(ids[i])) shownMedia.push(ids[i]); next(i + 1); }, 1500);
+        })(0);
+    }
     function report(timeline, loaded) {
         var message = document.querySelector(".tl-message-content");
         var config = timeline && timeline.config;
@@ -85,6 +117,9 @@
             overlapping_eras: config ? overlappingEras(config) : [],
             other_date_styles: otherDateStyles(),
             dated_slides: document.querySelectorAll(".tl-slide .tl-headline-date").length,
+            cut_headlines: cutHeadlines(),
+            exported_media: EXPORT.events.filter(function (e) { return e.media; }).map(function (e) { return e.unique_id; }),
+            slides_with_media: shownMedia,
             // How much of the embed the slides get: the rest is the time navigation below them.
             story_share: (function () {
                 var story = document.querySelector(".tl-storyslider");
@@ -103,7 +138,9 @@
         // A screenshot page opens on a slide (START_AT_SLIDE) to show how a date reads there.
         timeline = new TL.Timeline("timeline-embed", data, { script_path: SCRIPT_PATH, start_at_slide: window.START_AT_SLIDE || 0 });
         // Heights settle after `loaded`: report once the layout has been drawn.
-        timeline.on("loaded", function () { setTimeout(function () { report(timeline, true); }, 3000); });
+        timeline.on("loaded", function () {
+            setTimeout(function () { visitMedia(timeline, function () { report(timeline, true); }); }, 3000);
+        });
     } catch (e) {
         errors.push("constructor: " + e);
     }
