@@ -40,6 +40,7 @@ const FLAGS: &[&[&str]] = &[
     &["--with", "Lenin"],
     &["--tag", "war"],
     &["--search", "Brest"],
+    &["--key"],
     &["--limit", "2"],
     &["--reverse"],
     &["--format", "json"],

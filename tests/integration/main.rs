@@ -19,6 +19,8 @@ mod dates;
 mod hostile;
 mod hostile_env;
 mod hostile_three;
+mod key;
+mod media;
 mod names;
 mod properties;
 mod terminal;
