@@ -82,5 +82,31 @@ CONFIG
     pass "ics khal $(khal --version | awk '{print $3}'): $EVENTS events over $DAYS days, $YEARLY one-day anniversaries in $YEAR"
 }
 
+# Links and media (tests/fixtures/media.yaml): both programs import every event, and khal reads
+# each link back from the event it belongs to.
+check_links() {
+    local file="$SCRATCH/media.ics" events
+    "$TIMELINE" --file "$REPO/tests/fixtures/media.yaml" export ics -o "$file" 2>/dev/null
+    events="$(grep -c '^BEGIN:VEVENT' "$file")"
+    if need_apt calcurse calcurse; then
+        local report
+        report="$(calcurse -D "$SCRATCH/calcurse-media" -i "$file" 2>&1 | tail -1)"
+        [ "$report" = "0 apps / $events events / 0 todos / 0 skipped" ] \
+            || fail "ics calcurse: import of the media fixture said: $report"
+    fi
+    need_apt khal khal || { echo "SKIP ics links: khal cannot be installed here"; return; }
+    local home="$SCRATCH/khal-media" urls
+    mkdir -p "$home/calendar"
+    sed "s#$SCRATCH/khal-life#$home#" "$SCRATCH/khal-life/config" >"$home/config"
+    XDG_DATA_HOME="$home" XDG_CACHE_HOME="$home" khal -c "$home/config" import --batch \
+        -a timeline "$file" >"$home/import.log" 2>&1 \
+        || fail "ics khal: import of the media fixture failed: $(tail -3 "$home/import.log")"
+    urls="$(XDG_DATA_HOME="$home" XDG_CACHE_HOME="$home" khal -c "$home/config" list \
+        --format "{title}|{url}" --day-format "" 1850-01-01 30000d | grep -c '|https://' || true)"
+    [ "$urls" = "$(grep -c '^URL:' "$file")" ] || fail "ics khal: $urls links read back"
+    pass "ics links: $events events with links and media imported; khal reads back $urls links"
+}
+
 check_calcurse
 check_khal
+check_links

@@ -27,3 +27,4 @@ check embedded
 check fixture --file "$REPO/tests/fixtures/views-life.yaml"
 check edges --file "$REPO/tests/fixtures/timelinejs-edges.yaml"
 check markup --file "$REPO/tests/fixtures/markwhen-markup.yaml"
+check media --file "$REPO/tests/fixtures/media.yaml"
