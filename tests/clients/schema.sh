@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 
 TIMELINE="$(timeline_bin)"
 "$TIMELINE" schema >"$SCRATCH/schema.json"
-GOOD=("$REPO/timeline.yaml" "$REPO/tests/fixtures/views-life.yaml" "$REPO/tests/fixtures/small.yaml")
+GOOD=("$REPO/timeline.yaml" "$REPO/tests/fixtures/views-life.yaml" "$REPO/tests/fixtures/small.yaml" "$REPO/tests/fixtures/media.yaml")
 
 # What the schema must refuse: each line a file that breaks one rule.
 bad() {
@@ -27,6 +27,11 @@ events:\n  - {id: a, date: "1917", title: ""}
 events:\n  - {id: a, date: "1917", title: x, colour: red}
 people:\n  - {id: p, name: P, born: "1879-10-26 OS.", colour: red}\nevents: []
 events: []\nextra: 1
+events:\n  - {id: a, date: "1917", title: x, link: "javascript:alert(1)"}
+events:\n  - {id: a, date: "1917", title: x, link: "https://example.org/a b"}
+events:\n  - {id: a, date: "1917", title: x, media: {url: "file:///etc/passwd"}}
+events:\n  - {id: a, date: "1917", title: x, media: {url: "https://example.org/a.jpg", by: me}}
+events:\n  - {id: a, date: "1917", title: x, label: "a label far longer than thirty characters"}
 BAD
     echo "$n"
 }
