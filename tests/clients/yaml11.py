@@ -3,8 +3,9 @@
 
 YAML 1.1 loaders (PyYAML, js-yaml) turn an unquoted `1917-10-25` into a timestamp, `1917` into an
 integer, `yes`/`no`/`on`/`off` into booleans and `1:20` into a number. A timeline holds only text,
-so every scalar -- every key and every value -- must come out a string; a date field that does not
-is reported with its path. Exit 0 when every file passes, 1 when one does not, 3 when PyYAML is
+so every scalar -- every key and every value -- must come out a string, but for the one flag,
+`key: true`, which every loader reads as the boolean it means; a date field that does not is
+reported with its path. Exit 0 when every file passes, 1 when one does not, 3 when PyYAML is
 missing (the caller decides whether that is a skip).
 
 Usage: tests/clients/yaml11.py FILE...
@@ -18,6 +19,8 @@ except ImportError:
     sys.exit(3)
 
 DATE_KEYS = {"date", "end", "born", "died", "from", "to", "julian_until"}
+# Fields that are booleans: `key: true` is read as true by YAML 1.1 and 1.2 alike.
+FLAG_KEYS = {"key"}
 
 
 def problems(node, path):
@@ -30,6 +33,9 @@ def problems(node, path):
             where = f"{path}.{key}"
             if key in DATE_KEYS and not isinstance(value, str):
                 yield where, f"date {value!r} reads as {type(value).__name__}, not a string"
+            elif key in FLAG_KEYS:
+                if not isinstance(value, bool):
+                    yield where, f"{value!r} reads as {type(value).__name__}, not true or false"
             else:
                 yield from problems(value, where)
     elif isinstance(node, list):
