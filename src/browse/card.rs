@@ -53,7 +53,8 @@ pub fn lines(
     let detail = views.detail(event);
     let row = &detail.row;
     let width = usize::from(width).max(LABEL + 10);
-    let mut lines: Vec<Line<'static>> = wrap(&row.title, width)
+    let title = crate::render::listed_title(row, theme.unicode);
+    let mut lines: Vec<Line<'static>> = wrap(&title, width)
         .into_iter()
         .map(|l| Line::from(marked(&l, theme.title(), words, theme)))
         .collect();

@@ -117,7 +117,8 @@ impl Columns {
             Span::styled(fit(age, self.age, theme), theme.dim()),
             gap(),
         ]);
-        spans.extend(marked(&row.title, self.title, Style::new(), words, theme));
+        let title = crate::render::listed_title(row, theme.unicode);
+        spans.extend(marked(&title, self.title, Style::new(), words, theme));
         if self.place > 0 {
             spans.push(gap());
             let place = row.place.as_deref().unwrap_or("");
