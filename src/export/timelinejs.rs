@@ -57,6 +57,10 @@ pub struct SlideMedia {
     /// Whose it is.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub credit: String,
+    /// The image's text alternative, as plain text: TimelineJS sets it as an attribute, where
+    /// the caption's HTML escapes would show as they are ("&lt;b&gt;").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub alt: String,
 }
 
 /// A period drawn as a band under the slides.
@@ -232,6 +236,7 @@ pub fn timelinejs(index: &Index, positions: &[usize]) -> Result<Document, Error>
                 url: m.url.clone(),
                 caption: m.caption.as_deref().map(html).unwrap_or_default(),
                 credit: m.credit.as_deref().map(html).unwrap_or_default(),
+                alt: m.caption.clone().unwrap_or_else(|| row.title.clone()),
             });
             Slide {
                 start_date: Some(start),

@@ -60,6 +60,11 @@ fn json_csv_and_every_export_carry_the_media_and_the_link() {
             .contains("<a href=\"https://example.org/ada/born?lang=en&amp;full=1\">")
     );
     assert_eq!(slide["text"]["headline"], "Birth");
+    // The text alternative is an attribute TimelineJS sets: plain text, not HTML.
+    assert_eq!(
+        slide["media"]["alt"],
+        "The house where she was born, <b>about 1900</b>"
+    );
     assert!(tl["events"][1].get("media").is_none());
 
     // Markdown: a link whose destination cannot be broken out of, its words escaped.
