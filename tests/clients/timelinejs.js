@@ -71,18 +71,47 @@
     }
     // Markers whose headline a reader cannot read whole at the default zoom: cut by the marker's
     // width or height (TimelineJS clamps it to two lines with an ellipsis, or one in a small
-    // marker), or with no room at all. Each as "id: what is shown of the headline".
+    // marker), with no room at all, or covered by a marker drawn over it (TimelineJS stacks
+    // markers in a few rows and, when they are full, draws the next over the others). Each as
+    // "id: the headline, and why".
     function cutHeadlines() {
         var cut = [];
-        Array.prototype.forEach.call(document.querySelectorAll(".tl-timemarker"), function (marker) {
+        var markers = Array.prototype.slice.call(document.querySelectorAll(".tl-timemarker"));
+        // Where TimelineJS placed each marker, from its style (a CSS transition may still be
+        // moving the boxes when the report is made): left and top of the marker, the size of its
+        // content box.
+        var boxes = markers.map(function (marker) {
+            var box = marker.querySelector(".tl-timemarker-content-container");
+            var left = parseFloat(marker.style.left) || 0, top = parseFloat(marker.style.top) || 0;
+            var width = box ? parseFloat(box.style.width) || box.offsetWidth : 0;
+            var height = box ? parseFloat(box.style.height) || box.offsetHeight : 0;
+            return { left: left, top: top, right: left + width, bottom: top + height };
+        });
+        markers.forEach(function (marker, i) {
             var headline = marker.querySelector(".tl-timemarker-text h2.tl-headline");
             var text = marker.querySelector(".tl-timemarker-text");
-            if (!headline || !text) { cut.push(marker.id + ": no headline"); return; }
-            var over = headline.scrollWidth > headline.clientWidth + 1
+            var name = (marker.id || "?") + ": " + JSON.stringify(headline ? headline.textContent.trim() : "");
+            if (!headline || !text) { cut.push(name + " has no headline"); return; }
+            if (headline.scrollWidth > headline.clientWidth + 1
                 || headline.scrollHeight > headline.clientHeight + 1
                 || headline.offsetWidth > text.clientWidth + 1
-                || text.clientWidth < 8;
-            if (over) cut.push((marker.id || "?") + ": " + JSON.stringify(headline.textContent.trim()) + " in " + text.clientWidth + "×" + text.clientHeight + " px");
+                || text.clientWidth < 8) {
+                cut.push(name + " cut in " + text.clientWidth + "×" + text.clientHeight + " px");
+                return;
+            }
+            // The words' own box (their width, from the marker's left past its padding), against
+            // every marker drawn after this one, above it.
+            var words = document.createRange();
+            words.selectNodeContents(headline);
+            var a = boxes[i], wordsRight = a.left + 5 + words.getBoundingClientRect().width;
+            for (var j = i + 1; j < markers.length; j++) {
+                var b = boxes[j];
+                if (b.right > b.left && a.left < b.right - 1 && b.left < wordsRight - 1
+                    && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+                    cut.push(name + " covered by " + markers[j].id);
+                    return;
+                }
+            }
         });
         return cut;
     }
