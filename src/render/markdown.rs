@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Renderer, listed_title, years_ago_words};
+use super::{Renderer, listed_title, media_words, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
@@ -242,6 +242,16 @@ impl Renderer for Markdown {
         }
         if let Some(source) = &row.source {
             writeln!(out, "- **Source:** {}", escape(source))?;
+        }
+        if let Some(link) = &row.link {
+            writeln!(
+                out,
+                "- **Link:** <{}>",
+                link.replace('<', "%3C").replace('>', "%3E")
+            )?;
+        }
+        if let Some(media) = &row.media {
+            writeln!(out, "- **Media:** {}", escape(&media_words(media)))?;
         }
         if let Some(summary) = &row.summary {
             writeln!(out, "\n{}", paragraph(summary))?;

@@ -33,6 +33,18 @@ pub fn listed_title(row: &EventRow, unicode: bool) -> Cow<'_, str> {
     }
 }
 
+/// A media's address with its caption and credit, for a card: "URL — caption (credit)".
+pub fn media_words(media: &crate::model::Media) -> String {
+    let mut words = media.url.clone();
+    if let Some(caption) = &media.caption {
+        words.push_str(&format!(" — {caption}"));
+    }
+    if let Some(credit) = &media.credit {
+        words.push_str(&format!(" ({credit})"));
+    }
+    words
+}
+
 /// Writes each view of the timeline in one format. Shared by the threads that write a long list
 /// in pieces, so it holds only settings.
 pub trait Renderer: Sync {

@@ -252,6 +252,15 @@ impl Renderer for Plain {
             ("tags", row.tags.join(",")),
             ("periods", detail.period_titles.join("; ")),
             ("source", row.source.clone().unwrap_or_default()),
+            ("label", row.label.clone().unwrap_or_default()),
+            ("link", row.link.clone().unwrap_or_default()),
+            (
+                "media",
+                row.media
+                    .as_ref()
+                    .map(|m| m.url.clone())
+                    .unwrap_or_default(),
+            ),
             ("summary", row.summary.clone().unwrap_or_default()),
         ];
         for (name, value) in fields {

@@ -77,6 +77,23 @@ fn json_csv_and_every_export_carry_the_media_and_the_link() {
     assert!(markwhen.contains("media: \"https://example.org/pictures/press.png\"\n"));
 }
 
+#[test]
+fn show_gives_the_link_and_the_media_in_every_format() {
+    let card = stdout(&["show", "born", "--width", "90"]);
+    assert!(
+        card.contains("  Link   https://example.org/ada/born?lang=en&full=1"),
+        "{card}"
+    );
+    assert!(card.contains("  Media  https://example.org/pictures/birth-house.jpg — The house"));
+    let plain = stdout(&["show", "born", "--format", "plain"]);
+    assert!(plain.contains("link\thttps://example.org/ada/born?lang=en&full=1\n"));
+    assert!(plain.contains("media\thttps://example.org/pictures/birth-house.jpg\n"));
+    let markdown = stdout(&["show", "born", "--format", "markdown"]);
+    assert!(markdown.contains("- **Link:** <https://example.org/ada/born?lang=en&full=1>"));
+    // An event without them says nothing of them.
+    assert!(!stdout(&["show", "school", "--width", "90"]).contains("Link"));
+}
+
 /// A copy of the fixture with `from` replaced by `to`, checked: its exit code and stderr.
 fn check_edited(from: &str, to: &str) -> (Option<i32>, String) {
     let text = std::fs::read_to_string(FIXTURE)

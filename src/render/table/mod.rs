@@ -594,6 +594,12 @@ impl Renderer for Table {
         if let Some(source) = &row.source {
             fields.push(("Source", source.clone()));
         }
+        if let Some(link) = &row.link {
+            fields.push(("Link", link.clone()));
+        }
+        if let Some(media) = &row.media {
+            fields.push(("Media", super::media_words(media)));
+        }
         fields.push(("Id", p.dim(&row.id)));
         // A borderless two-column grid wraps long values (colored or not) under themselves.
         let mut card = Grid::new();
