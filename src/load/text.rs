@@ -148,6 +148,46 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_http_and_https_urls_with_a_host_are_links() {
+        for good in [
+            "https://example.org",
+            "HTTP://example.org/a?b=c&d#e",
+            "https://upload.wikimedia.org/wikipedia/commons/a/a0/Trotsky.jpg",
+        ] {
+            assert_eq!(url_refusal(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("javascript:alert(1)", "not an http or https URL"),
+            ("data:text/html,<script>", "not an http or https URL"),
+            ("file:///etc/passwd", "not an http or https URL"),
+            ("//example.org", "not an http or https URL"),
+            ("https://", "no host"),
+            ("https:///path", "no host"),
+            ("https://a b", "space"),
+            ("https://a\u{1b}[2J", "control character"),
+            ("https://a\u{202e}b", "bidirectional"),
+        ] {
+            let refused = url_refusal(bad).unwrap_or_default();
+            assert!(refused.contains(why), "{bad}: {refused}");
+        }
+        let long = format!("https://example.org/{}", "a".repeat(URL_MAX));
+        assert!(url_refusal(&long).unwrap().contains("past the 2048"));
+        // A multi-byte character at the eighth byte is no panic.
+        assert!(url_refusal("ééééé").is_some());
+    }
+
+    #[test]
+    fn labels_are_short_single_lines() {
+        assert_eq!(label_refusal("October rising"), None);
+        assert!(
+            label_refusal(&"x".repeat(LABEL_MAX + 1))
+                .unwrap()
+                .contains("past the 30")
+        );
+        assert!(label_refusal("two\nlines").is_some());
+    }
+
+    #[test]
     fn controls_are_refused_and_prose_may_break_lines() {
         assert!(refusal("Exile to Alma-Ata", Shape::Line).is_none());
         assert!(refusal("one\ntwo\tthree", Shape::Prose).is_none());
