@@ -96,6 +96,19 @@ pub struct NameRange {
     pub to: Option<String>,
 }
 
+/// A place another lay directly within over a range of days, for cards.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnclosureRange {
+    /// The enclosing place's id.
+    pub id: String,
+    /// Its plain name.
+    pub name: String,
+    /// First day within it (ISO), if bounded.
+    pub from: Option<String>,
+    /// First day no longer within it (ISO), if bounded.
+    pub to: Option<String>,
+}
+
 /// A place with its hierarchy and names.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceCard {
@@ -107,9 +120,11 @@ pub struct PlaceCard {
     pub aliases: Vec<String>,
     /// Dated names.
     pub names: Vec<NameRange>,
-    /// The places it lies within, innermost first.
+    /// The places it lies within today, innermost first, by their names today.
     pub within: Vec<String>,
-    /// How many events happened there or within it.
+    /// The places it lay directly within, each over its range of days, in file order.
+    pub enclosures: Vec<EnclosureRange>,
+    /// How many events happened there or within it (on their first day).
     pub events: usize,
 }
 
@@ -154,8 +169,15 @@ pub struct EventDetail {
     /// The row every listing shows.
     #[serde(flatten)]
     pub row: EventRow,
-    /// The place and the places it lies within, by their names at the time.
+    /// The place and the places it lay within on the event's first day, by their names then.
     pub place_hierarchy: Vec<String>,
+    /// The place and the places it lies within today, by their names today.
+    pub place_today: Vec<String>,
+    /// Where the place lies today, in words, when that differs from `place_hierarchy`: the
+    /// today's names after those both share ("Ukraine" for Yanovka in 1879, "Kyiv, Ukraine"
+    /// for Kiev in 1905).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place_today_words: Option<String>,
     /// The people with their about lines.
     pub participants: Vec<Participant>,
     /// The titles of the periods its span overlaps.
@@ -213,7 +235,7 @@ impl<'a> Views<'a> {
         event.date.is_old_style()
             || event
                 .place
-                .and_then(|p| timeline.julian_until(p))
+                .and_then(|p| timeline.julian_until(p, event.date.earliest()))
                 .is_some_and(|until| event.date.earliest() < until)
     }
 
@@ -341,9 +363,19 @@ impl<'a> Views<'a> {
                         })
                         .collect(),
                     within: timeline
-                        .place_chain(i)
+                        .place_chain_now(i)
                         .skip(1)
-                        .map(|p| p.name.clone())
+                        .map(|p| p.name_now().to_string())
+                        .collect(),
+                    enclosures: p
+                        .within
+                        .iter()
+                        .map(|e| EnclosureRange {
+                            id: timeline.places[e.place].id.clone(),
+                            name: timeline.places[e.place].name.clone(),
+                            from: e.from.map(|d| d.to_string()),
+                            to: e.to.map(|d| d.to_string()),
+                        })
                         .collect(),
                     events: counts[i],
                 }
@@ -374,17 +406,29 @@ impl<'a> Views<'a> {
     pub fn detail(&self, event: &Event) -> EventDetail {
         let timeline = self.index.timeline();
         let day = event.date.earliest();
+        let place_hierarchy: Vec<String> = event
+            .place
+            .map(|p| {
+                timeline
+                    .place_chain_on(p, day)
+                    .map(|place| place.name_on(day).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let place_today: Vec<String> = event
+            .place
+            .map(|p| {
+                timeline
+                    .place_chain_now(p)
+                    .map(|place| place.name_now().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         EventDetail {
             row: self.row(event),
-            place_hierarchy: event
-                .place
-                .map(|p| {
-                    timeline
-                        .place_chain(p)
-                        .map(|place| place.name_on(day).to_string())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            place_today_words: today_words(&place_hierarchy, &place_today),
+            place_hierarchy,
+            place_today,
             participants: event
                 .people
                 .iter()
@@ -400,4 +444,20 @@ impl<'a> Views<'a> {
                 .collect(),
         }
     }
+}
+
+/// Where a place lies today, in words, when that is not where it lay then: today's chain
+/// without the names both chains share at their start and at their end ("Ukraine" for Yanovka
+/// in 1879, "Saint Petersburg" for Petrograd, Russia, "Kyiv, Ukraine" for Kiev in 1905).
+fn today_words(then: &[String], today: &[String]) -> Option<String> {
+    let first = then.iter().zip(today).take_while(|(a, b)| a == b).count();
+    let (then, today) = (&then[first..], &today[first..]);
+    let last = then
+        .iter()
+        .rev()
+        .zip(today.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let differing = &today[..today.len() - last];
+    (!differing.is_empty()).then(|| differing.join(", "))
 }

@@ -37,7 +37,7 @@ pub fn run(args: &WhereSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {
-                Some(other) => within.iter().zip(other).map(|(a, b)| *a && b).collect(),
+                Some(other) => within.intersect(&other),
                 None => within,
             });
             let events = nonempty(

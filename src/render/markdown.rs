@@ -223,7 +223,10 @@ impl Renderer for Markdown {
             writeln!(out, "- **Age:** {}", escape(age))?;
         }
         if !detail.place_hierarchy.is_empty() {
-            let places = detail.place_hierarchy.join(", ");
+            let mut places = detail.place_hierarchy.join(", ");
+            if let Some(today) = &detail.place_today_words {
+                places.push_str(&format!(" (today {today})"));
+            }
             writeln!(out, "- **Place:** {}", escape(&places))?;
         }
         for p in &detail.participants {

@@ -240,6 +240,10 @@ impl Renderer for Plain {
             ("end", row.end.clone()),
             ("age", row.age.clone().unwrap_or_default()),
             ("place", detail.place_hierarchy.join(", ")),
+            (
+                "today",
+                detail.place_today_words.clone().unwrap_or_default(),
+            ),
             ("people", people.join("; ")),
             ("tags", row.tags.join(",")),
             ("periods", detail.period_titles.join("; ")),

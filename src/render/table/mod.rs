@@ -571,6 +571,9 @@ impl Renderer for Table {
             if !rest.is_empty() {
                 place.push_str(&format!(", {}", rest.join(", ")));
             }
+            if let Some(today) = &detail.place_today_words {
+                place.push_str(&format!(" (today {today})"));
+            }
             fields.push(("Place", place));
         }
         for person in &detail.participants {

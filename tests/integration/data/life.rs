@@ -339,7 +339,7 @@ fn exile_turkey_france_norway() {
         .position(|p| p.id == "norderhov")
         .expect("Norderhov is a place");
     let in_honefoss = timeline
-        .place_chain(norderhov)
+        .place_chain_now(norderhov)
         .any(|p| fold(&p.name) == "honefoss");
     assert!(
         !in_honefoss,
