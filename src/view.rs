@@ -145,6 +145,29 @@ pub struct PeriodRow {
     pub events: usize,
 }
 
+/// A stay: where the subject lived, and when (`timeline stays`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StayRow {
+    /// The place's name as it was when the stay began.
+    pub place: String,
+    /// The place's id, for `--place` and `where`.
+    pub place_id: String,
+    /// The places it lay within when the stay began, innermost first, by their names then.
+    pub within: Vec<String>,
+    /// The span in words.
+    pub date: String,
+    /// First day (ISO 8601).
+    pub start: String,
+    /// Last day (ISO 8601).
+    pub end: String,
+    /// What the stay was (school, prison, exile…), where the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The section of the source it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 /// A tag with the number of events that carry it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TagRow {
@@ -397,6 +420,31 @@ impl<'a> Views<'a> {
                     start: p.span.earliest().to_string(),
                     end: p.span.latest().to_string(),
                     events: counts[i],
+                }
+            })
+            .collect()
+    }
+
+    /// Rows for these stays (positions in the timeline's stays).
+    pub fn stays(&self, stays: &[usize]) -> Vec<StayRow> {
+        let timeline = self.index.timeline();
+        stays
+            .iter()
+            .map(|&i| {
+                let stay = &timeline.stays[i];
+                let day = stay.span.earliest();
+                let mut chain = timeline
+                    .place_chain_on(stay.place, day)
+                    .map(|p| p.name_on(day).to_string());
+                StayRow {
+                    place: chain.next().unwrap_or_default(),
+                    place_id: timeline.places[stay.place].id.clone(),
+                    within: chain.collect(),
+                    date: stay.span.words(),
+                    start: iso_day(day),
+                    end: iso_day(stay.span.latest()),
+                    note: stay.note.clone(),
+                    source: stay.source.clone(),
                 }
             })
             .collect()

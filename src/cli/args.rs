@@ -9,7 +9,7 @@ use clap_complete::ArgValueCompleter;
 
 use super::commands::{
     AroundArgs, BrowseArgs, ChartArgs, CheckArgs, CompletionsArgs, ExportArgs, OnArgs, PeriodsArgs,
-    ShowArgs, StatsArgs, TagsArgs, WhereArgs, WhoArgs,
+    ShowArgs, StatsArgs, StaysArgs, TagsArgs, WhereArgs, WhoArgs,
 };
 use super::values::{parse_date, parse_limit};
 use crate::cmd::{self, Filters, ListView, Listing};
@@ -89,6 +89,8 @@ pub enum Command {
     /// Every tag, the top 10 periods, places and people, the 10 busiest years, and the share of events
     /// dated to the day, month, season, year, decade or century.
     Stats(StatsArgs),
+    /// Where the subject lived, and when: the file's stays, narrowed by dates and places.
+    Stays(StaysArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
     /// What life was like around a date: where the subject lived, the periods, their age, and the
@@ -130,6 +132,8 @@ pub(super) trait CommandArgs {
 pub struct Groups<'a> {
     /// Which events.
     pub filters: Option<&'a mut FilterArgs>,
+    /// Only the dates and places of the filters, for a view of other things than events.
+    pub window: Option<&'a mut WindowArgs>,
     /// How many and in which order.
     pub list: Option<&'a mut ListArgs>,
     /// The output format.
@@ -176,9 +180,14 @@ impl ListViewArgs {
             }
         };
         let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
-        match groups.filters {
-            Some(group) => group.take(self.filters).map_err(usage)?,
-            None => refuse(self.filters.given())?,
+        match (groups.filters, groups.window) {
+            (Some(group), _) => group.take(self.filters).map_err(usage)?,
+            (None, Some(group)) => {
+                let (window, rest) = WindowArgs::split(self.filters);
+                refuse(rest.given())?;
+                group.take(window).map_err(usage)?;
+            }
+            (None, None) => refuse(self.filters.given())?,
         }
         match groups.list {
             Some(group) => group.take(self.list).map_err(usage)?,
@@ -206,6 +215,7 @@ impl CommandArgs for ListViewArgs {
             list: Some(&mut self.list),
             format: Some(&mut self.format),
             layout: Some(&mut self.layout),
+            window: None,
         }
     }
 
@@ -352,6 +362,84 @@ impl FlagGroup for FilterArgs {
         self.with.splice(0..0, earlier.with);
         self.tag.splice(0..0, earlier.tag);
         take_one(&mut self.search, earlier.search, "--search")
+    }
+}
+
+/// The filters that are about dates and places, for a view of things other than events
+/// (`timeline stays`): the rest of [`FilterArgs`] would not shape it.
+#[derive(Debug, Args, Default, Clone)]
+pub struct WindowArgs {
+    /// Those that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
+    pub from: Option<Date>,
+
+    /// Those that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
+    pub to: Option<Date>,
+
+    /// Those overlapping a year (1917) or a period (its id; see `timeline periods`).
+    #[arg(long = "in", value_name = "YEAR|PERIOD",
+        add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
+    pub within: Option<String>,
+
+    /// Those at a place or within it when they began, by any of its names; repeat for any of
+    /// several places.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::places))]
+    pub place: Vec<String>,
+}
+
+impl WindowArgs {
+    /// The dates and places of `filters`, and the rest of them.
+    fn split(filters: FilterArgs) -> (WindowArgs, FilterArgs) {
+        let window = WindowArgs {
+            from: filters.from,
+            to: filters.to,
+            within: filters.within,
+            place: filters.place,
+        };
+        let rest = FilterArgs {
+            person: filters.person,
+            with: filters.with,
+            tag: filters.tag,
+            search: filters.search,
+            ..FilterArgs::default()
+        };
+        (window, rest)
+    }
+
+    /// The plain filters, with only dates and places.
+    pub fn into_filters(self) -> Filters {
+        Filters {
+            from: self.from,
+            to: self.to,
+            within: self.within,
+            place: self.place,
+            ..Filters::default()
+        }
+    }
+}
+
+impl FlagGroup for WindowArgs {
+    fn given(&self) -> Vec<&'static str> {
+        [
+            (self.from.is_some(), "--from"),
+            (self.to.is_some(), "--to"),
+            (self.within.is_some(), "--in"),
+            (!self.place.is_empty(), "--place"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.from, earlier.from, "--from")?;
+        take_one(&mut self.to, earlier.to, "--to")?;
+        take_one(&mut self.within, earlier.within, "--in")?;
+        self.place.splice(0..0, earlier.place);
+        Ok(())
     }
 }
 

@@ -16,6 +16,7 @@ pub mod places;
 pub mod schema;
 pub mod show;
 pub mod stats;
+pub mod stays;
 pub mod tags;
 pub mod template;
 pub mod who;
@@ -54,6 +55,8 @@ pub enum Command {
     Chart(chart::ChartSettings),
     /// `timeline stats`.
     Stats(stats::StatsSettings),
+    /// `timeline stays`.
+    Stays(stays::StaysSettings),
     /// `timeline on`.
     On(on::OnSettings),
     /// `timeline around`.
@@ -228,6 +231,7 @@ fn run_over(
         Command::Show(show) => show::run(show, &Context::new(&*open()?, config), out),
         Command::Chart(chart) => chart::run(chart, &Context::new(&*open()?, config), out),
         Command::Stats(stats) => stats::run(stats, &Context::new(&*open()?, config), out),
+        Command::Stays(stays) => stays::run(stays, &Context::new(&*open()?, config), out),
         Command::On(on) => on::run(on, &Context::new(&*open()?, config), out),
         Command::Around(around) => around::run(around, &Context::new(&*open()?, config), out),
         Command::Export(export) => export::run(export, &Context::new(&*open()?, config), out),

@@ -8,7 +8,7 @@ use super::{Renderer, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// Markdown tables.
 pub struct Markdown;
@@ -174,6 +174,21 @@ impl Renderer for Markdown {
             cards
                 .iter()
                 .map(|c| vec![c.name.clone(), c.within.join(", "), c.events.to_string()]),
+        )
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        table(
+            out,
+            &["When", "Place", "Within", "Note"],
+            rows.iter().map(|r| {
+                vec![
+                    r.date.clone(),
+                    r.place.clone(),
+                    r.within.join(", "),
+                    r.note.clone().unwrap_or_default(),
+                ]
+            }),
         )
     }
 

@@ -18,7 +18,7 @@ use crate::around::Around;
 use crate::search::WordQuery;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// From this width up, place and people have columns of their own.
 const WIDE: usize = 100;
@@ -484,6 +484,24 @@ impl Renderer for Table {
             ]);
         }
         keep_whole(&mut grid, &[0, 3], self.width);
+        self.write(out, &grid)
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        let p = &self.palette;
+        let mut grid = self.grid(&["When", "Place", "Note"]);
+        for r in rows {
+            let mut place = p.place(&self.text(&r.place));
+            if !r.within.is_empty() {
+                place.push_str(&format!(", {}", self.text(&r.within.join(", "))));
+            }
+            grid.add_row(vec![
+                Cell::new(p.date(&r.date)),
+                Cell::new(place),
+                Cell::new(self.text(r.note.as_deref().unwrap_or_default())),
+            ]);
+        }
+        keep_whole(&mut grid, &[0], self.width);
         self.write(out, &grid)
     }
 
