@@ -276,13 +276,9 @@ pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     if !found.is_empty() {
         return Ok(found);
     }
-    let places = &index.timeline().places;
+    // Under the name it came closest to: `petrogard` suggests Petrograd, not Saint Petersburg.
     let closest = index.suggest_places(name).into_iter();
-    Err(no_match(
-        "place",
-        name,
-        closest.map(|p| places[p].name.as_str()),
-    ))
+    Err(no_match("place", name, closest.map(|(_, written)| written)))
 }
 
 /// "no KIND matches `NAME`; did you mean `A`, `B` or `C`?": the name cut short and both shown

@@ -304,10 +304,20 @@ impl Index {
         self.person_names().suggest(name)
     }
 
-    /// For a name that found no place: the places with the closest names, best first, at most
-    /// three.
-    pub fn suggest_places(&self, name: &str) -> Vec<usize> {
-        self.place_names().suggest(name)
+    /// For a name that found no place: the places with the closest names, at most three, each
+    /// with the name it came closest under, as written (`petrogard`: Saint Petersburg, as
+    /// Petrograd).
+    pub fn suggest_places(&self, name: &str) -> Vec<(usize, &str)> {
+        let places = &self.timeline.places;
+        self.place_names()
+            .suggest_spellings(name)
+            .into_iter()
+            .map(|(p, folded)| {
+                let place = &places[p];
+                let written = place.all_names().find(|n| fold(n) == folded);
+                (p, written.unwrap_or(place.name.as_str()))
+            })
+            .collect()
     }
 
     fn person_names(&self) -> &NameTable {

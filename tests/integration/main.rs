@@ -20,6 +20,7 @@ mod hostile;
 mod hostile_env;
 mod hostile_three;
 mod names;
+mod places;
 mod properties;
 mod terminal;
 mod truth;
