@@ -68,7 +68,8 @@ pub enum Command {
     /// people of the matching events with their counts.
     Who(WhoArgs),
     /// Places: a card for each place matching NAME (any historical name), then the events there
-    /// and at the places within it; without NAME, the places of the matching events.
+    /// and at the places within it on the event's day; without NAME, the places of the matching
+    /// events.
     Where(WhereArgs),
     /// The periods the filters touch, with their spans and how many matching events overlap them.
     Periods(PeriodsArgs),
@@ -295,8 +296,8 @@ pub struct FilterArgs {
         add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
     pub within: Option<String>,
 
-    /// Events at a place or at the places within it, by any of its names; repeat for any of
-    /// several places.
+    /// Events at a place or at the places within it on the event's day, by any of its names;
+    /// repeat for any of several places.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::places))]
     pub place: Vec<String>,
 

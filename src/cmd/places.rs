@@ -1,5 +1,6 @@
 //! `timeline where [NAME]`: cards for the places a name matches (under any of their names) and the
-//! events there and within them; without a name, the places of the matching events.
+//! events there and within them on the event's first day (`where "Russian Empire"` keeps Yanovka
+//! in 1879; see `index::places`); without a name, the places of the matching events.
 
 use std::io::Write;
 
