@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::date::{DualWords, Precision, iso, iso_day, to_julian};
+use crate::date::{DualWords, Precision, day_words, iso, iso_day, to_julian};
 use crate::error::Error;
 use crate::index::Index;
 use crate::model::Event;
@@ -124,6 +124,10 @@ pub struct PlaceCard {
     pub within: Vec<String>,
     /// The places it lay directly within, each over its range of days, in file order.
     pub enclosures: Vec<EnclosureRange>,
+    /// The same in words, for the cards, where any range is dated: "Kherson Governorate (until
+    /// 16 Mar 1917), Ukraine (from 30 Dec 1922)".
+    #[serde(skip)]
+    pub enclosure_words: Option<String>,
     /// How many events happened there or within it (on their first day).
     pub events: usize,
 }
@@ -390,6 +394,7 @@ impl<'a> Views<'a> {
                         .skip(1)
                         .map(|p| p.name_now().to_string())
                         .collect(),
+                    enclosure_words: enclosure_words(timeline, p),
                     enclosures: p
                         .within
                         .iter()
@@ -508,4 +513,33 @@ fn today_words(then: &[String], today: &[String]) -> Option<String> {
         .count();
     let differing = &today[..today.len() - last];
     (!differing.is_empty()).then(|| differing.join(", "))
+}
+
+/// A place's dated enclosures in words, each as names' ranges read ("until" the first day no
+/// longer within); `None` when it lies within one place for all time, or none.
+fn enclosure_words(
+    timeline: &crate::model::Timeline,
+    place: &crate::model::Place,
+) -> Option<String> {
+    if place
+        .within
+        .iter()
+        .all(|e| e.from.is_none() && e.to.is_none())
+    {
+        return None;
+    }
+    let words: Vec<String> = place
+        .within
+        .iter()
+        .map(|e| {
+            let name = &timeline.places[e.place].name;
+            match (e.from.map(day_words), e.to.map(day_words)) {
+                (Some(f), Some(t)) => format!("{name} ({f} – {t})"),
+                (Some(f), None) => format!("{name} (from {f})"),
+                (None, Some(t)) => format!("{name} (until {t})"),
+                (None, None) => name.clone(),
+            }
+        })
+        .collect();
+    Some(words.join(", "))
 }

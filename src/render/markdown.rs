@@ -148,6 +148,9 @@ impl Renderer for Markdown {
             if !card.within.is_empty() {
                 writeln!(out, "In {}.\n", escape(&card.within.join(", ")))?;
             }
+            if let Some(within) = &card.enclosure_words {
+                writeln!(out, "Within {}.\n", escape(within))?;
+            }
         }
         self.events(out, rows)
     }

@@ -443,6 +443,9 @@ impl Renderer for Table {
                 })
                 .collect();
             names.extend(card.aliases.iter().cloned());
+            if let Some(within) = &card.enclosure_words {
+                self.card_line(out, &format!("within: {within}"))?;
+            }
             if !names.is_empty() {
                 self.card_line(out, &format!("also: {}", names.join(", ")))?;
             }
