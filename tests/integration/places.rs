@@ -432,3 +432,46 @@ fn a_chain_of_fifty_thousand_places_loads() {
         "every place is on it: {stderr:.300}"
     );
 }
+
+#[test]
+fn where_cards_say_where_a_place_lay_over_time() {
+    let table = stdout(&["where", "Yanovka", "--width", "100"]);
+    assert!(
+        table.contains(
+            "within: Kherson Governorate (until 16 Mar 1917), Ukraine (from 30 Dec 1922)"
+        ),
+        "{table}"
+    );
+    let markdown = stdout(&["where", "Yanovka", "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "Within Kherson Governorate (until 16 Mar 1917), Ukraine (from 30 Dec 1922)."
+        ),
+        "{markdown}"
+    );
+    let document = json(&["where", "Yanovka"]);
+    let card = &document["matches"][0];
+    assert_eq!(card["within"], serde_json::json!(["Ukraine"]), "today");
+    assert_eq!(
+        card["enclosures"],
+        serde_json::json!([
+            {"id": "kherson-governorate", "name": "Kherson Governorate", "from": null, "to": "1917-03-16"},
+            {"id": "ukraine", "name": "Ukraine", "from": "1922-12-30", "to": null},
+        ])
+    );
+}
+
+#[test]
+fn stays_completes_as_a_command_and_its_place_as_a_place() {
+    let complete = |words: &[&str]| {
+        let mut args = vec!["--", "timeline"];
+        args.extend(words);
+        common::success(common::clean().env("COMPLETE", "fish").args(&args))
+    };
+    assert!(complete(&["st"]).lines().any(|l| l.starts_with("stays")));
+    let places = complete(&["stays", "--place", "Petr"]);
+    assert!(
+        places.lines().any(|l| l.starts_with("Petrograd")),
+        "{places}"
+    );
+}
