@@ -38,7 +38,7 @@ pub fn run(args: &WhereSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {
-                Some(other) => within.intersect(&other),
+                Some(other) => within.intersect(other),
                 None => within,
             });
             let events = nonempty(
