@@ -475,3 +475,47 @@ fn stays_completes_as_a_command_and_its_place_as_a_place() {
         "{places}"
     );
 }
+
+#[test]
+fn a_chain_whose_every_link_has_a_gap_answers_on_the_day() {
+    // Each place leaves its parent for one day of its own, a different year down the chain: a
+    // place deep down lay within the top on every day but those, which a bounded table cannot
+    // list (the answer walks up instead; it took 4.5 s and 2.9 GB when it listed them).
+    let n = 20_000;
+    let mut text = String::from("title: A gappy chain\nplaces:\n");
+    for i in 0..n {
+        if i + 1 == n {
+            text.push_str(&format!("  - {{id: p{i}, name: P{i}}}\n"));
+            continue;
+        }
+        let year = 1000 + i % 8000;
+        text.push_str(&format!(
+            "  - {{id: p{i}, name: P{i}, within: [{{place: p{}, to: \"{year:04}-01-01\"}}, {{place: p{}, from: \"{year:04}-01-02\"}}]}}\n",
+            i + 1,
+            i + 1
+        ));
+    }
+    text.push_str("events:\n");
+    text.push_str(
+        "  - {id: in-a-gap, date: \"1917-01-01\", title: On a day of a gap, place: p0}\n",
+    );
+    text.push_str(
+        "  - {id: the-day-after, date: \"1917-01-02\", title: The day after, place: p0}\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let chain = file(dir.path(), "gappy.yaml", &text);
+    let top = format!("P{}", n - 1);
+    assert_eq!(
+        plain_ids(&["--file", &chain, "where", &top]),
+        ["the-day-after"]
+    );
+    // Both must hold: P1 holds the day of the gap (p917's, far above it), the top does not.
+    assert_eq!(
+        plain_ids(&["--file", &chain, "where", &top, "--place", "P1"]),
+        ["the-day-after"]
+    );
+    assert_eq!(
+        plain_ids(&["--file", &chain, "where", "P1"]),
+        ["in-a-gap", "the-day-after"]
+    );
+}
