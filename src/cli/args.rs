@@ -392,22 +392,16 @@ pub struct WindowArgs {
 }
 
 impl WindowArgs {
-    /// The dates and places of `filters`, and the rest of them.
-    fn split(filters: FilterArgs) -> (WindowArgs, FilterArgs) {
+    /// The dates and places of `filters`, and the rest of them (any filter added later stays
+    /// in the rest, to be refused).
+    fn split(mut filters: FilterArgs) -> (WindowArgs, FilterArgs) {
         let window = WindowArgs {
-            from: filters.from,
-            to: filters.to,
-            within: filters.within,
-            place: filters.place,
+            from: filters.from.take(),
+            to: filters.to.take(),
+            within: filters.within.take(),
+            place: std::mem::take(&mut filters.place),
         };
-        let rest = FilterArgs {
-            person: filters.person,
-            with: filters.with,
-            tag: filters.tag,
-            search: filters.search,
-            ..FilterArgs::default()
-        };
-        (window, rest)
+        (window, filters)
     }
 
     /// The plain filters, with only dates and places.
