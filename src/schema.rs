@@ -77,14 +77,41 @@ struct RawPlace {
     /// Other names with no dates of use, still searchable.
     #[serde(default)]
     aliases: Vec<String>,
-    /// The id of the place this one lies within.
-    #[schemars(with = "Option<Id>")]
-    within: Option<String>,
+    /// The place this one lies within: one id for all time, or a list of places, each over a
+    /// range of days (which must not overlap).
+    within: Option<RawWithin>,
     /// Names in use over ranges of days, which must not overlap.
     #[serde(default)]
     names: Vec<RawName>,
     /// The calendar dates here were written in.
     calendar: Option<RawCalendar>,
+}
+
+/// Where a place lies: one place for all time, or a list of places over ranges of days.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(untagged)]
+enum RawWithin {
+    /// The id of the place this one lies within, for all time.
+    Always(#[schemars(with = "Id")] String),
+    /// The places this one lay within, each over its range of days.
+    Dated(Vec<RawEnclosure>),
+}
+
+/// A place another lay within over a range of days.
+#[derive(JsonSchema)]
+#[allow(dead_code)] // described, never read
+#[serde(deny_unknown_fields)]
+struct RawEnclosure {
+    /// The id of the enclosing place.
+    #[schemars(with = "Id")]
+    place: String,
+    /// First day within it; unbounded when absent.
+    #[schemars(with = "Option<DateText>")]
+    from: Option<String>,
+    /// First day no longer within it; unbounded (to this day) when absent.
+    #[schemars(with = "Option<DateText>")]
+    to: Option<String>,
 }
 
 /// A name a place bore over a range of days.

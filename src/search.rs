@@ -1,6 +1,7 @@
 //! The word search of `--search` and of `browse`'s `/`: a query of words and "quoted phrases",
-//! each of which must appear somewhere in an event's title, summary, place names or people's
-//! names, case and accents aside; and where the words sit in a text, for highlighting.
+//! each of which must appear somewhere in an event's title, summary, place names (the place's
+//! and those of the places it lay within that day) or people's names, case and accents aside;
+//! and where the words sit in a text, for highlighting.
 
 use std::ops::Range;
 
@@ -146,8 +147,12 @@ fn word_starts<'t>(text: &'t str, term: &'t str) -> impl Iterator<Item = usize> 
 pub fn event_haystack(timeline: &Timeline, event: &Event) -> String {
     let mut fields: Vec<&str> = vec![event.title.as_str()];
     fields.extend(event.summary.as_deref());
-    if let Some(place) = event.place.and_then(|p| timeline.places.get(p)) {
-        fields.extend(place.all_names());
+    // The place and the places it lay within that day: `coyoacan raid` finds the raid at
+    // Avenida Viena, `russian empire` the birth at Yanovka.
+    if let Some(place) = event.place.filter(|&p| p < timeline.places.len()) {
+        for place in timeline.place_chain_on(place, event.date.earliest()) {
+            fields.extend(place.all_names());
+        }
     }
     // The subject is in every event of their life, as `--person` has it: `trotsky train` finds
     // the train even where the title says "he".

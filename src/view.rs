@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::date::{DualWords, Precision, iso, iso_day, to_julian};
+use crate::date::{DualWords, Precision, day_words, iso, iso_day, to_julian};
 use crate::error::Error;
 use crate::index::Index;
 use crate::model::Event;
@@ -107,6 +107,19 @@ pub struct NameRange {
     pub to: Option<String>,
 }
 
+/// A place another lay directly within over a range of days, for cards.
+#[derive(Debug, Clone, Serialize)]
+pub struct EnclosureRange {
+    /// The enclosing place's id.
+    pub id: String,
+    /// Its plain name.
+    pub name: String,
+    /// First day within it (ISO), if bounded.
+    pub from: Option<String>,
+    /// First day no longer within it (ISO), if bounded.
+    pub to: Option<String>,
+}
+
 /// A place with its hierarchy and names.
 #[derive(Debug, Clone, Serialize)]
 pub struct PlaceCard {
@@ -118,9 +131,15 @@ pub struct PlaceCard {
     pub aliases: Vec<String>,
     /// Dated names.
     pub names: Vec<NameRange>,
-    /// The places it lies within, innermost first.
+    /// The places it lies within today, innermost first, by their names today.
     pub within: Vec<String>,
-    /// How many events happened there or within it.
+    /// The places it lay directly within, each over its range of days, in file order.
+    pub enclosures: Vec<EnclosureRange>,
+    /// The same in words, for the cards, where any range is dated: "Kherson Governorate (until
+    /// 16 Mar 1917), Ukraine (from 30 Dec 1922)".
+    #[serde(skip)]
+    pub enclosure_words: Option<String>,
+    /// How many events happened there or within it (on their first day).
     pub events: usize,
 }
 
@@ -139,6 +158,29 @@ pub struct PeriodRow {
     pub end: String,
     /// Events in it.
     pub events: usize,
+}
+
+/// A stay: where the subject lived, and when (`timeline stays`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StayRow {
+    /// The place's name as it was when the stay began.
+    pub place: String,
+    /// The place's id, for `--place` and `where`.
+    pub place_id: String,
+    /// The places it lay within when the stay began, innermost first, by their names then.
+    pub within: Vec<String>,
+    /// The span in words.
+    pub date: String,
+    /// First day (ISO 8601).
+    pub start: String,
+    /// Last day (ISO 8601).
+    pub end: String,
+    /// What the stay was (school, prison, exile…), where the file says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The section of the source it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// A tag with the number of events that carry it.
@@ -165,8 +207,15 @@ pub struct EventDetail {
     /// The row every listing shows.
     #[serde(flatten)]
     pub row: EventRow,
-    /// The place and the places it lies within, by their names at the time.
+    /// The place and the places it lay within on the event's first day, by their names then.
     pub place_hierarchy: Vec<String>,
+    /// The place and the places it lies within today, by their names today.
+    pub place_today: Vec<String>,
+    /// Where the place lies today, in words, when that differs from `place_hierarchy`: the
+    /// today's names after those both share ("Ukraine" for Yanovka in 1879, "Kyiv, Ukraine"
+    /// for Kiev in 1905).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place_today_words: Option<String>,
     /// The people with their about lines.
     pub participants: Vec<Participant>,
     /// The titles of the periods its span overlaps.
@@ -224,7 +273,7 @@ impl<'a> Views<'a> {
         event.date.is_old_style()
             || event
                 .place
-                .and_then(|p| timeline.julian_until(p))
+                .and_then(|p| timeline.julian_until(p, event.date.earliest()))
                 .is_some_and(|until| event.date.earliest() < until)
     }
 
@@ -356,9 +405,20 @@ impl<'a> Views<'a> {
                         })
                         .collect(),
                     within: timeline
-                        .place_chain(i)
+                        .place_chain_now(i)
                         .skip(1)
-                        .map(|p| p.name.clone())
+                        .map(|p| p.name_now().to_string())
+                        .collect(),
+                    enclosure_words: enclosure_words(timeline, p),
+                    enclosures: p
+                        .within
+                        .iter()
+                        .map(|e| EnclosureRange {
+                            id: timeline.places[e.place].id.clone(),
+                            name: timeline.places[e.place].name.clone(),
+                            from: e.from.map(|d| d.to_string()),
+                            to: e.to.map(|d| d.to_string()),
+                        })
                         .collect(),
                     events: counts[i],
                 }
@@ -385,21 +445,58 @@ impl<'a> Views<'a> {
             .collect()
     }
 
+    /// Rows for these stays (positions in the timeline's stays).
+    pub fn stays(&self, stays: &[usize]) -> Vec<StayRow> {
+        let timeline = self.index.timeline();
+        stays
+            .iter()
+            .map(|&i| {
+                let stay = &timeline.stays[i];
+                let day = stay.span.earliest();
+                let mut chain = timeline
+                    .place_chain_on(stay.place, day)
+                    .map(|p| p.name_on(day).to_string());
+                StayRow {
+                    place: chain.next().unwrap_or_default(),
+                    place_id: timeline.places[stay.place].id.clone(),
+                    within: chain.collect(),
+                    date: stay.span.words(),
+                    start: iso_day(day),
+                    end: iso_day(stay.span.latest()),
+                    note: stay.note.clone(),
+                    source: stay.source.clone(),
+                }
+            })
+            .collect()
+    }
+
     /// One event in full.
     pub fn detail(&self, event: &Event) -> EventDetail {
         let timeline = self.index.timeline();
         let day = event.date.earliest();
+        let place_hierarchy: Vec<String> = event
+            .place
+            .map(|p| {
+                timeline
+                    .place_chain_on(p, day)
+                    .map(|place| place.name_on(day).to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let place_today: Vec<String> = event
+            .place
+            .map(|p| {
+                timeline
+                    .place_chain_now(p)
+                    .map(|place| place.name_now().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
         EventDetail {
             row: self.row(event),
-            place_hierarchy: event
-                .place
-                .map(|p| {
-                    timeline
-                        .place_chain(p)
-                        .map(|place| place.name_on(day).to_string())
-                        .collect()
-                })
-                .unwrap_or_default(),
+            place_today_words: today_words(&place_hierarchy, &place_today),
+            place_hierarchy,
+            place_today,
             participants: event
                 .people
                 .iter()
@@ -415,4 +512,49 @@ impl<'a> Views<'a> {
                 .collect(),
         }
     }
+}
+
+/// Where a place lies today, in words, when that is not where it lay then: today's chain
+/// without the names both chains share at their start and at their end ("Ukraine" for Yanovka
+/// in 1879, "Saint Petersburg" for Petrograd, Russia, "Kyiv, Ukraine" for Kiev in 1905).
+fn today_words(then: &[String], today: &[String]) -> Option<String> {
+    let first = then.iter().zip(today).take_while(|(a, b)| a == b).count();
+    let (then, today) = (&then[first..], &today[first..]);
+    let last = then
+        .iter()
+        .rev()
+        .zip(today.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let differing = &today[..today.len() - last];
+    (!differing.is_empty()).then(|| differing.join(", "))
+}
+
+/// A place's dated enclosures in words, each as names' ranges read ("until" the first day no
+/// longer within); `None` when it lies within one place for all time, or none.
+fn enclosure_words(
+    timeline: &crate::model::Timeline,
+    place: &crate::model::Place,
+) -> Option<String> {
+    if place
+        .within
+        .iter()
+        .all(|e| e.from.is_none() && e.to.is_none())
+    {
+        return None;
+    }
+    let words: Vec<String> = place
+        .within
+        .iter()
+        .map(|e| {
+            let name = &timeline.places[e.place].name;
+            match (e.from.map(day_words), e.to.map(day_words)) {
+                (Some(f), Some(t)) => format!("{name} ({f} – {t})"),
+                (Some(f), None) => format!("{name} (from {f})"),
+                (None, Some(t)) => format!("{name} (until {t})"),
+                (None, None) => name.clone(),
+            }
+        })
+        .collect();
+    Some(words.join(", "))
 }

@@ -72,11 +72,14 @@ pub fn lines(
         fields.push(Field::new("Age", age.clone(), theme.dim()));
     }
     if let Some((first, rest)) = detail.place_hierarchy.split_first() {
-        let within = if rest.is_empty() {
+        let mut within = if rest.is_empty() {
             String::new()
         } else {
             format!(", {}", rest.join(", "))
         };
+        if let Some(today) = &detail.place_today_words {
+            within.push_str(&format!(" (today {today})"));
+        }
         fields.push(Field::new("Place", first.clone(), theme.place()).with_rest(within));
     }
     for person in &detail.participants {

@@ -1,6 +1,8 @@
 //! The state of the explorer: a stack of screens (event lists and opened events), the overlay on
 //! top (help or a picker), the screen size, and the filtering of a list. No drawing, no terminal.
 
+use chrono::Datelike;
+
 use crate::error::Error;
 use crate::index::{Index, fold};
 use unicode_width::UnicodeWidthStr;
@@ -400,7 +402,10 @@ impl<'a> Model<'a> {
                 self.selection()
                     .iter()
                     .copied()
-                    .filter(|&i| events[i].place.is_some_and(|p| within[p]))
+                    .filter(|&i| {
+                        let day = events[i].date.earliest().num_days_from_ce();
+                        events[i].place.is_some_and(|p| within.contains(p, day))
+                    })
                     .collect()
             }
         }

@@ -126,9 +126,10 @@ pub(super) fn jump_to_place(model: &mut Model) {
         return;
     };
     let day = model.events[event].date.earliest();
-    let chain: Vec<usize> = std::iter::successors(Some(place), |&p| timeline.places[p].within)
-        .take(timeline.places.len())
-        .collect();
+    let chain: Vec<usize> =
+        std::iter::successors(Some(place), |&p| timeline.places[p].within_on(day))
+            .take(timeline.places.len())
+            .collect();
     if chain.len() == 1 {
         push_list(model, Subject::Place(place));
         return;

@@ -386,7 +386,8 @@ mod tests {
         let index = fixture();
         let mut m = model(&index, (80, 24));
         keys(&mut m, &[Key::Char('/')]);
-        type_text(&mut m, "mexico");
+        // Not `mexico` alone: the death at Coyoacán lies within Mexico too.
+        type_text(&mut m, "arrived mexico");
         assert_eq!(shown_ids(&m), ["mexico-arrival"]);
         keys(&mut m, &[Key::Esc]);
         assert!(!m.typing);

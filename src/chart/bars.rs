@@ -1,7 +1,7 @@
 //! The chart's rows of bars: a row per period and a row per place of stay, drawn in block
 //! characters (eighth blocks for the part of a column a bar fills) or in `#`, `=` and `-`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Selection;
 use super::axis::Axis;
@@ -149,7 +149,9 @@ pub(super) fn place_rows(
             let stay = &timeline.stays[s];
             axis.span(stay.span.earliest(), stay.span.latest())
                 .is_some()
-                && selection.places.is_none_or(|set| set[stay.place])
+                && selection.places.is_none_or(|set| {
+                    set.contains(stay.place, stay.span.earliest().num_days_from_ce())
+                })
         })
         .collect();
     stays.sort_by_key(|&s| (timeline.stays[s].span.earliest(), s));

@@ -43,8 +43,9 @@ pub struct Selection<'a> {
     /// The days the filters asked for; an open end is `chrono::NaiveDate::MIN` or `MAX`. Without it the
     /// axis covers the subject's life in whole years.
     pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-    /// Only places of stay in this membership table (when the filters name a place).
-    pub places: Option<&'a [bool]>,
+    /// Only stays at places within these (on the stay's first day), when the filters name a
+    /// place.
+    pub places: Option<&'a crate::index::PlaceSet>,
 }
 
 /// How much of the room a whole-unit layout must use; below it the axis is linear instead.

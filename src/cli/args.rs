@@ -9,7 +9,7 @@ use clap_complete::ArgValueCompleter;
 
 use super::commands::{
     AroundArgs, BrowseArgs, ChartArgs, CheckArgs, CompletionsArgs, ExportArgs, OnArgs, PeriodsArgs,
-    ShowArgs, StatsArgs, TagsArgs, WhereArgs, WhoArgs,
+    ShowArgs, StatsArgs, StaysArgs, TagsArgs, WhereArgs, WhoArgs,
 };
 use super::values::{parse_date, parse_limit};
 use crate::cmd::{self, Filters, ListView, Listing};
@@ -68,7 +68,8 @@ pub enum Command {
     /// people of the matching events with their counts.
     Who(WhoArgs),
     /// Places: a card for each place matching NAME (any historical name), then the events there
-    /// and at the places within it; without NAME, the places of the matching events.
+    /// and at the places within it on the event's day; without NAME, the places of the matching
+    /// events.
     Where(WhereArgs),
     /// The periods the filters touch, with their spans and how many matching events overlap them.
     Periods(PeriodsArgs),
@@ -89,6 +90,8 @@ pub enum Command {
     /// Every tag, the top 10 periods, places and people, the 10 busiest years, and the share of events
     /// dated to the day, month, season, year, decade or century.
     Stats(StatsArgs),
+    /// Where the subject lived, and when: the file's stays, narrowed by dates and places.
+    Stays(StaysArgs),
     /// Events on a day of the year, like calendar(1): today's by default, with how many years ago.
     On(OnArgs),
     /// What life was like around a date: where the subject lived, the periods, their age, and the
@@ -130,6 +133,8 @@ pub(super) trait CommandArgs {
 pub struct Groups<'a> {
     /// Which events.
     pub filters: Option<&'a mut FilterArgs>,
+    /// Only the dates and places of the filters, for a view of other things than events.
+    pub window: Option<&'a mut WindowArgs>,
     /// How many and in which order.
     pub list: Option<&'a mut ListArgs>,
     /// The output format.
@@ -182,9 +187,14 @@ impl ListViewArgs {
         if let Some(key) = groups.key {
             take_switch(key, std::mem::take(&mut filters.key), "--key").map_err(usage)?;
         }
-        match groups.filters {
-            Some(group) => group.take(filters).map_err(usage)?,
-            None => refuse(filters.given())?,
+        match (groups.filters, groups.window) {
+            (Some(group), _) => group.take(filters).map_err(usage)?,
+            (None, Some(group)) => {
+                let (window, rest) = WindowArgs::split(filters);
+                refuse(rest.given())?;
+                group.take(window).map_err(usage)?;
+            }
+            (None, None) => refuse(filters.given())?,
         }
         match groups.list {
             Some(group) => group.take(self.list).map_err(usage)?,
@@ -213,6 +223,7 @@ impl CommandArgs for ListViewArgs {
             format: Some(&mut self.format),
             layout: Some(&mut self.layout),
             key: None,
+            window: None,
         }
     }
 
@@ -292,8 +303,8 @@ pub struct FilterArgs {
         add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
     pub within: Option<String>,
 
-    /// Events at a place or at the places within it, by any of its names; repeat for any of
-    /// several places.
+    /// Events at a place or at the places within it on the event's day, by any of its names;
+    /// repeat for any of several places.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::places))]
     pub place: Vec<String>,
 
@@ -366,6 +377,78 @@ impl FlagGroup for FilterArgs {
         self.tag.splice(0..0, earlier.tag);
         take_one(&mut self.search, earlier.search, "--search")?;
         take_switch(&mut self.key, earlier.key, "--key")
+    }
+}
+
+/// The filters that are about dates and places, for a view of things other than events
+/// (`timeline stays`): the rest of [`FilterArgs`] would not shape it.
+#[derive(Debug, Args, Default, Clone)]
+pub struct WindowArgs {
+    /// Those that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
+    pub from: Option<Date>,
+
+    /// Those that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
+    #[arg(long, value_name = "DATE", value_parser = parse_date,
+        add = ArgValueCompleter::new(crate::cli::complete::years))]
+    pub to: Option<Date>,
+
+    /// Those overlapping a year (1917) or a period (its id; see `timeline periods`).
+    #[arg(long = "in", value_name = "YEAR|PERIOD",
+        add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
+    pub within: Option<String>,
+
+    /// Those at a place or within it when they began, by any of its names; repeat for any of
+    /// several places.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::places))]
+    pub place: Vec<String>,
+}
+
+impl WindowArgs {
+    /// The dates and places of `filters`, and the rest of them (any filter added later stays
+    /// in the rest, to be refused).
+    fn split(mut filters: FilterArgs) -> (WindowArgs, FilterArgs) {
+        let window = WindowArgs {
+            from: filters.from.take(),
+            to: filters.to.take(),
+            within: filters.within.take(),
+            place: std::mem::take(&mut filters.place),
+        };
+        (window, filters)
+    }
+
+    /// The plain filters, with only dates and places.
+    pub fn into_filters(self) -> Filters {
+        Filters {
+            from: self.from,
+            to: self.to,
+            within: self.within,
+            place: self.place,
+            ..Filters::default()
+        }
+    }
+}
+
+impl FlagGroup for WindowArgs {
+    fn given(&self) -> Vec<&'static str> {
+        [
+            (self.from.is_some(), "--from"),
+            (self.to.is_some(), "--to"),
+            (self.within.is_some(), "--in"),
+            (!self.place.is_empty(), "--place"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect()
+    }
+
+    fn take(&mut self, earlier: Self) -> Result<(), String> {
+        take_one(&mut self.from, earlier.from, "--from")?;
+        take_one(&mut self.to, earlier.to, "--to")?;
+        take_one(&mut self.within, earlier.within, "--in")?;
+        self.place.splice(0..0, earlier.place);
+        Ok(())
     }
 }
 

@@ -9,7 +9,9 @@ use clap::Args;
 use clap::builder::NonEmptyStringValueParser;
 use clap_complete::{ArgValueCompleter, Shell};
 
-use super::args::{CommandArgs, FilterArgs, FormatArgs, Groups, LayoutArgs, ListViewArgs};
+use super::args::{
+    CommandArgs, FilterArgs, FormatArgs, Groups, LayoutArgs, ListArgs, ListViewArgs, WindowArgs,
+};
 use super::values::{parse_date, parse_month_day, parse_today, parse_window};
 use crate::anniversary::{CalendarChoice, MonthDay};
 use crate::cmd::around::AroundSettings;
@@ -22,6 +24,7 @@ use crate::cmd::periods::PeriodsSettings;
 use crate::cmd::places::WhereSettings;
 use crate::cmd::show::ShowSettings;
 use crate::cmd::stats::StatsSettings;
+use crate::cmd::stays::StaysSettings;
 use crate::cmd::tags::TagsSettings;
 use crate::cmd::who::WhoSettings;
 use crate::cmd::{self};
@@ -108,6 +111,44 @@ impl CommandArgs for PeriodsArgs {
     fn into_command(self) -> Result<cmd::Command, Error> {
         Ok(cmd::Command::Periods(PeriodsSettings {
             view: self.view.into_view(),
+        }))
+    }
+}
+
+/// The flags of `timeline stays`.
+#[derive(Debug, Args)]
+pub struct StaysArgs {
+    /// Which stays, by the dates they overlap and the places they were at.
+    #[command(flatten)]
+    pub window: WindowArgs,
+    /// How many and in which order.
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// The output format.
+    #[command(flatten)]
+    pub format: FormatArgs,
+    /// Table width and drawing characters.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+impl CommandArgs for StaysArgs {
+    const OUTPUT: Output = Output::View;
+
+    fn groups_mut(&mut self) -> Groups<'_> {
+        Groups {
+            window: Some(&mut self.window),
+            list: Some(&mut self.list),
+            format: Some(&mut self.format),
+            layout: Some(&mut self.layout),
+            ..Groups::default()
+        }
+    }
+
+    fn into_command(self) -> Result<cmd::Command, Error> {
+        Ok(cmd::Command::Stays(StaysSettings {
+            filters: self.window.into_filters(),
+            list: self.list.into_listing(),
         }))
     }
 }

@@ -360,7 +360,9 @@ pub fn places(current: &OsStr) -> Vec<CompletionCandidate> {
                 [one] => {
                     let place = &places[*one];
                     if place.name == value {
-                        place.within.map(|w| format!("in {}", places[w].name))
+                        place
+                            .within_now()
+                            .map(|w| format!("in {}", places[w].name_now()))
                     } else {
                         Some(place.name.clone())
                     }

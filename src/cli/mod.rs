@@ -101,6 +101,7 @@ fn settle(cli: Cli, name: Option<&str>) -> Result<Invocation, Error> {
         Command::Check(args) => settled(args, global, earlier),
         Command::Chart(args) => settled(args, global, earlier),
         Command::Stats(args) => settled(args, global, earlier),
+        Command::Stays(args) => settled(args, global, earlier),
         Command::On(args) => settled(args, global, earlier),
         Command::Around(args) => settled(args, global, earlier),
         Command::Export(args) => settled(args, global, earlier),

@@ -21,7 +21,7 @@ pub fn run(args: &ChartSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
     let selection = Selection {
         events: &events,
         range: query.range,
-        places: query.places.as_deref(),
+        places: query.places.as_ref(),
     };
     let style = Style {
         width: ctx.config.width,

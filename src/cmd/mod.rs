@@ -16,6 +16,7 @@ pub mod places;
 pub mod schema;
 pub mod show;
 pub mod stats;
+pub mod stays;
 pub mod tags;
 pub mod template;
 pub mod who;
@@ -54,6 +55,8 @@ pub enum Command {
     Chart(chart::ChartSettings),
     /// `timeline stats`.
     Stats(stats::StatsSettings),
+    /// `timeline stays`.
+    Stays(stays::StaysSettings),
     /// `timeline on`.
     On(on::OnSettings),
     /// `timeline around`.
@@ -232,6 +235,7 @@ fn run_over(
         Command::Show(show) => show::run(show, &Context::new(&*open()?, config), out),
         Command::Chart(chart) => chart::run(chart, &Context::new(&*open()?, config), out),
         Command::Stats(stats) => stats::run(stats, &Context::new(&*open()?, config), out),
+        Command::Stays(stays) => stays::run(stays, &Context::new(&*open()?, config), out),
         Command::On(on) => on::run(on, &Context::new(&*open()?, config), out),
         Command::Around(around) => around::run(around, &Context::new(&*open()?, config), out),
         Command::Export(export) => export::run(export, &Context::new(&*open()?, config), out),
@@ -276,13 +280,9 @@ pub fn places_named(index: &Index, name: &str) -> Result<Vec<usize>, Error> {
     if !found.is_empty() {
         return Ok(found);
     }
-    let places = &index.timeline().places;
+    // Under the name it came closest to: `petrogard` suggests Petrograd, not Saint Petersburg.
     let closest = index.suggest_places(name).into_iter();
-    Err(no_match(
-        "place",
-        name,
-        closest.map(|p| places[p].name.as_str()),
-    ))
+    Err(no_match("place", name, closest.map(|(_, written)| written)))
 }
 
 /// "no KIND matches `NAME`; did you mean `A`, `B` or `C`?": the name cut short and both shown

@@ -1,5 +1,6 @@
 //! `timeline where [NAME]`: cards for the places a name matches (under any of their names) and the
-//! events there and within them; without a name, the places of the matching events.
+//! events there and within them on the event's first day (`where "Russian Empire"` keeps Yanovka
+//! in 1879; see `index::places`); without a name, the places of the matching events.
 
 use std::io::Write;
 
@@ -37,7 +38,7 @@ pub fn run(args: &WhereSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
             let within = ctx.index.places_within(&places);
             // Also narrowed by --place: both must hold.
             query.places = Some(match query.places.take() {
-                Some(other) => within.iter().zip(other).map(|(a, b)| *a && b).collect(),
+                Some(other) => within.intersect(other),
                 None => within,
             });
             let events = nonempty(

@@ -16,17 +16,19 @@ use crate::search::WordQuery;
 use crate::store::MappedEvents;
 
 pub use self::open::Opened;
+pub use self::places::PlaceSet;
 pub use crate::names::fold;
 
 mod open;
+mod places;
 
 /// What to keep of the events; every part must hold (AND).
 #[derive(Debug, Clone, Default)]
 pub struct Query {
     /// Keep events whose span overlaps these inclusive days.
     pub range: Option<(NaiveDate, NaiveDate)>,
-    /// Keep events at one of these places (already widened to the places within them).
-    pub places: Option<Vec<bool>>,
+    /// Keep events at one of these places or within them on the event's first day.
+    pub places: Option<PlaceSet>,
     /// Keep events involving one of these people.
     pub people: Option<Vec<usize>>,
     /// Keep events that also involve someone of each group (`who NAME`, `--with NAME`): every
@@ -60,8 +62,8 @@ pub struct Index {
     person_names: OnceLock<NameTable>,
     /// Every name, alias and historical name of each place, likewise.
     place_names: OnceLock<NameTable>,
-    /// For each place, the places directly within it.
-    children: Vec<Vec<usize>>,
+    /// Every place, each after the places it ever lies within.
+    parents_first: Vec<usize>,
     /// The events read in place, when the index was opened from an index file.
     mapped: Option<Mapped>,
 }
@@ -104,18 +106,13 @@ impl Index {
         latest_so_far: Vec<NaiveDate>,
         mapped: Option<Mapped>,
     ) -> Index {
-        let mut children = vec![Vec::new(); timeline.places.len()];
-        for (i, place) in timeline.places.iter().enumerate() {
-            if let Some(parent) = place.within {
-                children[parent].push(i);
-            }
-        }
+        let parents_first = places::parents_first(&timeline.places);
         Index {
             timeline,
             latest_so_far,
             person_names: OnceLock::new(),
             place_names: OnceLock::new(),
-            children,
+            parents_first,
             mapped,
         }
     }
@@ -248,7 +245,7 @@ impl Index {
             let keep = from_day.is_none_or(|from| self.days(i).1 >= from)
                 && query.places.as_ref().is_none_or(|set| {
                     self.place_of(i)
-                        .is_some_and(|p| set.get(p).copied().unwrap_or(false))
+                        .is_some_and(|p| set.contains(p, self.days(i).0))
                 })
                 && query
                     .people
@@ -308,10 +305,20 @@ impl Index {
         self.person_names().suggest(name)
     }
 
-    /// For a name that found no place: the places with the closest names, best first, at most
-    /// three.
-    pub fn suggest_places(&self, name: &str) -> Vec<usize> {
-        self.place_names().suggest(name)
+    /// For a name that found no place: the places with the closest names, at most three, each
+    /// with the name it came closest under, as written (`petrogard`: Saint Petersburg, as
+    /// Petrograd).
+    pub fn suggest_places(&self, name: &str) -> Vec<(usize, &str)> {
+        let places = &self.timeline.places;
+        self.place_names()
+            .suggest_spellings(name)
+            .into_iter()
+            .map(|(p, folded)| {
+                let place = &places[p];
+                let written = place.all_names().find(|n| fold(n) == folded);
+                (p, written.unwrap_or(place.name.as_str()))
+            })
+            .collect()
     }
 
     fn person_names(&self) -> &NameTable {
@@ -324,17 +331,10 @@ impl Index {
             .get_or_init(|| NameTable::new(self.timeline.places.iter().map(|p| p.all_names())))
     }
 
-    /// A membership table of `places` and every place within them, at any depth.
-    pub fn places_within(&self, places: &[usize]) -> Vec<bool> {
-        let mut set = vec![false; self.timeline.places.len()];
-        let mut stack: Vec<usize> = places.to_vec();
-        while let Some(p) = stack.pop() {
-            if !set[p] {
-                set[p] = true;
-                stack.extend(&self.children[p]);
-            }
-        }
-        set
+    /// `places` and every place within them at any depth, each over the days it lay within
+    /// them (see [`PlaceSet`]).
+    pub fn places_within(&self, places: &[usize]) -> PlaceSet {
+        PlaceSet::within(&self.timeline.places, &self.parents_first, places)
     }
 
     /// The subject's age over `date`: "38", or "24–38" from the first day the date may mean to
@@ -391,7 +391,8 @@ impl Index {
         let mut counts = vec![0; self.timeline.places.len()];
         for &i in positions {
             if let Some(place) = self.place_of(i) {
-                for p in self.place_ancestry(place) {
+                let day = day_of(self.days(i).0);
+                for p in self.place_ancestry(place, day) {
                     counts[p] += 1;
                 }
             }
@@ -405,8 +406,7 @@ impl Index {
         let mut counts = vec![0; self.timeline.periods.len()];
         for &i in positions {
             let (first, last) = self.days(i);
-            let day = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN);
-            for p in self.periods_between(day(first), day(last)) {
+            for p in self.periods_between(day_of(first), day_of(last)) {
                 counts[p] += 1;
             }
         }
@@ -432,16 +432,18 @@ impl Index {
             .map(|(i, _)| i)
     }
 
-    fn place_ancestry(&self, place: usize) -> Vec<usize> {
-        let mut chain = vec![place];
-        while let Some(parent) = self.timeline.places[*chain.last().unwrap_or(&place)].within {
-            if chain.contains(&parent) {
-                break;
-            }
-            chain.push(parent);
-        }
-        chain
+    /// The place and the places it lay within on `day`, innermost first.
+    fn place_ancestry(&self, place: usize, day: NaiveDate) -> impl Iterator<Item = usize> + '_ {
+        let places = &self.timeline.places;
+        // The loader refuses cycles; the bound only guards against a bug there.
+        std::iter::successors(Some(place), move |&p| places.get(p)?.within_on(day))
+            .take(places.len())
     }
+}
+
+/// The day of a day number (see [`Index::days`]).
+fn day_of(number: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(number).unwrap_or(NaiveDate::MIN)
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ fn a_name_that_finds_nothing_suggests_the_closest() {
     assert!(index.find_people("Cardnas").is_empty());
     assert_eq!(index.suggest_people("Cardnas"), [3]);
     assert_eq!(index.suggest_people("Kamnev"), [1, 2]);
-    assert_eq!(index.suggest_places("Petrogard"), [2]);
+    assert_eq!(index.suggest_places("Petrogard"), [(2, "Petrograd")]);
     assert!(index.suggest_people("zzzzzz").is_empty());
     assert!(index.suggest_places(&"x".repeat(1 << 20)).is_empty());
 }

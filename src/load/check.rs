@@ -1,6 +1,11 @@
 //! Checking a timeline as written into the model: ids unique, references resolved, dates
 //! parsed and consistent, every problem collected with its position.
 
+// A child of this module (it extends the `Checker`), kept beside it: build.rs fingerprints the
+// files of `src/load/` and not its folders.
+#[path = "places.rs"]
+pub(super) mod places;
+
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -10,12 +15,12 @@ use chrono::NaiveDate;
 use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
-use super::raw::{Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
+use super::raw::{Mapping, RawCalendar, RawPerson, RawTimeline};
 use super::text::{Shape, refusal};
 use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
-use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
+use crate::model::{Period, Person, Stay, Timeline};
 use crate::suggest::{closest, did_you_mean};
 
 pub(super) fn check<T: Located>(
@@ -395,92 +400,6 @@ impl Checker<'_> {
             about: raw.about.map(Located::take),
         }
     }
-
-    fn places<T: Located>(
-        &mut self,
-        raw: Vec<RawPlace<T>>,
-        ids: &HashMap<String, usize>,
-    ) -> Vec<Place> {
-        let mut places = Vec::with_capacity(raw.len());
-        for p in &raw {
-            let owner = Owner::new("place", p.id.text());
-            self.unknown(p, owner);
-            self.text(&p.name, owner, "name", Shape::Line);
-            for alias in &p.aliases {
-                self.text(alias, owner, "alias", Shape::Line);
-            }
-            let within = p
-                .within
-                .as_ref()
-                .and_then(|w| self.resolve(ids, "place", w, owner));
-            let julian_until = p.calendar.as_ref().and_then(|c| self.calendar(c, owner));
-            let mut names: Vec<HistoricalName> = Vec::new();
-            for n in &p.names {
-                self.unknown(n, owner);
-                self.text(&n.name, owner, "name", Shape::Line);
-                let bound = |checker: &mut Self, t: &Option<T>| -> Option<Option<NaiveDate>> {
-                    match t {
-                        None => Some(None),
-                        Some(t) => checker.date(t, owner).map(|d| Some(d.earliest())),
-                    }
-                };
-                let (Some(from), Some(to)) = (bound(self, &n.from), bound(self, &n.to)) else {
-                    continue;
-                };
-                if let (Some(f), Some(t), Some(at)) = (from, to, &n.to)
-                    && t <= f
-                {
-                    self.report(
-                        at,
-                        format!(
-                            "{owner}: the name `{}` ends before it begins",
-                            quote(n.name.text())
-                        ),
-                    );
-                    continue;
-                }
-                let name = HistoricalName {
-                    name: n.name.text().to_string(),
-                    from,
-                    to,
-                };
-                if let Some(other) = names.iter().find(|o| overlaps(o, &name)) {
-                    let message = format!(
-                        "{owner}: the name `{}` overlaps the name `{}`; a place has one name at a time",
-                        quote(&name.name),
-                        quote(&other.name)
-                    );
-                    self.report(&n.name, message);
-                }
-                names.push(name);
-            }
-            places.push(Place {
-                id: p.id.text().to_string(),
-                name: p.name.text().to_string(),
-                aliases: p.aliases.iter().map(|a| a.text().to_string()).collect(),
-                names,
-                within,
-                julian_until,
-            });
-        }
-        // A `within` cycle would make "the places within Mexico" endless.
-        for (i, p) in raw.iter().enumerate() {
-            let mut seen = HashSet::from([i]);
-            let mut next = places[i].within;
-            while let Some(j) = next {
-                if !seen.insert(j) {
-                    if j == i {
-                        let w = p.within.as_ref().expect("a cycle starts with a `within`");
-                        let owner = Owner::new("place", p.id.text());
-                        self.report(w, format!("{owner}: `within` goes round in a cycle"));
-                    }
-                    break;
-                }
-                next = places[j].within;
-            }
-        }
-        places
-    }
 }
 
 impl Checker<'_> {
@@ -504,18 +423,6 @@ impl Checker<'_> {
         }
         Some(date.earliest())
     }
-}
-
-pub(super) fn overlaps(a: &HistoricalName, b: &HistoricalName) -> bool {
-    let starts_before_b_ends = match (a.from, b.to) {
-        (Some(from), Some(to)) => from < to,
-        _ => true,
-    };
-    let b_starts_before_a_ends = match (b.from, a.to) {
-        (Some(from), Some(to)) => from < to,
-        _ => true,
-    };
-    starts_before_b_ends && b_starts_before_a_ends
 }
 
 /// The period an event falls in when the file does not say: among the periods containing the

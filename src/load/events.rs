@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::check::{Owner, Which, date_of, span_of, text_problem, unknown_field};
-use super::located::Located;
+use super::located::{Located, OneOrMany};
 use super::raw::{Mapping, RawEvent, RawMedia};
 use super::text::{Shape, is_blank, label_refusal, url_refusal};
 use crate::model::{Event, Media};
@@ -42,14 +42,14 @@ pub(super) struct Pending<T> {
     pub(super) period: Option<T>,
 }
 
-impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for Events<T>
+impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> Deserialize<'de> for Events<T>
 where
     T::Key: Deserialize<'de>,
 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visit<T>(std::marker::PhantomData<T>);
 
-        impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T>
+        impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> serde::de::Visitor<'de> for Visit<T>
         where
             T::Key: Deserialize<'de>,
         {

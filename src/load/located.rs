@@ -240,20 +240,128 @@ pub(super) enum JsonText<'a> {
 
 impl<'de> Deserialize<'de> for JsonText<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let raw = <&'de serde_json::value::RawValue>::deserialize(deserializer)?.get();
+        JsonText::from_raw(raw)
+    }
+}
+
+impl<'de> JsonText<'de> {
+    /// The text of a raw JSON value of the file: a string, or a number as its digits.
+    fn from_raw<E: serde::de::Error>(raw: &'de str) -> Result<JsonText<'de>, E> {
         match raw.as_bytes().first() {
             Some(b'"') if !raw.contains('\\') => Ok(JsonText::Plain(&raw[1..raw.len() - 1])),
             Some(b'"') => {
-                let value = serde_json::from_str(raw).map_err(D::Error::custom)?;
+                let value = serde_json::from_str(raw).map_err(E::custom)?;
                 Ok(JsonText::Escaped(Box::new((raw, value))))
             }
             // `"date": 1917` means what YAML's `date: 1917` does.
             Some(b'-' | b'0'..=b'9') => Ok(JsonText::Plain(raw)),
             // `"key": true` reads as YAML's `key: true`; the field judges the word.
             _ if raw == "true" || raw == "false" => Ok(JsonText::Plain(raw)),
-            _ => Err(D::Error::custom("expected a string")),
+            _ => Err(E::custom("expected a string")),
         }
+    }
+}
+
+/// A value written either as one string or as a list of mappings (`within: ukraine`, or a list
+/// of dated places).
+pub(super) enum OneOrList<T, M> {
+    One(T),
+    List(Vec<M>),
+}
+
+/// Reading a value that is one located string or a list of mappings `M`, the string keeping its
+/// place in the file as every other does (an untagged enum would lose it).
+pub(super) trait OneOrMany<'de>: Sized {
+    fn one_or_many<D: serde::Deserializer<'de>, M: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<OneOrList<Self, M>, D::Error>;
+}
+
+impl<'de> OneOrMany<'de> for JsonText<'de> {
+    /// A list is read from its raw slice of the file, so its strings still point into it.
+    fn one_or_many<D: serde::Deserializer<'de>, M: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<OneOrList<Self, M>, D::Error> {
+        use serde::de::Error as _;
+        let raw = <&'de serde_json::value::RawValue>::deserialize(deserializer)?.get();
+        if raw.starts_with('[') {
+            let list = serde_json::from_str(raw).map_err(D::Error::custom)?;
+            return Ok(OneOrList::List(list));
+        }
+        JsonText::from_raw(raw).map(OneOrList::One)
+    }
+}
+
+impl<'de> OneOrMany<'de> for YamlText {
+    /// Spanned as a whole, so the one string has its place; a list's mappings are read from the
+    /// file itself, so their strings have theirs.
+    fn one_or_many<D: serde::Deserializer<'de>, M: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<OneOrList<Self, M>, D::Error> {
+        let spanned = Spanned::<YamlOneOrList<M>>::deserialize(deserializer)?;
+        let (line, column) = (
+            spanned.referenced.line() as u32,
+            spanned.referenced.column() as u32,
+        );
+        Ok(match spanned.value.0 {
+            OneOrList::One(value) => OneOrList::One(YamlText {
+                value,
+                line,
+                column,
+            }),
+            OneOrList::List(list) => OneOrList::List(list),
+        })
+    }
+}
+
+/// A YAML scalar (as its text) or a sequence of `M`.
+struct YamlOneOrList<M>(OneOrList<String, M>);
+
+impl<'de, M: Deserialize<'de>> Deserialize<'de> for YamlOneOrList<M> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit<M>(std::marker::PhantomData<M>);
+
+        impl<'de, M: Deserialize<'de>> serde::de::Visitor<'de> for Visit<M> {
+            type Value = YamlOneOrList<M>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a place id or a list of places")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(YamlOneOrList(OneOrList::One(text.to_string())))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+                self.visit_str(&n.to_string())
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                self.visit_str(&n.to_string())
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
+                self.visit_str(&n.to_string())
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Self::Value, E> {
+                self.visit_str(&b.to_string())
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut list = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    list.push(item);
+                }
+                Ok(YamlOneOrList(OneOrList::List(list)))
+            }
+        }
+
+        deserializer.deserialize_any(Visit(std::marker::PhantomData))
     }
 }
 

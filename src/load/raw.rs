@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::events::Events;
-use super::located::Located;
+use super::located::{Located, OneOrList, OneOrMany};
 
 /// Every field name of every mapping of the file: a key that is one of them is read as a
 /// `&'static str`, no allocation.
@@ -83,14 +83,15 @@ macro_rules! raw_mapping {
             }
         }
 
-        impl<'de, T: Located + Deserialize<'de>> Deserialize<'de> for $name<T>
+        impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> Deserialize<'de> for $name<T>
         where
             T::Key: Deserialize<'de>,
         {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Visit<T>(std::marker::PhantomData<T>);
 
-                impl<'de, T: Located + Deserialize<'de>> serde::de::Visitor<'de> for Visit<T>
+                impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> serde::de::Visitor<'de>
+                    for Visit<T>
                 where
                     T::Key: Deserialize<'de>,
                 {
@@ -174,9 +175,37 @@ raw_mapping! {
         id: one T,
         name: one T,
         aliases: many T,
-        within: opt T,
+        within: opt RawWithin<T>,
         names: many RawName<T>,
         calendar: opt RawCalendar<T>,
+    }
+}
+
+/// `within:` as written: one place id, for all time (`within: ukraine`), or a list of places,
+/// each over a range of days (`- {place: russian-empire, to: 1917-11-07}`).
+pub(super) enum RawWithin<T> {
+    Always(T),
+    Dated(Vec<RawEnclosure<T>>),
+}
+
+impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> Deserialize<'de> for RawWithin<T>
+where
+    T::Key: Deserialize<'de>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match T::one_or_many::<D, RawEnclosure<T>>(deserializer)? {
+            OneOrList::One(one) => RawWithin::Always(one),
+            OneOrList::List(list) => RawWithin::Dated(list),
+        })
+    }
+}
+
+raw_mapping! {
+    /// One place of a dated `within:` list.
+    RawEnclosure("a place of `within`") {
+        place: one T,
+        from: opt T,
+        to: opt T,
     }
 }
 

@@ -47,12 +47,15 @@ pub fn trusted(t: &Timeline) -> bool {
             id(&p.id)
                 && line(&p.name)
                 && p.aliases.iter().all(|a| line(a))
-                && p.within.is_none_or(|w| w < places)
+                && p.within
+                    .iter()
+                    .all(|e| e.place < places && optional_day(e.from) && optional_day(e.to))
                 && optional_day(p.julian_until)
                 && p.names
                     .iter()
                     .all(|n| line(&n.name) && optional_day(n.from) && optional_day(n.to))
         })
+        && super::check::places::places_in_cycles(&t.places).is_empty()
         && t.periods
             .iter()
             .all(|p| id(&p.id) && line(&p.title) && date_trusted(&p.span))

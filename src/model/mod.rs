@@ -1,7 +1,9 @@
 //! The timeline as the program understands it: events, people, places, periods and stays, all
 //! validated and cross-referenced by index.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
 mod event;
 mod period;
 mod person;
@@ -10,7 +12,7 @@ mod place;
 pub use event::{Event, Media};
 pub use period::{Period, Stay};
 pub use person::Person;
-pub use place::{HistoricalName, Place};
+pub use place::{Enclosure, HistoricalName, Place, ranges_overlap};
 
 /// A whole timeline, as loaded and validated. Events are in file order here; see
 /// [`crate::index::Index`] for the sorted view.
@@ -38,22 +40,36 @@ impl Timeline {
         self.subject.map(|i| &self.people[i])
     }
 
-    /// The place and every place it lies within, innermost first.
-    pub fn place_chain(&self, place: usize) -> impl Iterator<Item = &Place> {
+    /// The place and every place it lay within on `day`, innermost first.
+    pub fn place_chain_on(&self, place: usize, day: NaiveDate) -> impl Iterator<Item = &Place> {
+        self.place_chain_by(place, move |p| p.within_on(day))
+    }
+
+    /// The place and every place it lies within today, innermost first.
+    pub fn place_chain_now(&self, place: usize) -> impl Iterator<Item = &Place> {
+        self.place_chain_by(place, Place::within_now)
+    }
+
+    /// The place and the places `parent` leads up to from it, innermost first.
+    fn place_chain_by(
+        &self,
+        place: usize,
+        parent: impl Fn(&Place) -> Option<usize>,
+    ) -> impl Iterator<Item = &Place> {
         let mut next = Some(place);
         let mut steps = 0;
         std::iter::from_fn(move || {
             // The loader refuses cycles; the step bound only guards against a bug there.
-            let current = next.filter(|_| steps <= self.places.len())?;
+            let current = next.filter(|&p| steps <= self.places.len() && p < self.places.len())?;
             steps += 1;
-            next = self.places[current].within;
+            next = parent(&self.places[current]);
             Some(&self.places[current])
         })
     }
 
-    /// The day before which dates at `place` were written in the Julian calendar, if any: the
-    /// nearest `julian_until` up the place's hierarchy.
-    pub fn julian_until(&self, place: usize) -> Option<chrono::NaiveDate> {
-        self.place_chain(place).find_map(|p| p.julian_until)
+    /// The day before which dates at `place` on `day` were written in the Julian calendar, if
+    /// any: the nearest `julian_until` up the hierarchy the place lay in on that day.
+    pub fn julian_until(&self, place: usize, day: NaiveDate) -> Option<NaiveDate> {
+        self.place_chain_on(place, day).find_map(|p| p.julian_until)
     }
 }

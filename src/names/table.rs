@@ -141,6 +141,27 @@ impl NameTable {
             .collect()
     }
 
+    /// As [`NameTable::suggest`], each owner with the spelling (folded) it came closest under:
+    /// `petrogard` is nearest Saint Petersburg as `petrograd`, which a suggestion should say.
+    /// Ties go by spelling; an owner comes once, under its first.
+    pub fn suggest_spellings(&self, query: &str) -> Vec<(usize, &str)> {
+        let mut nearest = Nearest::new(query);
+        for s in &self.spellings {
+            nearest.offer_folded((s.folded.as_str(), s.owner), &s.folded);
+        }
+        let mut seen = Vec::new();
+        nearest
+            .into_nearest()
+            .into_iter()
+            .filter(|&(_, owner)| {
+                let first = !seen.contains(&owner);
+                seen.push(owner);
+                first
+            })
+            .map(|(spelling, owner)| (owner, spelling))
+            .collect()
+    }
+
     /// The owners of the spellings whose `field` (of a spelling's position) is `wanted`, through
     /// `sorted` (positions sorted by that field), in owner order.
     fn equal<'t>(
@@ -222,5 +243,16 @@ mod tests {
         let huge = "stalin".repeat(20_000);
         assert!(table.find(&huge).is_empty());
         assert!(table.suggest(&huge).is_empty());
+    }
+
+    #[test]
+    fn a_suggestion_says_the_name_it_came_closest_under() {
+        let table = NameTable::new([
+            vec!["Saint Petersburg", "Petrograd", "Leningrad"],
+            vec!["Moscow"],
+        ]);
+        assert_eq!(table.suggest_spellings("petrogard"), [(0, "petrograd")]);
+        assert_eq!(table.suggest_spellings("lenigrad"), [(0, "leningrad")]);
+        assert!(table.suggest_spellings("xyzzy").is_empty());
     }
 }

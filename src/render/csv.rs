@@ -6,7 +6,7 @@ use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// RFC 4180 CSV.
 pub struct Csv;
@@ -213,6 +213,27 @@ impl Renderer for Csv {
         write_records(
             out,
             ["id", "name", "within", "names", "aliases", "events"],
+            records,
+        )
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        let records = rows.iter().map(|r| {
+            [
+                r.start.clone(),
+                r.end.clone(),
+                r.place.clone(),
+                r.place_id.clone(),
+                r.within.join(LIST_SEPARATOR),
+                r.note.clone().unwrap_or_default(),
+                r.source.clone().unwrap_or_default(),
+            ]
+        });
+        write_records(
+            out,
+            [
+                "start", "end", "place", "place_id", "within", "note", "source",
+            ],
             records,
         )
     }

@@ -9,7 +9,7 @@ use super::Renderer;
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// JSON or newline-delimited JSON.
 pub struct Json {
@@ -110,6 +110,10 @@ impl Renderer for Json {
 
     fn places(&self, out: &mut dyn Write, cards: &[PlaceCard]) -> io::Result<()> {
         self.list(out, cards)
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        self.list(out, rows)
     }
 
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {

@@ -8,7 +8,7 @@ use super::{Renderer, listed_title, media_words, years_ago_words};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// Markdown tables.
 pub struct Markdown;
@@ -148,6 +148,9 @@ impl Renderer for Markdown {
             if !card.within.is_empty() {
                 writeln!(out, "In {}.\n", escape(&card.within.join(", ")))?;
             }
+            if let Some(within) = &card.enclosure_words {
+                writeln!(out, "Within {}.\n", escape(within))?;
+            }
         }
         self.events(out, rows)
     }
@@ -174,6 +177,21 @@ impl Renderer for Markdown {
             cards
                 .iter()
                 .map(|c| vec![c.name.clone(), c.within.join(", "), c.events.to_string()]),
+        )
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        table(
+            out,
+            &["When", "Place", "Within", "Note"],
+            rows.iter().map(|r| {
+                vec![
+                    r.date.clone(),
+                    r.place.clone(),
+                    r.within.join(", "),
+                    r.note.clone().unwrap_or_default(),
+                ]
+            }),
         )
     }
 
@@ -223,7 +241,10 @@ impl Renderer for Markdown {
             writeln!(out, "- **Age:** {}", escape(age))?;
         }
         if !detail.place_hierarchy.is_empty() {
-            let places = detail.place_hierarchy.join(", ");
+            let mut places = detail.place_hierarchy.join(", ");
+            if let Some(today) = &detail.place_today_words {
+                places.push_str(&format!(" (today {today})"));
+            }
             writeln!(out, "- **Place:** {}", escape(&places))?;
         }
         for p in &detail.participants {

@@ -15,7 +15,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 pub use self::csv::{Csv, events_for_spreadsheets};
 pub use self::json::Json;
@@ -94,6 +94,9 @@ pub trait Renderer: Sync {
 
     /// The periods.
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()>;
+
+    /// Where the subject lived, and when (`timeline stays`).
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()>;
 
     /// The tags with their counts (`timeline tags`).
     fn tags(&self, out: &mut dyn Write, rows: &[TagRow]) -> io::Result<()>;

@@ -10,7 +10,7 @@ use crate::anniversary::Anniversary;
 use crate::around::Around;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// Tab-separated lines.
 pub struct Plain {
@@ -198,6 +198,26 @@ impl Renderer for Plain {
         Ok(())
     }
 
+    /// One line a stay: start, end, place, the places it lay within, note, place id.
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        for row in rows {
+            let (start, end) = (self.palette.date(&row.start), self.palette.date(&row.end));
+            let place = self.palette.place(&field(&row.place));
+            line(
+                out,
+                &[
+                    &start,
+                    &end,
+                    &place,
+                    &row.within.join(", "),
+                    row.note.as_deref().unwrap_or_default(),
+                    &row.place_id,
+                ],
+            )?;
+        }
+        Ok(())
+    }
+
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
         for row in rows {
             let (start, end) = (self.palette.date(&row.start), self.palette.date(&row.end));
@@ -248,6 +268,10 @@ impl Renderer for Plain {
             ("end", row.end.clone()),
             ("age", row.age.clone().unwrap_or_default()),
             ("place", detail.place_hierarchy.join(", ")),
+            (
+                "today",
+                detail.place_today_words.clone().unwrap_or_default(),
+            ),
             ("people", people.join("; ")),
             ("tags", row.tags.join(",")),
             ("periods", detail.period_titles.join("; ")),

@@ -55,6 +55,7 @@ const COMMANDS: &[&[&str]] = &[
     &["where"],
     &["where", "Petrograd"],
     &["periods"],
+    &["stays"],
     &["show", "birth"],
     &["check"],
     &["chart"],

@@ -22,6 +22,7 @@ mod hostile_three;
 mod key;
 mod media;
 mod names;
+mod places;
 mod properties;
 mod terminal;
 mod truth;

@@ -182,7 +182,7 @@ fn every_name_that_finds_nothing_exits_alike() {
         (&["--in", "nonsense"][..], "timeline periods"),
         (&["--person", "stalni"][..], "Stalin"),
         (&["--with", "stalni"][..], "Stalin"),
-        (&["--place", "petrogrd"][..], "Saint Petersburg"),
+        (&["--place", "petrogrd"][..], "Petrograd"),
         (&["who", "stalni"][..], "Stalin"),
         (&["chart", "--in", "civilwar"][..], "civil-war"),
         (&["export", "ics", "--tag", "exil"][..], "exile"),

@@ -20,7 +20,7 @@ use crate::around::Around;
 use crate::search::WordQuery;
 use crate::stats::Stats;
 use crate::term::Palette;
-use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, TagRow};
+use crate::view::{EventDetail, EventRow, PeriodRow, PersonCard, PlaceCard, StayRow, TagRow};
 
 /// From this width up, place and people have columns of their own.
 const WIDE: usize = 100;
@@ -448,6 +448,9 @@ impl Renderer for Table {
                 })
                 .collect();
             names.extend(card.aliases.iter().cloned());
+            if let Some(within) = &card.enclosure_words {
+                self.card_line(out, &format!("within: {within}"))?;
+            }
             if !names.is_empty() {
                 self.card_line(out, &format!("also: {}", names.join(", ")))?;
             }
@@ -489,6 +492,24 @@ impl Renderer for Table {
             ]);
         }
         keep_whole(&mut grid, &[0, 3], self.width);
+        self.write(out, &grid)
+    }
+
+    fn stays(&self, out: &mut dyn Write, rows: &[StayRow]) -> io::Result<()> {
+        let p = &self.palette;
+        let mut grid = self.grid(&["When", "Place", "Note"]);
+        for r in rows {
+            let mut place = p.place(&self.text(&r.place));
+            if !r.within.is_empty() {
+                place.push_str(&format!(", {}", self.text(&r.within.join(", "))));
+            }
+            grid.add_row(vec![
+                Cell::new(p.date(&r.date)),
+                Cell::new(place),
+                Cell::new(self.text(r.note.as_deref().unwrap_or_default())),
+            ]);
+        }
+        keep_whole(&mut grid, &[0], self.width);
         self.write(out, &grid)
     }
 
@@ -575,6 +596,9 @@ impl Renderer for Table {
             let mut place = p.place(first);
             if !rest.is_empty() {
                 place.push_str(&format!(", {}", rest.join(", ")));
+            }
+            if let Some(today) = &detail.place_today_words {
+                place.push_str(&format!(" (today {today})"));
             }
             fields.push(("Place", place));
         }

@@ -5,7 +5,7 @@
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 
 /// Bumped whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// How many sections the table lists.
 pub const SECTIONS: usize = 10;

@@ -297,9 +297,11 @@ fn every_person_and_place_is_used() {
     if let Some(s) = timeline.subject {
         person_used[s] = true;
     }
-    let mut mark_place = |p: usize| {
-        // A region or country is used through any place within it.
-        for place in timeline.place_chain(p) {
+    let mut mark_place = |p: usize, day| {
+        // A region or country is used through any place within it on the event's day, or
+        // today (Ukraine, where Yanovka lies now).
+        let then = timeline.place_chain_on(p, day);
+        for place in then.chain(timeline.place_chain_now(p)) {
             let i = timeline
                 .places
                 .iter()
@@ -313,11 +315,11 @@ fn every_person_and_place_is_used() {
             person_used[p] = true;
         }
         if let Some(p) = e.place {
-            mark_place(p);
+            mark_place(p, e.date.earliest());
         }
     }
     for s in &timeline.stays {
-        mark_place(s.place);
+        mark_place(s.place, s.span.earliest());
     }
     let unused_people: Vec<&str> = (0..timeline.people.len())
         .filter(|&i| !person_used[i])

@@ -117,7 +117,13 @@ impl Facts {
             self.checked += 1;
             let chain: Vec<&str> = event(id)
                 .place
-                .map(|p| timeline.place_chain(p).map(|p| p.id.as_str()).collect())
+                .map(|p| {
+                    let day = event(id).date.earliest();
+                    timeline
+                        .place_chain_on(p, day)
+                        .map(|p| p.id.as_str())
+                        .collect()
+                })
                 .unwrap_or_default();
             if !chain.contains(&place) {
                 self.fail(id, format!("place is {chain:?}, expected within `{place}`"));
