@@ -116,6 +116,12 @@ pub(super) trait CommandArgs {
     /// What kind of output the command writes.
     const OUTPUT: Output;
 
+    /// What kind of output these flags ask for: [`Self::OUTPUT`] unless a flag changes it
+    /// (`chart --format svg` writes data).
+    fn output(&self) -> Output {
+        Self::OUTPUT
+    }
+
     /// The flag groups this command takes, to merge the ones given before its name into.
     fn groups_mut(&mut self) -> Groups<'_> {
         Groups::default()

@@ -131,12 +131,13 @@ fn settled<A: CommandArgs>(
     if let Some((name, earlier)) = earlier {
         earlier.hand_to(groups, name)?;
     }
+    let output = args.output();
     let groups = args.groups_mut();
     let choices = Choices {
         file: global.file,
         color: global.color,
         no_pager: global.no_pager,
-        output: A::OUTPUT,
+        output,
         format: groups.format.and_then(|f| f.format),
         width: groups.layout.as_ref().and_then(|l| l.width),
         ascii: groups.layout.is_some_and(|l| l.ascii),

@@ -1,0 +1,751 @@
+//! `timeline chart --format svg`: the chart as a standalone SVG laid out for an A4 landscape page
+//! (a viewBox of 842 × 595 points, so a point on screen is a point on paper and every text is
+//! 9 pt or more printed). From the top: the title, the key events labelled with their dates over
+//! a bar per year of how many events there were, the periods in lanes, the places of stay in one
+//! row, and the year axis. The axis, the counts and the colors are the terminal chart's.
+//!
+//! No label is drawn over another: widths are measured conservatively and labels are stacked in
+//! rows with leader lines (`svg_layout`). Every text from the file is escaped for XML.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Selection;
+use super::axis::{Axis, Unit, axis_for, range_words};
+use super::bars::{Bar, period_rows, stay_bars};
+use super::counts::Counts;
+use super::svg_layout::{Placed, fit_text, pack_lanes, stack_labels, text_width};
+use crate::date::Precision;
+use crate::error::Error;
+use crate::index::Index;
+use crate::model::Event;
+use crate::view::Views;
+
+/// A4 landscape in points.
+const PAGE_WIDTH: f64 = 842.0;
+const PAGE_HEIGHT: f64 = 595.0;
+/// Room a printer leaves white, and then some (7 mm).
+const MARGIN: f64 = 20.0;
+const PLOT_LEFT: f64 = MARGIN;
+const PLOT_RIGHT: f64 = PAGE_WIDTH - MARGIN;
+/// Text sizes in points: labels, the smallest (axis and notes), the title.
+const TEXT: f64 = 9.5;
+const SMALL: f64 = 9.0;
+const TITLE: f64 = 15.0;
+/// A row of labels, a lane of periods (its bar and the gap under it), a bar.
+const ROW: f64 = 12.0;
+const LANE: f64 = 14.0;
+const BAR: f64 = 12.0;
+/// The height of the bars of events per year.
+const STRIP: f64 = 26.0;
+/// Room between labels in a row, and between a bar and its label.
+const GAP: f64 = 5.0;
+/// The widest a label may be; a key event's, title and date.
+const LABEL_MAX: f64 = 300.0;
+const KEY_LABEL_MAX: f64 = 200.0;
+/// With no key events among them, this many events or fewer are labelled all.
+const FEW: usize = 12;
+/// Where the label rows may grow to before the periods give up lanes.
+const KEY_ROWS: usize = 14;
+const STAY_ROWS: usize = 5;
+
+/// The terminal's six period colors (cyan, yellow, magenta, green, blue, red), for paper.
+const COLORS: [&str; 6] = [
+    "#1b9eb5", "#d4a200", "#b3479f", "#3f9b46", "#3b6fc4", "#cc4b3c",
+];
+const INK: &str = "#1a1a1a";
+const GREY: &str = "#5a5a5a";
+const RULE: &str = "#c8c8c8";
+
+/// Draws the chart of `selection` as an SVG document to `out`.
+pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Result<(), Error> {
+    let timeline = index.timeline();
+    let events = index.events()?;
+    // The terminal chart's axis at two points a column: a bar a year over a life, a bar a month
+    // over a few years, as a terminal as wide as the page would draw it.
+    let axis = axis_for(
+        index,
+        events,
+        selection,
+        ((PLOT_RIGHT - PLOT_LEFT) / 2.0) as usize,
+    );
+    let scale = (PLOT_RIGHT - PLOT_LEFT) / axis.columns.max(1) as f64;
+    let x = |day: NaiveDate| PLOT_LEFT + axis.position(day) * scale;
+    let counts = Counts::new(events, selection.events, &axis);
+    let ticked: usize = counts.ticks.iter().sum();
+    let (counted, not_drawn) = counts.left_off.words(ticked, selection.events.len(), &axis);
+
+    let periods = period_layout(timeline, &axis, &x);
+    let stays = stay_layout(timeline, &axis, selection, &x);
+    let keys = key_labels(index, events, selection, &axis, &x)?;
+
+    let mut notes: Vec<String> = not_drawn.into_iter().chain(keys.note.clone()).collect();
+    let mut budget = Budget {
+        key_rows: rows_used(&stack(&keys.labels, KEY_ROWS)),
+        stay_rows: rows_used(&stack(&stays.labels, STAY_ROWS)),
+        lanes: periods.lanes_needed,
+    };
+    let stays_height = stays.lanes.max(1) as f64 * (BAR + 1.0);
+    // What is not rows that may give way: the header (with a line for what did not fit, when
+    // something will not), the strip, the headings, the stays, the axis.
+    let fixed = |notes: usize| {
+        MARGIN
+            + TITLE
+            + 6.0
+            + ROW * (notes + 1) as f64
+            + 4.0
+            + STRIP
+            + 2.0 * ROW
+            + stays_height
+            + 8.0
+            + 24.0
+            + MARGIN
+    };
+    let crowded = budget.height() > PAGE_HEIGHT - fixed(notes.len());
+    let room = PAGE_HEIGHT - fixed(notes.len() + usize::from(crowded));
+    budget.shrink_to(room);
+    let key_places = stack(&keys.labels, budget.key_rows);
+    let stay_places = stack(&stays.labels, budget.stay_rows);
+    notes.extend(no_room_note(
+        &key_places,
+        &stays.labels,
+        &stay_places,
+        &periods,
+        budget.lanes,
+    ));
+    // Room left over goes to the strip and the lanes, up to a point.
+    let spare = (room - budget.height()).max(0.0);
+    let strip = STRIP + (spare * 0.4).min(40.0);
+    let lane = LANE + (spare * 0.4 / budget.lanes.max(1) as f64).min(6.0);
+
+    let mut svg = String::new();
+    let title = format!(
+        "{} · {} · {counted}",
+        timeline.title,
+        range_words(axis.first, axis.last)
+    );
+    open_document(&mut svg, &title);
+    let mut y = MARGIN + TITLE;
+    let shown = fit_text(&title, TITLE, PLOT_RIGHT - PLOT_LEFT);
+    text(&mut svg, PLOT_LEFT, y, TITLE, "title", &shown, INK);
+    y += 6.0;
+    for note in notes.iter().chain(std::iter::once(&keys.heading)) {
+        y += ROW;
+        let line = fit_text(note, SMALL, PLOT_RIGHT - PLOT_LEFT);
+        text(&mut svg, PLOT_LEFT, y, SMALL, "note", &line, GREY);
+    }
+    // The busiest year's count, at the right end of the heading line.
+    let busiest = busiest_words(&counts, &axis);
+    let left = PLOT_RIGHT - text_width(&busiest, SMALL);
+    text(&mut svg, left, y, SMALL, "note", &busiest, GREY);
+    let grid_top = y + 4.0;
+    y += ROW * budget.key_rows as f64 + 4.0;
+    let strip_top = y;
+    let strip_bottom = strip_top + strip;
+    let periods_top = strip_bottom + ROW;
+    let stays_top = periods_top + budget.lanes.max(1) as f64 * lane + ROW;
+    let stay_rows_top = stays_top + stays_height + 2.0;
+    let axis_y = stay_rows_top + budget.stay_rows as f64 * ROW + 8.0;
+
+    draw_grid(&mut svg, &axis, &x, grid_top, axis_y);
+    draw_strip(&mut svg, &axis, &counts, &x, strip_bottom, strip);
+    let key_row = |row: usize| strip_top - 5.0 - row as f64 * ROW;
+    draw_labels(
+        &mut svg,
+        &keys.labels,
+        &key_places,
+        key_row,
+        strip_top,
+        true,
+    );
+    heading(&mut svg, periods_top - 3.0, "Periods");
+    draw_periods(
+        &mut svg,
+        timeline,
+        &periods,
+        budget.lanes,
+        periods_top,
+        lane,
+    );
+    heading(&mut svg, stays_top - 3.0, "Places of stay");
+    draw_stays(&mut svg, &stays, stays_top);
+    let stay_row = |row: usize| stay_rows_top + 9.0 + row as f64 * ROW;
+    let under_stays = stays_top + stays_height - 1.0;
+    draw_labels(
+        &mut svg,
+        &stays.labels,
+        &stay_places,
+        stay_row,
+        under_stays,
+        false,
+    );
+    draw_axis(&mut svg, &axis, &x, axis_y);
+    svg.push_str("</svg>\n");
+    out.write_all(svg.as_bytes())?;
+    Ok(())
+}
+
+/// "bars: events a year, at most 31"; empty when no event is counted.
+fn busiest_words(counts: &Counts, axis: &Axis) -> String {
+    let per = match axis.unit {
+        Unit::Year => "a year",
+        Unit::Month => "a month",
+    };
+    match counts.per_unit.iter().copied().max().filter(|&n| n > 0) {
+        Some(busiest) => format!("bars: events {per}, at most {busiest}"),
+        None => String::new(),
+    }
+}
+
+/// What the page had no room for, said in one line: key-event labels, place names, periods.
+fn no_room_note(
+    key_places: &[Option<Placed>],
+    stay_labels: &[Label],
+    stay_places: &[Option<Placed>],
+    periods: &Periods,
+    lanes: usize,
+) -> Option<String> {
+    let missing = |placed: &[Option<Placed>]| placed.iter().filter(|p| p.is_none()).count();
+    let unlaned = periods
+        .lane
+        .iter()
+        .filter(|l| l.is_none_or(|l| l >= lanes))
+        .count();
+    let parts: Vec<String> = [
+        (missing(key_places), key_places.len(), "key events labelled"),
+        (
+            missing(stay_places),
+            stay_labels.len(),
+            "places of stay named",
+        ),
+        (unlaned, periods.lane.len(), "periods drawn"),
+    ]
+    .into_iter()
+    .filter(|&(missing, _, _)| missing > 0)
+    .map(|(missing, all, what)| format!("{} of {all} {what}", all - missing))
+    .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "No room for all: {} (a shorter span, --in or --from/--to, has room)",
+            parts.join(", ")
+        )
+    })
+}
+
+/// How many rows and lanes each part gets on the page.
+#[derive(Debug)]
+struct Budget {
+    key_rows: usize,
+    stay_rows: usize,
+    lanes: usize,
+}
+
+impl Budget {
+    /// The height of the rows and lanes.
+    fn height(&self) -> f64 {
+        (self.key_rows + self.stay_rows) as f64 * ROW + self.lanes.max(1) as f64 * LANE
+    }
+
+    /// Gives up rows until everything fits `room` points: key-event rows first (down to three),
+    /// then rows of place names (down to two), then lanes of periods.
+    fn shrink_to(&mut self, room: f64) {
+        while self.height() > room {
+            if self.key_rows > 3 {
+                self.key_rows -= 1;
+            } else if self.stay_rows > 2 {
+                self.stay_rows -= 1;
+            } else if self.lanes > 1 {
+                self.lanes -= 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// A label that may need a row of its own: where it points, its text and its text's width.
+#[derive(Debug, Clone)]
+struct Label {
+    anchor: f64,
+    /// The main text, and a second part drawn in grey (the date).
+    text: String,
+    aside: String,
+    width: f64,
+    /// The whole text, shown on hovering in a browser.
+    tooltip: String,
+}
+
+fn stack(labels: &[Label], rows: usize) -> Vec<Option<Placed>> {
+    let spans: Vec<(f64, f64)> = labels.iter().map(|l| (l.anchor, l.width)).collect();
+    stack_labels(&spans, PLOT_LEFT, PLOT_RIGHT, rows, GAP)
+}
+
+fn rows_used(placed: &[Option<Placed>]) -> usize {
+    placed
+        .iter()
+        .flatten()
+        .map(|p| p.row + 1)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The periods on the axis, each a bar with its label inside, after or before it, in lanes.
+struct Periods {
+    bars: Vec<PeriodBar>,
+    /// The lane of each bar, `None` where the lanes ran out.
+    lane: Vec<Option<usize>>,
+    lanes_needed: usize,
+}
+
+struct PeriodBar {
+    color: usize,
+    start: f64,
+    end: f64,
+    label: String,
+    label_x: f64,
+}
+
+fn period_layout(
+    timeline: &crate::model::Timeline,
+    axis: &Axis,
+    x: &dyn Fn(NaiveDate) -> f64,
+) -> Periods {
+    let mut bars: Vec<PeriodBar> = period_rows(timeline, axis)
+        .into_iter()
+        .map(|(i, title, bar)| {
+            let (start, end) = bar_span(&bar, axis, x);
+            let (label, label_x) = beside(title, start, end);
+            PeriodBar {
+                color: i,
+                start,
+                end,
+                label,
+                label_x,
+            }
+        })
+        .collect();
+    let extent = |b: &PeriodBar| {
+        let label_end = b.label_x + text_width(&b.label, TEXT);
+        (b.start.min(b.label_x), b.end.max(label_end))
+    };
+    bars.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
+    let spans: Vec<(f64, f64)> = bars.iter().map(extent).collect();
+    let lane = pack_lanes(&spans, GAP * 2.0, 64);
+    let lanes_needed = lane.iter().flatten().map(|l| l + 1).max().unwrap_or(0);
+    Periods {
+        bars,
+        lane,
+        lanes_needed,
+    }
+}
+
+/// A bar's left and right ends on the page, at least a point wide so a day's period shows.
+fn bar_span(bar: &Bar, axis: &Axis, x: &dyn Fn(NaiveDate) -> f64) -> (f64, f64) {
+    let start = x(bar.first.max(axis.first));
+    let end = x(bar.last.min(axis.last) + chrono::Duration::days(1));
+    (start, end.max(start + 1.0))
+}
+
+/// Where a bar's label goes: inside it when it fits, else after it, else before it, else cut to
+/// the wider of those rooms. The label and the left end of its text.
+fn beside(title: &str, start: f64, end: f64) -> (String, f64) {
+    let width = text_width(title, TEXT);
+    if width + 6.0 <= end - start {
+        return (title.to_string(), start + 3.0);
+    }
+    let after = PLOT_RIGHT - end - GAP;
+    let before = start - PLOT_LEFT - GAP;
+    let inside = end - start - 6.0;
+    if width <= after.min(LABEL_MAX) {
+        (title.to_string(), end + GAP)
+    } else if width <= before.min(LABEL_MAX) {
+        (title.to_string(), start - GAP - width)
+    } else if after >= before && after >= inside {
+        (fit_text(title, TEXT, after.min(LABEL_MAX)), end + GAP)
+    } else if before >= inside {
+        let label = fit_text(title, TEXT, before.min(LABEL_MAX));
+        let width = text_width(&label, TEXT);
+        (label, start - GAP - width)
+    } else {
+        (fit_text(title, TEXT, inside), start + 3.0)
+    }
+}
+
+/// The places of stay in one row: each stay a bar (a stay overlapping the one before by more
+/// than half of itself goes to a lane below), named inside where the name fits, else below.
+struct Stays {
+    bars: Vec<(f64, f64, Option<usize>, usize)>,
+    /// Names inside their bars: left end, text.
+    inside: Vec<(f64, usize, String)>,
+    /// Names that need a row below the bars.
+    labels: Vec<Label>,
+    /// Lanes of bars (one unless stays overlap).
+    lanes: usize,
+}
+
+fn stay_layout(
+    timeline: &crate::model::Timeline,
+    axis: &Axis,
+    selection: &Selection,
+    x: &dyn Fn(NaiveDate) -> f64,
+) -> Stays {
+    let mut stays = Stays {
+        bars: Vec::new(),
+        inside: Vec::new(),
+        labels: Vec::new(),
+        lanes: 0,
+    };
+    // Per lane: where its last bar ends, and the run of bars of one place named at once.
+    let mut lane_ends: Vec<f64> = Vec::new();
+    let mut runs: Vec<(f64, f64, usize, String, usize)> = Vec::new();
+    for (s, bar) in stay_bars(timeline, axis, selection) {
+        let (start, end) = bar_span(&bar, axis, x);
+        let place = timeline.stays[s].place;
+        let name = timeline.places[place].name_on(bar.first.max(axis.first));
+        let lane = lane_ends
+            .iter()
+            .position(|&e| e <= start + (end - start) / 2.0)
+            .unwrap_or_else(|| {
+                lane_ends.push(f64::MIN);
+                lane_ends.len() - 1
+            });
+        let start = start.max(lane_ends[lane]);
+        lane_ends[lane] = end.max(start);
+        stays.bars.push((start, end.max(start), bar.color, lane));
+        // A stay right after one at the same place, under the same name, extends its run.
+        match runs.iter_mut().rev().find(|r| r.4 == lane) {
+            Some(run) if run.2 == place && run.3 == name && start <= run.1 + 0.5 => {
+                run.1 = run.1.max(end)
+            }
+            _ => runs.push((start, end, place, name.to_string(), lane)),
+        }
+    }
+    stays.lanes = lane_ends.len();
+    for (start, end, _, name, lane) in runs {
+        let width = text_width(&name, TEXT);
+        if width + 6.0 <= end - start {
+            stays.inside.push((start + 3.0, lane, name));
+        } else {
+            let text = fit_text(&name, TEXT, LABEL_MAX);
+            stays.labels.push(Label {
+                anchor: (start + end) / 2.0,
+                width: text_width(&text, TEXT),
+                text,
+                aside: String::new(),
+                tooltip: name,
+            });
+        }
+    }
+    stays
+}
+
+/// The key events to label, and what the chart says about them.
+struct Keys {
+    labels: Vec<Label>,
+    heading: String,
+    note: Option<String>,
+}
+
+/// The selected key events on the axis, labelled "title, date"; with none among the selection,
+/// all of a few selected events, else none (and a note saying how to have some).
+fn key_labels(
+    index: &Index,
+    events: &[Event],
+    selection: &Selection,
+    axis: &Axis,
+    x: &dyn Fn(NaiveDate) -> f64,
+) -> Result<Keys, Error> {
+    let anchor = |event: &Event| {
+        let start = event.date.start();
+        let middle = start.earliest() + (start.latest() - start.earliest()) / 2;
+        (start.precision() <= Precision::Year && axis.column(middle).is_some())
+            .then(|| x(middle).clamp(PLOT_LEFT, PLOT_RIGHT))
+    };
+    let drawn: Vec<usize> = selection
+        .events
+        .iter()
+        .copied()
+        .filter(|&i| anchor(&events[i]).is_some())
+        .collect();
+    let key: Vec<usize> = drawn.iter().copied().filter(|&i| events[i].key).collect();
+    let (chosen, heading, note) = if !key.is_empty() {
+        (key, "Key events", None)
+    } else if drawn.len() <= FEW {
+        (drawn, "Events", None)
+    } else {
+        let note = format!(
+            "None of the {} events drawn is a key event (key: true in the file), so none is labelled",
+            drawn.len()
+        );
+        (Vec::new(), "Events", Some(note))
+    };
+    let views = Views::new(index);
+    let labels = chosen
+        .iter()
+        .map(|&i| {
+            let event = &events[i];
+            let date = views.row(event).date;
+            // The New Style day as every view writes it; the Old Style one is in the tooltip.
+            let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
+            let room = KEY_LABEL_MAX - text_width(&aside, TEXT);
+            let text = fit_text(&event.title, TEXT, room.max(KEY_LABEL_MAX / 2.0));
+            let aside = fit_text(&aside, TEXT, KEY_LABEL_MAX - text_width(&text, TEXT));
+            Label {
+                anchor: anchor(event).unwrap_or(PLOT_LEFT),
+                width: text_width(&text, TEXT) + text_width(&aside, TEXT),
+                text,
+                aside,
+                tooltip: format!("{}, {date}", event.title),
+            }
+        })
+        .collect();
+    Ok(Keys {
+        labels,
+        heading: heading.to_string(),
+        note,
+    })
+}
+
+/// The XML header, the page size, the styles and the title.
+fn open_document(svg: &mut String, title: &str) {
+    let _ = write!(
+        svg,
+        concat!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"297mm\" height=\"210mm\" ",
+            "viewBox=\"0 0 {w} {h}\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n",
+            "<title>{title}</title>\n",
+            "<style>text {{ paint-order: stroke; stroke: #fff; stroke-width: 2.5px; ",
+            "stroke-linejoin: round; }} text.inside {{ stroke: none; }}</style>\n",
+            "<rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>\n",
+        ),
+        w = PAGE_WIDTH,
+        h = PAGE_HEIGHT,
+        title = escape(title),
+    );
+}
+
+/// A text element; `content` is escaped here.
+fn text(svg: &mut String, x: f64, y: f64, size: f64, class: &str, content: &str, fill: &str) {
+    if content.is_empty() {
+        return;
+    }
+    let weight = if class == "title" {
+        " font-weight=\"bold\""
+    } else {
+        ""
+    };
+    let _ = writeln!(
+        svg,
+        "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>",
+        escape(content)
+    );
+}
+
+fn heading(svg: &mut String, y: f64, title: &str) {
+    text(svg, PLOT_LEFT, y, SMALL, "heading", title, GREY);
+}
+
+/// Light vertical lines at the axis's labelled years, under everything.
+fn draw_grid(svg: &mut String, axis: &Axis, x: &dyn Fn(NaiveDate) -> f64, top: f64, bottom: f64) {
+    for (day, _) in axis_ticks(axis, x) {
+        let at = x(day);
+        let _ = writeln!(
+            svg,
+            "<line class=\"grid\" x1=\"{at:.1}\" y1=\"{top:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" stroke=\"#ececec\" stroke-width=\"0.6\"/>"
+        );
+    }
+}
+
+/// A bar per year (or month) of how many events there were, with the busiest count.
+fn draw_strip(
+    svg: &mut String,
+    axis: &Axis,
+    counts: &Counts,
+    x: &dyn Fn(NaiveDate) -> f64,
+    bottom: f64,
+    strip: f64,
+) {
+    let busiest = counts.per_unit.iter().copied().max().unwrap_or(0);
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{PLOT_LEFT}\" y1=\"{bottom:.1}\" x2=\"{PLOT_RIGHT}\" y2=\"{bottom:.1}\" stroke=\"{RULE}\" stroke-width=\"0.6\"/>"
+    );
+    if busiest == 0 {
+        return;
+    }
+    for (unit, &count) in counts.per_unit.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        let start = x(axis.unit_start(unit as i64).max(axis.first));
+        let end = x(axis
+            .unit_start(unit as i64 + 1)
+            .min(axis.last + chrono::Duration::days(1)));
+        let height = (strip - 4.0) * count as f64 / busiest as f64;
+        let _ = writeln!(
+            svg,
+            "<rect class=\"count\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.2}\" height=\"{height:.2}\" fill=\"#9a9a9a\"><title>{count}</title></rect>",
+            start + 0.3,
+            bottom - height,
+            (end - start - 0.6).max(0.3),
+        );
+    }
+}
+
+/// Labels in their rows with leader lines to their anchors: above `from` when `up`, else below.
+fn draw_labels(
+    svg: &mut String,
+    labels: &[Label],
+    placed: &[Option<Placed>],
+    baseline: impl Fn(usize) -> f64,
+    from: f64,
+    up: bool,
+) {
+    for (label, place) in labels.iter().zip(placed) {
+        let Some(place) = place else { continue };
+        let y = baseline(place.row);
+        // The leader ends beside its text, at the middle of its lower-case letters.
+        let to = y - 3.0;
+        let a = label.anchor;
+        let _ = writeln!(
+            svg,
+            "<line class=\"leader\" x1=\"{a:.1}\" y1=\"{from:.1}\" x2=\"{a:.1}\" y2=\"{to:.1}\" stroke=\"{GREY}\" stroke-width=\"0.5\"/>"
+        );
+        if up {
+            let _ = writeln!(
+                svg,
+                "<circle cx=\"{a:.1}\" cy=\"{from:.1}\" r=\"2\" fill=\"{INK}\"/>"
+            );
+        }
+        let _ = writeln!(
+            svg,
+            "<text class=\"label\" x=\"{:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
+            place.x,
+            escape(&label.tooltip),
+            escape(&label.text),
+            escape(&label.aside),
+        );
+    }
+}
+
+fn draw_periods(
+    svg: &mut String,
+    timeline: &crate::model::Timeline,
+    periods: &Periods,
+    lanes: usize,
+    top: f64,
+    lane_height: f64,
+) {
+    for (bar, lane) in periods.bars.iter().zip(&periods.lane) {
+        let Some(lane) = lane.filter(|&l| l < lanes) else {
+            continue;
+        };
+        let y = top + lane as f64 * lane_height;
+        let color = COLORS[bar.color % COLORS.len()];
+        let title = &timeline.periods[bar.color].title;
+        let _ = writeln!(
+            svg,
+            "<rect class=\"period\" x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.2}\" height=\"{BAR}\" fill=\"{color}\" fill-opacity=\"0.22\" stroke=\"{color}\" stroke-width=\"0.8\"><title>{}</title></rect>",
+            bar.start,
+            bar.end - bar.start,
+            escape(title),
+        );
+        let inside = bar.label_x >= bar.start && bar.label_x < bar.end;
+        let class = if inside { "label inside" } else { "label" };
+        text(svg, bar.label_x, y + 9.0, TEXT, class, &bar.label, INK);
+    }
+}
+
+fn draw_stays(svg: &mut String, stays: &Stays, top: f64) {
+    for &(start, end, color, lane) in &stays.bars {
+        let y = top + lane as f64 * (BAR + 1.0);
+        let fill = color.map_or("#bbbbbb", |c| COLORS[c % COLORS.len()]);
+        let _ = writeln!(
+            svg,
+            "<rect class=\"stay\" x=\"{start:.1}\" y=\"{y:.1}\" width=\"{:.2}\" height=\"{BAR}\" fill=\"{fill}\" fill-opacity=\"0.3\" stroke=\"#fff\" stroke-width=\"0.6\"/>",
+            end - start
+        );
+    }
+    for (x, lane, name) in &stays.inside {
+        let y = top + *lane as f64 * (BAR + 1.0) + 9.0;
+        text(svg, *x, y, TEXT, "label inside", name, INK);
+    }
+}
+
+/// The days the axis labels, at the finest step that leaves room between its labels.
+fn axis_ticks(axis: &Axis, x: &dyn Fn(NaiveDate) -> f64) -> Vec<(NaiveDate, String)> {
+    const STEPS_IN_MONTHS: [i64; 13] = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 6000, 12000];
+    let days = (axis.last - axis.first).num_days() as f64 + 1.0;
+    let points_per_month = (PLOT_RIGHT - PLOT_LEFT) / (days / 30.44);
+    let room = text_width("0000", SMALL) + 10.0;
+    let step = STEPS_IN_MONTHS
+        .iter()
+        .copied()
+        .find(|&s| s as f64 * points_per_month >= room)
+        .unwrap_or(12000);
+    let months = |d: NaiveDate| d.year() as i64 * 12 + d.month0() as i64;
+    let first = months(axis.first);
+    let start = first + (step - first.rem_euclid(step)) % step;
+    let mut ticks = Vec::new();
+    let mut month = start;
+    while month <= months(axis.last) {
+        let day = NaiveDate::from_ymd_opt(
+            month.div_euclid(12) as i32,
+            month.rem_euclid(12) as u32 + 1,
+            1,
+        );
+        if let Some(day) = day.filter(|d| axis.column(*d).is_some()) {
+            let label = if day.month() == 1 {
+                format!("{:04}", day.year())
+            } else {
+                day.format("%b").to_string()
+            };
+            ticks.push((day, label));
+        }
+        month += step;
+    }
+    let _ = x;
+    ticks
+}
+
+/// The axis line, a tick and a label at each labelled day, each label kept on the page.
+fn draw_axis(svg: &mut String, axis: &Axis, x: &dyn Fn(NaiveDate) -> f64, y: f64) {
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{PLOT_LEFT}\" y1=\"{y:.1}\" x2=\"{PLOT_RIGHT}\" y2=\"{y:.1}\" stroke=\"{GREY}\" stroke-width=\"0.8\"/>"
+    );
+    for (day, label) in axis_ticks(axis, x) {
+        let at = x(day);
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{at:.1}\" y1=\"{y:.1}\" x2=\"{at:.1}\" y2=\"{:.1}\" stroke=\"{GREY}\" stroke-width=\"0.8\"/>",
+            y + 4.0
+        );
+        let width = text_width(&label, SMALL);
+        let left = (at - width / 2.0).clamp(PLOT_LEFT, PLOT_RIGHT - width);
+        text(svg, left, y + 14.0, SMALL, "axis", &label, GREY);
+    }
+}
+
+/// `text` for XML character data and attribute values: the five markup characters escaped, and
+/// what XML 1.0 cannot hold (controls, noncharacters) and what reorders text (bidi controls)
+/// written out visibly, as the terminal shows them.
+pub(super) fn escape(text: &str) -> String {
+    let visible = crate::error::visible(text);
+    let mut escaped = String::with_capacity(visible.len());
+    for c in visible.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => escaped.push('\u{fffd}'),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}

@@ -1,0 +1,279 @@
+//! Where the SVG chart's labels and bars go: text widths measured conservatively (so a label
+//! never runs into another in any common sans-serif font), bars packed into lanes, and labels
+//! stacked in rows with leader lines that never cross another label.
+
+use unicode_width::UnicodeWidthChar;
+
+/// The width of `text` set at `size` points, estimated from per-character widths a little
+/// wider than DejaVu Sans and Verdana (the widest common sans-serif faces) draw them: an
+/// estimate may leave a gap, never an overlap. The Chromium client check measures the result.
+pub(super) fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().map(em_width).sum::<f64>() * size
+}
+
+/// One character's advance in ems, rounded up from DejaVu Sans.
+fn em_width(c: char) -> f64 {
+    match c {
+        'i' | 'l' | 'j' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' => 0.34,
+        ' ' => 0.34,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' => 0.46,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' | '…' => 1.02,
+        '0'..='9' => 0.66,
+        'A'..='Z' => 0.8,
+        c if c.is_ascii() => 0.66,
+        c => match c.width() {
+            // Combining marks add nothing where the font has them; a box where it does not.
+            Some(0) | None => 0.62,
+            Some(2) => 1.05,
+            _ if c.is_uppercase() => 0.9,
+            _ => 0.8,
+        },
+    }
+}
+
+/// `text` cut (with `…`) to fit `room` points at `size`; empty when not even `…` fits.
+pub(super) fn fit_text(text: &str, size: f64, room: f64) -> String {
+    if text_width(text, size) <= room {
+        return text.to_string();
+    }
+    let mut width = text_width("…", size);
+    if width > room {
+        return String::new();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        width += em_width(c) * size;
+        if width > room {
+            break;
+        }
+        cut.push(c);
+    }
+    let mut cut = cut.trim_end().to_string();
+    cut.push('…');
+    cut
+}
+
+/// Packs spans `(start, end)`, given in order of their starts, into at most `lanes` lanes, each
+/// span in the first lane whose last span ends `gap` before it starts: the lane of each span, or
+/// `None` where no lane had room. Linear in spans × lanes.
+pub(super) fn pack_lanes(spans: &[(f64, f64)], gap: f64, lanes: usize) -> Vec<Option<usize>> {
+    let mut ends: Vec<f64> = Vec::new();
+    spans
+        .iter()
+        .map(|&(start, end)| {
+            let lane = ends.iter().position(|&e| e + gap <= start);
+            match lane {
+                Some(lane) => {
+                    ends[lane] = end;
+                    Some(lane)
+                }
+                None if ends.len() < lanes => {
+                    ends.push(end);
+                    Some(ends.len() - 1)
+                }
+                None => None,
+            }
+        })
+        .collect()
+}
+
+/// A label placed in a row: its row (0 is nearest the thing it names) and the left end of its
+/// text. Its leader line runs from the anchor, through the nearer rows, to the label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Placed {
+    pub(super) row: usize,
+    pub(super) x: f64,
+}
+
+/// How far a label's text starts from its anchor's leader line.
+pub(super) const OFFSET: f64 = 2.0;
+
+/// Stacks labels in at most `rows` rows between `left` and `right`. Each label is `(anchor,
+/// width)`; its text goes right or left of its anchor, in the nearest row where it keeps `gap`
+/// clear of every other text and of the leader lines passing through that row, and only when
+/// its own leader line can pass the nearer rows without crossing a text. A label that fits
+/// nowhere is `None`.
+///
+/// Texts going right are placed from the rightmost anchor leftwards (so the texts of nearer
+/// rows lie right of the leaders that pass them: a staircase), texts going left in mirror
+/// order. Which labels go left (those the page ends for first, or the right half's) and which
+/// staircase comes first are tried each way; the way that places most labels wins.
+pub(super) fn stack_labels(
+    labels: &[(f64, f64)],
+    left: f64,
+    right: f64,
+    rows: usize,
+    gap: f64,
+) -> Vec<Option<Placed>> {
+    let middle = (left + right) / 2.0;
+    let mut best: Vec<Option<Placed>> = vec![None; labels.len()];
+    let mut best_count = 0;
+    for split_at_middle in [false, true] {
+        for leftwards_first in [true, false] {
+            let goes_left = |&(anchor, width): &(f64, f64)| {
+                anchor + OFFSET + width > right || (split_at_middle && anchor > middle)
+            };
+            let placed = stack_labels_one_way(labels, left, rows, gap, &goes_left, leftwards_first);
+            let count = placed.iter().flatten().count();
+            if count > best_count {
+                (best, best_count) = (placed, count);
+            }
+        }
+    }
+    best
+}
+
+/// [`stack_labels`] one way: the labels `goes_left` picks have their text left of the anchor;
+/// their staircase is laid first when `leftwards_first`.
+fn stack_labels_one_way(
+    labels: &[(f64, f64)],
+    left: f64,
+    rows: usize,
+    gap: f64,
+    goes_left: &dyn Fn(&(f64, f64)) -> bool,
+    leftwards_first: bool,
+) -> Vec<Option<Placed>> {
+    let (mut leftwards, mut rightwards): (Vec<usize>, Vec<usize>) =
+        (0..labels.len()).partition(|&i| goes_left(&labels[i]));
+    // Among equal anchors, the earlier label sits nearer.
+    leftwards.sort_by(|&a, &b| labels[a].0.total_cmp(&labels[b].0).then(b.cmp(&a)));
+    rightwards.sort_by(|&a, &b| labels[b].0.total_cmp(&labels[a].0).then(b.cmp(&a)));
+    let order: Vec<usize> = if leftwards_first {
+        leftwards.into_iter().chain(rightwards).collect()
+    } else {
+        rightwards.into_iter().chain(leftwards).collect()
+    };
+    let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows];
+    let mut placed = vec![None; labels.len()];
+    for i in order {
+        let (anchor, width) = labels[i];
+        if !(anchor.is_finite() && width.is_finite()) {
+            continue;
+        }
+        let x = if goes_left(&labels[i]) {
+            anchor - OFFSET - width
+        } else {
+            anchor + OFFSET
+        };
+        if x < left {
+            continue;
+        }
+        let text = (x, x + width);
+        let leader = (anchor - 0.5, anchor + 0.5);
+        let mut found = None;
+        for (row, spans) in taken.iter().enumerate() {
+            if is_free(spans, text, gap) {
+                found = Some(row);
+                break;
+            }
+            // The leader line would pass through this row: not across anything in it.
+            if !is_free(spans, leader, 0.5) {
+                break;
+            }
+        }
+        let Some(row) = found else {
+            continue;
+        };
+        for spans in &mut taken[..row] {
+            take(spans, leader);
+        }
+        take(&mut taken[row], text);
+        placed[i] = Some(Placed { row, x });
+    }
+    placed
+}
+
+/// Whether `span` keeps `gap` clear of every span of a row (sorted, disjoint).
+fn is_free(spans: &[(f64, f64)], span: (f64, f64), gap: f64) -> bool {
+    // The first span that does not end `gap` before this one starts must start `gap` after it.
+    let next = spans.partition_point(|s| s.1 + gap <= span.0);
+    spans.get(next).is_none_or(|s| s.0 >= span.1 + gap)
+}
+
+/// Adds a free `span` to a row, keeping it sorted.
+fn take(spans: &mut Vec<(f64, f64)>, span: (f64, f64)) {
+    let at = spans.partition_point(|s| s.0 < span.0);
+    spans.insert(at, span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_and_narrow_characters_measure_differently() {
+        assert!(text_width("WWW", 10.0) > text_width("iii", 10.0) * 2.0);
+        assert!(text_width("Троцкий", 10.0) > text_width("Trotsky", 10.0));
+        assert!(text_width("托洛茨基", 10.0) >= 40.0);
+        assert_eq!(text_width("", 10.0), 0.0);
+    }
+
+    #[test]
+    fn a_long_text_is_cut_to_its_room() {
+        let cut = fit_text(
+            "Commissar for Foreign Affairs and Brest-Litovsk",
+            9.0,
+            100.0,
+        );
+        assert!(cut.ends_with('…'), "{cut}");
+        assert!(text_width(&cut, 9.0) <= 100.0);
+        assert_eq!(fit_text("Exile", 9.0, 100.0), "Exile");
+        assert_eq!(fit_text("Exile", 9.0, 1.0), "");
+    }
+
+    #[test]
+    fn lanes_take_spans_that_do_not_overlap() {
+        let lanes = pack_lanes(
+            &[(0.0, 10.0), (5.0, 20.0), (12.0, 30.0), (21.0, 25.0)],
+            1.0,
+            2,
+        );
+        assert_eq!(lanes, [Some(0), Some(1), Some(0), None]);
+    }
+
+    fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+        a.0 < b.1 && b.0 < a.1
+    }
+
+    #[test]
+    fn stacked_labels_never_overlap_and_leaders_never_cross_a_label() {
+        // Crowded anchors, some equal, some near the right end.
+        let labels: Vec<(f64, f64)> = (0..60)
+            .map(|i| ((i * 37 % 500) as f64, 30.0 + (i * 13 % 90) as f64))
+            .collect();
+        let placed = stack_labels(&labels, 0.0, 520.0, 6, 4.0);
+        let boxes: Vec<(usize, (f64, f64), f64)> = placed
+            .iter()
+            .zip(&labels)
+            .filter_map(|(p, &(anchor, width))| p.map(|p| (p.row, (p.x, p.x + width), anchor)))
+            .collect();
+        assert!(boxes.len() >= 15, "only {} placed", boxes.len());
+        for (i, &(row, span, anchor)) in boxes.iter().enumerate() {
+            assert!(span.0 >= 0.0 && span.1 <= 520.0);
+            for (j, &(other_row, other, _)) in boxes.iter().enumerate() {
+                if i != j && row == other_row {
+                    assert!(!overlap(span, other), "{span:?} / {other:?} in row {row}");
+                }
+                // The leader passes the rows nearer than its label's, and not its own text.
+                if i == j {
+                    assert!(
+                        !(span.0 < anchor && anchor < span.1),
+                        "leader at {anchor} crosses its label {span:?}"
+                    );
+                }
+                if i != j && other_row < row {
+                    assert!(
+                        !(other.0 <= anchor && anchor <= other.1),
+                        "leader at {anchor} crosses {other:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_at_the_right_end_goes_left_of_its_anchor() {
+        let placed = stack_labels(&[(500.0, 100.0)], 0.0, 520.0, 3, 4.0);
+        assert_eq!(placed, [Some(Placed { row: 0, x: 398.0 })]);
+    }
+}
