@@ -224,7 +224,7 @@ mod tests {
     #[test]
     fn lanes_take_spans_that_do_not_overlap() {
         let lanes = pack_lanes(
-            &[(0.0, 10.0), (5.0, 20.0), (12.0, 30.0), (21.0, 25.0)],
+            &[(0.0, 10.0), (5.0, 20.0), (12.0, 30.0), (20.8, 25.0)],
             1.0,
             2,
         );
