@@ -110,7 +110,7 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
     let stay_places = stack(&stays.labels, budget.stay_rows);
     notes.extend(no_room_note(
         &key_places,
-        &stays.labels,
+        &stays,
         &stay_places,
         &periods,
         budget.lanes,
@@ -202,7 +202,7 @@ fn busiest_words(counts: &Counts, axis: &Axis) -> String {
 /// What the page had no room for, said in one line: key-event labels, place names, periods.
 fn no_room_note(
     key_places: &[Option<Placed>],
-    stay_labels: &[Label],
+    stays: &Stays,
     stay_places: &[Option<Placed>],
     periods: &Periods,
     lanes: usize,
@@ -215,10 +215,11 @@ fn no_room_note(
         .count();
     let parts: Vec<String> = [
         (missing(key_places), key_places.len(), "key events labelled"),
+        (stays.dropped, stays.all, "stays drawn"),
         (
             missing(stay_places),
-            stay_labels.len(),
-            "places of stay named",
+            stays.labels.len(),
+            "place names below the stays shown",
         ),
         (unlaned, periods.lane.len(), "periods drawn"),
     ]
@@ -374,15 +375,31 @@ fn beside(title: &str, start: f64, end: f64) -> (String, f64) {
 }
 
 /// The places of stay in one row: each stay a bar (a stay overlapping the one before by more
-/// than half of itself goes to a lane below), named inside where the name fits, else below.
+/// than half of itself goes to a lane below, up to [`STAY_LANES`]), named inside where the name
+/// fits, else below.
 struct Stays {
+    /// Left and right ends, period color, lane.
     bars: Vec<(f64, f64, Option<usize>, usize)>,
-    /// Names inside their bars: left end, text.
+    /// Names inside their bars: left end, lane, text.
     inside: Vec<(f64, usize, String)>,
     /// Names that need a row below the bars.
     labels: Vec<Label>,
     /// Lanes of bars (one unless stays overlap).
     lanes: usize,
+    /// Stays with no lane left, and all the axis shows.
+    dropped: usize,
+    all: usize,
+}
+
+/// Lanes for stays that overlap (which a life's stays should not).
+const STAY_LANES: usize = 3;
+
+/// A run of bars at one place under one name, named once: left and right ends, place, name.
+struct Run {
+    start: f64,
+    end: f64,
+    place: usize,
+    name: String,
 }
 
 fn stay_layout(
@@ -391,50 +408,70 @@ fn stay_layout(
     selection: &Selection,
     x: &dyn Fn(NaiveDate) -> f64,
 ) -> Stays {
+    let on_axis = stay_bars(timeline, axis, selection);
     let mut stays = Stays {
         bars: Vec::new(),
         inside: Vec::new(),
         labels: Vec::new(),
         lanes: 0,
+        dropped: 0,
+        all: on_axis.len(),
     };
-    // Per lane: where its last bar ends, and the run of bars of one place named at once.
+    // Per lane: where its last bar ends, and its runs.
     let mut lane_ends: Vec<f64> = Vec::new();
-    let mut runs: Vec<(f64, f64, usize, String, usize)> = Vec::new();
-    for (s, bar) in stay_bars(timeline, axis, selection) {
+    let mut runs: Vec<Vec<Run>> = Vec::new();
+    for (s, bar) in on_axis {
         let (start, end) = bar_span(&bar, axis, x);
         let place = timeline.stays[s].place;
         let name = timeline.places[place].name_on(bar.first.max(axis.first));
-        let lane = lane_ends
+        let free = lane_ends
             .iter()
-            .position(|&e| e <= start + (end - start) / 2.0)
-            .unwrap_or_else(|| {
+            .position(|&e| e <= start + (end - start) / 2.0);
+        let lane = match free {
+            Some(lane) => lane,
+            None if lane_ends.len() < STAY_LANES => {
                 lane_ends.push(f64::MIN);
+                runs.push(Vec::new());
                 lane_ends.len() - 1
-            });
+            }
+            None => {
+                stays.dropped += 1;
+                continue;
+            }
+        };
         let start = start.max(lane_ends[lane]);
         lane_ends[lane] = end.max(start);
         stays.bars.push((start, end.max(start), bar.color, lane));
         // A stay right after one at the same place, under the same name, extends its run.
-        match runs.iter_mut().rev().find(|r| r.4 == lane) {
-            Some(run) if run.2 == place && run.3 == name && start <= run.1 + 0.5 => {
-                run.1 = run.1.max(end)
+        match runs[lane].last_mut() {
+            Some(run) if run.place == place && run.name == name && start <= run.end + 0.5 => {
+                run.end = run.end.max(end)
             }
-            _ => runs.push((start, end, place, name.to_string(), lane)),
+            _ => runs[lane].push(Run {
+                start,
+                end,
+                place,
+                name: name.to_string(),
+            }),
         }
     }
     stays.lanes = lane_ends.len();
-    for (start, end, _, name, lane) in runs {
-        let width = text_width(&name, TEXT);
-        if width + 6.0 <= end - start {
-            stays.inside.push((start + 3.0, lane, name));
+    for (lane, run) in runs
+        .into_iter()
+        .enumerate()
+        .flat_map(|(lane, runs)| runs.into_iter().map(move |run| (lane, run)))
+    {
+        let width = text_width(&run.name, TEXT);
+        if width + 6.0 <= run.end - run.start {
+            stays.inside.push((run.start + 3.0, lane, run.name));
         } else {
-            let text = fit_text(&name, TEXT, LABEL_MAX);
+            let text = fit_text(&run.name, TEXT, LABEL_MAX);
             stays.labels.push(Label {
-                anchor: (start + end) / 2.0,
+                anchor: (run.start + run.end) / 2.0,
                 width: text_width(&text, TEXT),
                 text,
                 aside: String::new(),
-                tooltip: name,
+                tooltip: run.name,
             });
         }
     }
@@ -604,6 +641,8 @@ fn draw_labels(
     from: f64,
     up: bool,
 ) {
+    // Key events above their bars, place names below theirs.
+    let class = if up { "key" } else { "place" };
     for (label, place) in labels.iter().zip(placed) {
         let Some(place) = place else { continue };
         let y = baseline(place.row);
@@ -622,7 +661,7 @@ fn draw_labels(
         }
         let _ = writeln!(
             svg,
-            "<text class=\"label\" x=\"{:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
+            "<text class=\"label {class}\" x=\"{:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
             place.x,
             escape(&label.tooltip),
             escape(&label.text),

@@ -21,6 +21,7 @@ mod hostile_env;
 mod hostile_three;
 mod names;
 mod properties;
+mod svg;
 mod terminal;
 mod truth;
 mod twins;
