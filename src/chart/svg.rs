@@ -270,16 +270,36 @@ impl Budget {
 #[derive(Debug, Clone)]
 struct Label {
     anchor: f64,
-    /// The main text, and a second part drawn in grey (the date).
-    text: String,
-    aside: String,
-    width: f64,
+    /// The label at length and cut shorter (the same where it is short): each a main text, a
+    /// second part drawn in grey (the date), and their width.
+    forms: [(String, String, f64); 2],
     /// The whole text, shown on hovering in a browser.
     tooltip: String,
 }
 
+impl Label {
+    /// A label of `text` and `aside`, at most `long` points wide, or `short` where that is all
+    /// there is room for; the title is cut before the date.
+    fn new(anchor: f64, text: &str, aside: &str, long: f64, short: f64, tooltip: String) -> Label {
+        let form = |room: f64| {
+            let cut = fit_text(text, TEXT, (room - text_width(aside, TEXT)).max(room / 2.0));
+            let aside = fit_text(aside, TEXT, room - text_width(&cut, TEXT));
+            let width = text_width(&cut, TEXT) + text_width(&aside, TEXT);
+            (cut, aside, width)
+        };
+        Label {
+            anchor,
+            forms: [form(long), form(short)],
+            tooltip,
+        }
+    }
+}
+
 fn stack(labels: &[Label], rows: usize) -> Vec<Option<Placed>> {
-    let spans: Vec<(f64, f64)> = labels.iter().map(|l| (l.anchor, l.width)).collect();
+    let spans: Vec<(f64, [f64; 2])> = labels
+        .iter()
+        .map(|l| (l.anchor, [l.forms[0].2, l.forms[1].2]))
+        .collect();
     stack_labels(&spans, PLOT_LEFT, PLOT_RIGHT, rows, GAP)
 }
 
@@ -465,14 +485,16 @@ fn stay_layout(
         if width + 6.0 <= run.end - run.start {
             stays.inside.push((run.start + 3.0, lane, run.name));
         } else {
-            let text = fit_text(&run.name, TEXT, LABEL_MAX);
-            stays.labels.push(Label {
-                anchor: (run.start + run.end) / 2.0,
-                width: text_width(&text, TEXT),
-                text,
-                aside: String::new(),
-                tooltip: run.name,
-            });
+            let anchor = (run.start + run.end) / 2.0;
+            let label = Label::new(
+                anchor,
+                &run.name,
+                "",
+                LABEL_MAX,
+                LABEL_MAX,
+                run.name.clone(),
+            );
+            stays.labels.push(label);
         }
     }
     stays
@@ -526,16 +548,14 @@ fn key_labels(
             let date = views.row(event).date;
             // The New Style day as every view writes it; the Old Style one is in the tooltip.
             let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
-            let room = KEY_LABEL_MAX - text_width(&aside, TEXT);
-            let text = fit_text(&event.title, TEXT, room.max(KEY_LABEL_MAX / 2.0));
-            let aside = fit_text(&aside, TEXT, KEY_LABEL_MAX - text_width(&text, TEXT));
-            Label {
-                anchor: anchor(event).unwrap_or(PLOT_LEFT),
-                width: text_width(&text, TEXT) + text_width(&aside, TEXT),
-                text,
-                aside,
-                tooltip: format!("{}, {date}", event.title),
-            }
+            Label::new(
+                anchor(event).unwrap_or(PLOT_LEFT),
+                &event.title,
+                &aside,
+                LABEL_MAX,
+                KEY_LABEL_MAX,
+                format!("{}, {date}", event.title),
+            )
         })
         .collect();
     Ok(Keys {
@@ -664,8 +684,8 @@ fn draw_labels(
             "<text class=\"label {class}\" x=\"{:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
             place.x,
             escape(&label.tooltip),
-            escape(&label.text),
-            escape(&label.aside),
+            escape(&label.forms[place.form].0),
+            escape(&label.forms[place.form].1),
         );
     }
 }

@@ -77,29 +77,32 @@ pub(super) fn pack_lanes(spans: &[(f64, f64)], gap: f64, lanes: usize) -> Vec<Op
         .collect()
 }
 
-/// A label placed in a row: its row (0 is nearest the thing it names) and the left end of its
-/// text. Its leader line runs from the anchor, through the nearer rows, to the label.
+/// A label placed in a row: its row (0 is nearest the thing it names), the left end of its
+/// text, and which of its forms (0 at length, 1 cut shorter) it takes. Its leader line runs from
+/// the anchor, through the nearer rows, to the label.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Placed {
     pub(super) row: usize,
     pub(super) x: f64,
+    pub(super) form: usize,
 }
 
 /// How far a label's text starts from its anchor's leader line.
 pub(super) const OFFSET: f64 = 2.0;
 
 /// Stacks labels in at most `rows` rows between `left` and `right`. Each label is `(anchor,
-/// width)`; its text goes right or left of its anchor, in the nearest row where it keeps `gap`
-/// clear of every other text and of the leader lines passing through that row, and only when
-/// its own leader line can pass the nearer rows without crossing a text. A label that fits
-/// nowhere is `None`.
+/// [long, short])`, the widths of its two forms; its text goes right or left of its anchor, in
+/// the nearest row where it keeps `gap` clear of every other text and of the leader lines
+/// passing through that row, and only when its own leader line can pass the nearer rows without
+/// crossing a text. A label that fits nowhere is `None`.
 ///
 /// Texts going right are placed from the rightmost anchor leftwards (so the texts of nearer
 /// rows lie right of the leaders that pass them: a staircase), texts going left in mirror
-/// order. Which labels go left (those the page ends for first, or the right half's) and which
-/// staircase comes first are tried each way; the way that places most labels wins.
+/// order. Which labels go left (those the page ends for first, or the right half's), which
+/// staircase comes first, and whether a label is tried at length before it is cut are tried
+/// each way: the way that places most labels wins, at length where it places as many.
 pub(super) fn stack_labels(
-    labels: &[(f64, f64)],
+    labels: &[(f64, [f64; 2])],
     left: f64,
     right: f64,
     rows: usize,
@@ -108,79 +111,130 @@ pub(super) fn stack_labels(
     let middle = (left + right) / 2.0;
     let mut best: Vec<Option<Placed>> = vec![None; labels.len()];
     let mut best_count = 0;
-    for split_at_middle in [false, true] {
-        for leftwards_first in [true, false] {
-            let goes_left = |&(anchor, width): &(f64, f64)| {
-                anchor + OFFSET + width > right || (split_at_middle && anchor > middle)
-            };
-            let placed = stack_labels_one_way(labels, left, rows, gap, &goes_left, leftwards_first);
-            let count = placed.iter().flatten().count();
-            if count > best_count {
-                (best, best_count) = (placed, count);
+    for at_length in [true, false] {
+        for split_at_middle in [false, true] {
+            for leftwards_first in [true, false] {
+                let way = Way {
+                    left,
+                    right,
+                    middle: split_at_middle.then_some(middle),
+                    leftwards_first,
+                    forms: if at_length { &[0, 1] } else { &[1] },
+                };
+                let placed = way.stack(labels, rows, gap);
+                let count = placed.iter().flatten().count();
+                if count > best_count {
+                    (best, best_count) = (placed, count);
+                }
             }
         }
     }
     best
 }
 
-/// [`stack_labels`] one way: the labels `goes_left` picks have their text left of the anchor;
-/// their staircase is laid first when `leftwards_first`.
-fn stack_labels_one_way(
-    labels: &[(f64, f64)],
+/// One way of stacking labels (see [`stack_labels`]).
+struct Way {
     left: f64,
-    rows: usize,
-    gap: f64,
-    goes_left: &dyn Fn(&(f64, f64)) -> bool,
+    right: f64,
+    /// Labels right of this go left of their anchors (as do those the page ends for).
+    middle: Option<f64>,
     leftwards_first: bool,
-) -> Vec<Option<Placed>> {
-    let (mut leftwards, mut rightwards): (Vec<usize>, Vec<usize>) =
-        (0..labels.len()).partition(|&i| goes_left(&labels[i]));
-    // Among equal anchors, the earlier label sits nearer.
-    leftwards.sort_by(|&a, &b| labels[a].0.total_cmp(&labels[b].0).then(b.cmp(&a)));
-    rightwards.sort_by(|&a, &b| labels[b].0.total_cmp(&labels[a].0).then(b.cmp(&a)));
-    let order: Vec<usize> = if leftwards_first {
-        leftwards.into_iter().chain(rightwards).collect()
-    } else {
-        rightwards.into_iter().chain(leftwards).collect()
-    };
-    let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows];
-    let mut placed = vec![None; labels.len()];
-    for i in order {
-        let (anchor, width) = labels[i];
-        if !(anchor.is_finite() && width.is_finite()) {
-            continue;
-        }
-        let x = if goes_left(&labels[i]) {
-            anchor - OFFSET - width
-        } else {
-            anchor + OFFSET
-        };
-        if x < left {
-            continue;
-        }
-        let text = (x, x + width);
-        let leader = (anchor - 0.5, anchor + 0.5);
-        let mut found = None;
-        for (row, spans) in taken.iter().enumerate() {
-            if is_free(spans, text, gap) {
-                found = Some(row);
-                break;
-            }
-            // The leader line would pass through this row: not across anything in it.
-            if !is_free(spans, leader, 0.5) {
-                break;
-            }
-        }
-        let Some(row) = found else {
-            continue;
-        };
-        for spans in &mut taken[..row] {
-            take(spans, leader);
-        }
-        take(&mut taken[row], text);
-        placed[i] = Some(Placed { row, x });
+    /// The forms tried, in order.
+    forms: &'static [usize],
+}
+
+impl Way {
+    fn goes_left(&self, anchor: f64, width: f64) -> bool {
+        anchor + OFFSET + width > self.right || self.middle.is_some_and(|m| anchor > m)
     }
-    placed
+
+    fn stack(&self, labels: &[(f64, [f64; 2])], rows: usize, gap: f64) -> Vec<Option<Placed>> {
+        // Which way a label goes is decided by its shortest form, so it does not change sides.
+        let leftward = |i: usize| self.goes_left(labels[i].0, labels[i].1[1]);
+        let (mut leftwards, mut rightwards): (Vec<usize>, Vec<usize>) =
+            (0..labels.len()).partition(|&i| leftward(i));
+        // Among equal anchors, the earlier label sits nearer.
+        leftwards.sort_by(|&a, &b| labels[a].0.total_cmp(&labels[b].0).then(b.cmp(&a)));
+        rightwards.sort_by(|&a, &b| labels[b].0.total_cmp(&labels[a].0).then(b.cmp(&a)));
+        let order: Vec<usize> = if self.leftwards_first {
+            leftwards.into_iter().chain(rightwards).collect()
+        } else {
+            rightwards.into_iter().chain(leftwards).collect()
+        };
+        let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows];
+        let mut placed = vec![None; labels.len()];
+        for i in order {
+            let (anchor, widths) = labels[i];
+            if !anchor.is_finite() {
+                continue;
+            }
+            let text = |form: usize| {
+                let width = widths[form];
+                let x = if leftward(i) {
+                    anchor - OFFSET - width
+                } else {
+                    anchor + OFFSET
+                };
+                (x, x + width)
+            };
+            let fits = |text: (f64, f64)| {
+                text.0 >= self.left && text.1 <= self.right && text.0.is_finite()
+            };
+            let leader = (anchor - 0.5, anchor + 0.5);
+            let mut found = None;
+            'rows: for (row, spans) in taken.iter().enumerate() {
+                for &form in self.forms {
+                    let span = text(form);
+                    if fits(span) && is_free(spans, span, gap) {
+                        found = Some((row, form, span));
+                        break 'rows;
+                    }
+                }
+                // The leader line would pass through this row: not across anything in it.
+                if !is_free(spans, leader, 0.5) {
+                    break;
+                }
+            }
+            let Some((row, form, span)) = found else {
+                continue;
+            };
+            for spans in &mut taken[..row] {
+                take(spans, leader);
+            }
+            take(&mut taken[row], span);
+            placed[i] = Some(Placed {
+                row,
+                x: span.0,
+                form,
+            });
+        }
+        // Then each label cut short takes its length where its row still has room for it.
+        for (i, place) in placed.iter_mut().enumerate() {
+            let Some(place) = place.as_mut().filter(|p| p.form == 1) else {
+                continue;
+            };
+            let (anchor, widths) = labels[i];
+            let short = (place.x, place.x + widths[1]);
+            let long = if leftward(i) {
+                (anchor - OFFSET - widths[0], anchor - OFFSET)
+            } else {
+                (anchor + OFFSET, anchor + OFFSET + widths[0])
+            };
+            let spans = &mut taken[place.row];
+            let at = spans.partition_point(|s| s.0 < short.0);
+            if spans.get(at) != Some(&short) {
+                continue;
+            }
+            spans.remove(at);
+            if long.0 >= self.left && long.1 <= self.right && is_free(spans, long, gap) {
+                take(spans, long);
+                (place.x, place.form) = (long.0, 0);
+            } else {
+                take(spans, short);
+            }
+        }
+        placed
+    }
 }
 
 /// Whether `span` keeps `gap` clear of every span of a row (sorted, disjoint).
@@ -241,11 +295,14 @@ mod tests {
         let labels: Vec<(f64, f64)> = (0..60)
             .map(|i| ((i * 37 % 500) as f64, 30.0 + (i * 13 % 90) as f64))
             .collect();
-        let placed = stack_labels(&labels, 0.0, 520.0, 6, 4.0);
+        let spans: Vec<(f64, [f64; 2])> = labels.iter().map(|&(a, w)| (a, [w * 1.5, w])).collect();
+        let placed = stack_labels(&spans, 0.0, 520.0, 6, 4.0);
         let boxes: Vec<(usize, (f64, f64), f64)> = placed
             .iter()
-            .zip(&labels)
-            .filter_map(|(p, &(anchor, width))| p.map(|p| (p.row, (p.x, p.x + width), anchor)))
+            .zip(&spans)
+            .filter_map(|(p, &(anchor, widths))| {
+                p.map(|p| (p.row, (p.x, p.x + widths[p.form]), anchor))
+            })
             .collect();
         assert!(boxes.len() >= 15, "only {} placed", boxes.len());
         for (i, &(row, span, anchor)) in boxes.iter().enumerate() {
@@ -273,7 +330,14 @@ mod tests {
 
     #[test]
     fn a_label_at_the_right_end_goes_left_of_its_anchor() {
-        let placed = stack_labels(&[(500.0, 100.0)], 0.0, 520.0, 3, 4.0);
-        assert_eq!(placed, [Some(Placed { row: 0, x: 398.0 })]);
+        let placed = stack_labels(&[(500.0, [100.0, 100.0])], 0.0, 520.0, 3, 4.0);
+        assert_eq!(
+            placed,
+            [Some(Placed {
+                row: 0,
+                x: 398.0,
+                form: 0
+            })]
+        );
     }
 }
