@@ -6,13 +6,15 @@
 //!
 //! The module's parts: `axis` (the days shown, their columns and labels), `bars` (the rows of
 //! periods and places) and `counts` (the ticks, the histogram, and what is left off); `svg` draws
-//! the same chart as an SVG page (`--format svg`), laid out by `svg_layout`.
+//! the same chart as an SVG page (`--format svg`), its parts laid out by `svg_parts` and
+//! `svg_layout`.
 
 mod axis;
 mod bars;
 mod counts;
 mod svg;
 mod svg_layout;
+mod svg_parts;
 #[cfg(test)]
 mod tests;
 

@@ -5,7 +5,8 @@
 //! row, and the year axis. The axis, the counts and the colors are the terminal chart's.
 //!
 //! No label is drawn over another: widths are measured conservatively and labels are stacked in
-//! rows with leader lines (`svg_layout`). Every text from the file is escaped for XML.
+//! rows with leader lines (`svg_layout`); what goes on each part of the page is `svg_parts`'s.
+//! Every text from the file is escaped for XML.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -14,24 +15,21 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Selection;
 use super::axis::{Axis, Unit, axis_for, range_words};
-use super::bars::{Bar, period_rows, stay_bars};
 use super::counts::Counts;
-use super::svg_layout::{Placed, fit_text, pack_lanes, stack_labels, text_width};
-use crate::date::Precision;
+use super::svg_layout::{Placed, fit_text, stack_labels, text_width};
+use super::svg_parts::{Label, Periods, Stays, key_labels, period_layout, stay_layout};
 use crate::error::Error;
 use crate::index::Index;
-use crate::model::Event;
-use crate::view::Views;
 
 /// A4 landscape in points.
 const PAGE_WIDTH: f64 = 842.0;
 const PAGE_HEIGHT: f64 = 595.0;
 /// Room a printer leaves white, and then some (7 mm).
 const MARGIN: f64 = 20.0;
-const PLOT_LEFT: f64 = MARGIN;
-const PLOT_RIGHT: f64 = PAGE_WIDTH - MARGIN;
+pub(super) const PLOT_LEFT: f64 = MARGIN;
+pub(super) const PLOT_RIGHT: f64 = PAGE_WIDTH - MARGIN;
 /// Text sizes in points: labels, the smallest (axis and notes), the title.
-const TEXT: f64 = 9.5;
+pub(super) const TEXT: f64 = 9.5;
 const SMALL: f64 = 9.0;
 const TITLE: f64 = 15.0;
 /// A row of labels, a lane of periods (its bar and the gap under it), a bar.
@@ -41,12 +39,10 @@ const BAR: f64 = 12.0;
 /// The height of the bars of events per year.
 const STRIP: f64 = 26.0;
 /// Room between labels in a row, and between a bar and its label.
-const GAP: f64 = 5.0;
+pub(super) const GAP: f64 = 5.0;
 /// The widest a label may be; a key event's, title and date.
-const LABEL_MAX: f64 = 300.0;
-const KEY_LABEL_MAX: f64 = 200.0;
-/// With no key events among them, this many events or fewer are labelled all.
-const FEW: usize = 12;
+pub(super) const LABEL_MAX: f64 = 300.0;
+pub(super) const KEY_LABEL_MAX: f64 = 200.0;
 /// Where the label rows may grow to before the periods give up lanes.
 const KEY_ROWS: usize = 14;
 const STAY_ROWS: usize = 5;
@@ -88,21 +84,7 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
         lanes: periods.lanes_needed,
     };
     let stays_height = stays.lanes.max(1) as f64 * (BAR + 1.0);
-    // What is not rows that may give way: the header (with a line for what did not fit, when
-    // something will not), the strip, the headings, the stays, the axis.
-    let fixed = |notes: usize| {
-        MARGIN
-            + TITLE
-            + 6.0
-            + ROW * (notes + 1) as f64
-            + 4.0
-            + STRIP
-            + 2.0 * ROW
-            + stays_height
-            + 8.0
-            + 24.0
-            + MARGIN
-    };
+    let fixed = |notes: usize| fixed_height(notes, stays_height);
     let crowded = budget.height() > PAGE_HEIGHT - fixed(notes.len());
     let room = PAGE_HEIGHT - fixed(notes.len() + usize::from(crowded));
     budget.shrink_to(room);
@@ -127,19 +109,13 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
         range_words(axis.first, axis.last)
     );
     open_document(&mut svg, &title);
-    let mut y = MARGIN + TITLE;
-    let shown = fit_text(&title, TITLE, PLOT_RIGHT - PLOT_LEFT);
-    text(&mut svg, PLOT_LEFT, y, TITLE, "title", &shown, INK);
-    y += 6.0;
-    for note in notes.iter().chain(std::iter::once(&keys.heading)) {
-        y += ROW;
-        let line = fit_text(note, SMALL, PLOT_RIGHT - PLOT_LEFT);
-        text(&mut svg, PLOT_LEFT, y, SMALL, "note", &line, GREY);
-    }
-    // The busiest year's count, at the right end of the heading line.
-    let busiest = busiest_words(&counts, &axis);
-    let left = PLOT_RIGHT - text_width(&busiest, SMALL);
-    text(&mut svg, left, y, SMALL, "note", &busiest, GREY);
+    let heading_lines: Vec<&String> = notes.iter().chain([&keys.heading]).collect();
+    let mut y = draw_header(
+        &mut svg,
+        &title,
+        &heading_lines,
+        &busiest_words(&counts, &axis),
+    );
     let grid_top = y + 4.0;
     y += ROW * budget.key_rows as f64 + 4.0;
     let strip_top = y;
@@ -185,6 +161,30 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
     svg.push_str("</svg>\n");
     out.write_all(svg.as_bytes())?;
     Ok(())
+}
+
+/// The height of what are not rows that may give way: the header with `notes` lines, the strip,
+/// the headings, the stays (`stays_height`), the axis.
+fn fixed_height(notes: usize, stays_height: f64) -> f64 {
+    let header = MARGIN + TITLE + 6.0 + ROW * (notes + 1) as f64 + 4.0;
+    header + STRIP + 2.0 * ROW + stays_height + 8.0 + 24.0 + MARGIN
+}
+
+/// The title, the notes under it and the key events' heading with `busiest` at its right end;
+/// the baseline of that last line.
+fn draw_header(svg: &mut String, title: &str, lines: &[&String], busiest: &str) -> f64 {
+    let mut y = MARGIN + TITLE;
+    let shown = fit_text(title, TITLE, PLOT_RIGHT - PLOT_LEFT);
+    text(svg, PLOT_LEFT, y, TITLE, "title", &shown, INK);
+    y += 6.0;
+    for line in lines {
+        y += ROW;
+        let line = fit_text(line, SMALL, PLOT_RIGHT - PLOT_LEFT);
+        text(svg, PLOT_LEFT, y, SMALL, "note", &line, GREY);
+    }
+    let left = PLOT_RIGHT - text_width(busiest, SMALL);
+    text(svg, left, y, SMALL, "note", busiest, GREY);
+    y
 }
 
 /// "bars: events a year, at most 31"; empty when no event is counted.
@@ -266,35 +266,6 @@ impl Budget {
     }
 }
 
-/// A label that may need a row of its own: where it points, its text and its text's width.
-#[derive(Debug, Clone)]
-struct Label {
-    anchor: f64,
-    /// The label at length and cut shorter (the same where it is short): each a main text, a
-    /// second part drawn in grey (the date), and their width.
-    forms: [(String, String, f64); 2],
-    /// The whole text, shown on hovering in a browser.
-    tooltip: String,
-}
-
-impl Label {
-    /// A label of `text` and `aside`, at most `long` points wide, or `short` where that is all
-    /// there is room for; the title is cut before the date.
-    fn new(anchor: f64, text: &str, aside: &str, long: f64, short: f64, tooltip: String) -> Label {
-        let form = |room: f64| {
-            let cut = fit_text(text, TEXT, (room - text_width(aside, TEXT)).max(room / 2.0));
-            let aside = fit_text(aside, TEXT, room - text_width(&cut, TEXT));
-            let width = text_width(&cut, TEXT) + text_width(&aside, TEXT);
-            (cut, aside, width)
-        };
-        Label {
-            anchor,
-            forms: [form(long), form(short)],
-            tooltip,
-        }
-    }
-}
-
 fn stack(labels: &[Label], rows: usize) -> Vec<Option<Placed>> {
     let spans: Vec<(f64, [f64; 2])> = labels
         .iter()
@@ -310,259 +281,6 @@ fn rows_used(placed: &[Option<Placed>]) -> usize {
         .map(|p| p.row + 1)
         .max()
         .unwrap_or(0)
-}
-
-/// The periods on the axis, each a bar with its label inside, after or before it, in lanes.
-struct Periods {
-    bars: Vec<PeriodBar>,
-    /// The lane of each bar, `None` where the lanes ran out.
-    lane: Vec<Option<usize>>,
-    lanes_needed: usize,
-}
-
-struct PeriodBar {
-    color: usize,
-    start: f64,
-    end: f64,
-    label: String,
-    label_x: f64,
-}
-
-fn period_layout(
-    timeline: &crate::model::Timeline,
-    axis: &Axis,
-    x: &dyn Fn(NaiveDate) -> f64,
-) -> Periods {
-    let mut bars: Vec<PeriodBar> = period_rows(timeline, axis)
-        .into_iter()
-        .map(|(i, title, bar)| {
-            let (start, end) = bar_span(&bar, axis, x);
-            let (label, label_x) = beside(title, start, end);
-            PeriodBar {
-                color: i,
-                start,
-                end,
-                label,
-                label_x,
-            }
-        })
-        .collect();
-    let extent = |b: &PeriodBar| {
-        let label_end = b.label_x + text_width(&b.label, TEXT);
-        (b.start.min(b.label_x), b.end.max(label_end))
-    };
-    bars.sort_by(|a, b| extent(a).0.total_cmp(&extent(b).0));
-    let spans: Vec<(f64, f64)> = bars.iter().map(extent).collect();
-    let lane = pack_lanes(&spans, GAP * 2.0, 64);
-    let lanes_needed = lane.iter().flatten().map(|l| l + 1).max().unwrap_or(0);
-    Periods {
-        bars,
-        lane,
-        lanes_needed,
-    }
-}
-
-/// A bar's left and right ends on the page, at least a point wide so a day's period shows.
-fn bar_span(bar: &Bar, axis: &Axis, x: &dyn Fn(NaiveDate) -> f64) -> (f64, f64) {
-    let start = x(bar.first.max(axis.first));
-    let end = x(bar.last.min(axis.last) + chrono::Duration::days(1));
-    (start, end.max(start + 1.0))
-}
-
-/// Where a bar's label goes: inside it when it fits, else after it, else before it, else cut to
-/// the wider of those rooms. The label and the left end of its text.
-fn beside(title: &str, start: f64, end: f64) -> (String, f64) {
-    let width = text_width(title, TEXT);
-    if width + 6.0 <= end - start {
-        return (title.to_string(), start + 3.0);
-    }
-    let after = PLOT_RIGHT - end - GAP;
-    let before = start - PLOT_LEFT - GAP;
-    let inside = end - start - 6.0;
-    if width <= after.min(LABEL_MAX) {
-        (title.to_string(), end + GAP)
-    } else if width <= before.min(LABEL_MAX) {
-        (title.to_string(), start - GAP - width)
-    } else if after >= before && after >= inside {
-        (fit_text(title, TEXT, after.min(LABEL_MAX)), end + GAP)
-    } else if before >= inside {
-        let label = fit_text(title, TEXT, before.min(LABEL_MAX));
-        let width = text_width(&label, TEXT);
-        (label, start - GAP - width)
-    } else {
-        (fit_text(title, TEXT, inside), start + 3.0)
-    }
-}
-
-/// The places of stay in one row: each stay a bar (a stay overlapping the one before by more
-/// than half of itself goes to a lane below, up to [`STAY_LANES`]), named inside where the name
-/// fits, else below.
-struct Stays {
-    /// Left and right ends, period color, lane.
-    bars: Vec<(f64, f64, Option<usize>, usize)>,
-    /// Names inside their bars: left end, lane, text.
-    inside: Vec<(f64, usize, String)>,
-    /// Names that need a row below the bars.
-    labels: Vec<Label>,
-    /// Lanes of bars (one unless stays overlap).
-    lanes: usize,
-    /// Stays with no lane left, and all the axis shows.
-    dropped: usize,
-    all: usize,
-}
-
-/// Lanes for stays that overlap (which a life's stays should not).
-const STAY_LANES: usize = 3;
-
-/// A run of bars at one place under one name, named once: left and right ends, place, name.
-struct Run {
-    start: f64,
-    end: f64,
-    place: usize,
-    name: String,
-}
-
-fn stay_layout(
-    timeline: &crate::model::Timeline,
-    axis: &Axis,
-    selection: &Selection,
-    x: &dyn Fn(NaiveDate) -> f64,
-) -> Stays {
-    let on_axis = stay_bars(timeline, axis, selection);
-    let mut stays = Stays {
-        bars: Vec::new(),
-        inside: Vec::new(),
-        labels: Vec::new(),
-        lanes: 0,
-        dropped: 0,
-        all: on_axis.len(),
-    };
-    // Per lane: where its last bar ends, and its runs.
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let mut runs: Vec<Vec<Run>> = Vec::new();
-    for (s, bar) in on_axis {
-        let (start, end) = bar_span(&bar, axis, x);
-        let place = timeline.stays[s].place;
-        let name = timeline.places[place].name_on(bar.first.max(axis.first));
-        let free = lane_ends
-            .iter()
-            .position(|&e| e <= start + (end - start) / 2.0);
-        let lane = match free {
-            Some(lane) => lane,
-            None if lane_ends.len() < STAY_LANES => {
-                lane_ends.push(f64::MIN);
-                runs.push(Vec::new());
-                lane_ends.len() - 1
-            }
-            None => {
-                stays.dropped += 1;
-                continue;
-            }
-        };
-        let start = start.max(lane_ends[lane]);
-        lane_ends[lane] = end.max(start);
-        stays.bars.push((start, end.max(start), bar.color, lane));
-        // A stay right after one at the same place, under the same name, extends its run.
-        match runs[lane].last_mut() {
-            Some(run) if run.place == place && run.name == name && start <= run.end + 0.5 => {
-                run.end = run.end.max(end)
-            }
-            _ => runs[lane].push(Run {
-                start,
-                end,
-                place,
-                name: name.to_string(),
-            }),
-        }
-    }
-    stays.lanes = lane_ends.len();
-    for (lane, run) in runs
-        .into_iter()
-        .enumerate()
-        .flat_map(|(lane, runs)| runs.into_iter().map(move |run| (lane, run)))
-    {
-        let width = text_width(&run.name, TEXT);
-        if width + 6.0 <= run.end - run.start {
-            stays.inside.push((run.start + 3.0, lane, run.name));
-        } else {
-            let anchor = (run.start + run.end) / 2.0;
-            let label = Label::new(
-                anchor,
-                &run.name,
-                "",
-                LABEL_MAX,
-                LABEL_MAX,
-                run.name.clone(),
-            );
-            stays.labels.push(label);
-        }
-    }
-    stays
-}
-
-/// The key events to label, and what the chart says about them.
-struct Keys {
-    labels: Vec<Label>,
-    heading: String,
-    note: Option<String>,
-}
-
-/// The selected key events on the axis, labelled "title, date"; with none among the selection,
-/// all of a few selected events, else none (and a note saying how to have some).
-fn key_labels(
-    index: &Index,
-    events: &[Event],
-    selection: &Selection,
-    axis: &Axis,
-    x: &dyn Fn(NaiveDate) -> f64,
-) -> Result<Keys, Error> {
-    let anchor = |event: &Event| {
-        let start = event.date.start();
-        let middle = start.earliest() + (start.latest() - start.earliest()) / 2;
-        (start.precision() <= Precision::Year && axis.column(middle).is_some())
-            .then(|| x(middle).clamp(PLOT_LEFT, PLOT_RIGHT))
-    };
-    let drawn: Vec<usize> = selection
-        .events
-        .iter()
-        .copied()
-        .filter(|&i| anchor(&events[i]).is_some())
-        .collect();
-    let key: Vec<usize> = drawn.iter().copied().filter(|&i| events[i].key).collect();
-    let (chosen, heading, note) = if !key.is_empty() {
-        (key, "Key events", None)
-    } else if drawn.len() <= FEW {
-        (drawn, "Events", None)
-    } else {
-        let note = format!(
-            "None of the {} events drawn is a key event (key: true in the file), so none is labelled",
-            drawn.len()
-        );
-        (Vec::new(), "Events", Some(note))
-    };
-    let views = Views::new(index);
-    let labels = chosen
-        .iter()
-        .map(|&i| {
-            let event = &events[i];
-            let date = views.row(event).date;
-            // The New Style day as every view writes it; the Old Style one is in the tooltip.
-            let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
-            Label::new(
-                anchor(event).unwrap_or(PLOT_LEFT),
-                &event.title,
-                &aside,
-                LABEL_MAX,
-                KEY_LABEL_MAX,
-                format!("{}, {date}", event.title),
-            )
-        })
-        .collect();
-    Ok(Keys {
-        labels,
-        heading: heading.to_string(),
-        note,
-    })
 }
 
 /// The XML header, the page size, the styles and the title.
