@@ -45,7 +45,7 @@ pub(super) const LABEL_MAX: f64 = 300.0;
 pub(super) const KEY_LABEL_MAX: f64 = 200.0;
 /// Where the label rows may grow to before the periods give up lanes.
 const KEY_ROWS: usize = 14;
-const STAY_ROWS: usize = 5;
+const STAY_ROWS: usize = 8;
 
 /// The terminal's six period colors (cyan, yellow, magenta, green, blue, red), for paper.
 const COLORS: [&str; 6] = [
