@@ -78,9 +78,14 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
     let keys = key_labels(index, events, selection, &axis, &x)?;
 
     let mut notes: Vec<String> = not_drawn.into_iter().chain(keys.note.clone()).collect();
+    // Stacked with all the rows they may have; again below only if rows must give way.
+    let (key_places, stay_places) = (
+        stack(&keys.labels, KEY_ROWS),
+        stack(&stays.labels, STAY_ROWS),
+    );
     let mut budget = Budget {
-        key_rows: rows_used(&stack(&keys.labels, KEY_ROWS)),
-        stay_rows: rows_used(&stack(&stays.labels, STAY_ROWS)),
+        key_rows: rows_used(&key_places),
+        stay_rows: rows_used(&stay_places),
         lanes: periods.lanes_needed,
     };
     let stays_height = stays.lanes.max(1) as f64 * (BAR + 1.0);
@@ -88,8 +93,16 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
     let crowded = budget.height() > PAGE_HEIGHT - fixed(notes.len());
     let room = PAGE_HEIGHT - fixed(notes.len() + usize::from(crowded));
     budget.shrink_to(room);
-    let key_places = stack(&keys.labels, budget.key_rows);
-    let stay_places = stack(&stays.labels, budget.stay_rows);
+    let restack = |labels: &[Label], placed: Vec<Option<Placed>>, rows: usize| {
+        // Stacked again in fewer rows than they took; in as many, the same.
+        if rows < rows_used(&placed) {
+            stack(labels, rows)
+        } else {
+            placed
+        }
+    };
+    let key_places = restack(&keys.labels, key_places, budget.key_rows);
+    let stay_places = restack(&stays.labels, stay_places, budget.stay_rows);
     notes.extend(no_room_note(
         &key_places,
         &stays,

@@ -287,7 +287,7 @@ pub(super) fn key_labels(
         .iter()
         .map(|&i| {
             let event = &events[i];
-            let date = views.row(event).date;
+            let date = views.date_parts(event).to_string();
             // The New Style day as every view writes it; the Old Style one is in the tooltip.
             let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
             Label::new(

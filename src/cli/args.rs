@@ -82,7 +82,8 @@ pub enum Command {
     ///
     /// A bar per period and per place of stay, a row of event ticks, and a histogram of events
     /// per year (per month on a short axis). The axis follows --from/--to/--in; without them it
-    /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb.
+    /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb. With --format
+    /// svg, the same chart as an SVG page (A4 landscape) with the key events labelled.
     Chart(ChartArgs),
     /// Counts of the matching events: by period, tag, place, person, year and date precision.
     ///
