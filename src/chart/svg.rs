@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Selection;
 use super::axis::{Axis, Unit, axis_for, range_words};
 use super::counts::Counts;
-use super::svg_layout::{Placed, fit_text, stack_labels, text_width};
+use super::svg_layout::{OFFSET, Placed, fit_text, stack_labels, text_width};
 use super::svg_parts::{Label, Periods, Stays, key_labels, period_layout, stay_layout};
 use crate::error::Error;
 use crate::index::Index;
@@ -317,6 +317,19 @@ fn open_document(svg: &mut String, title: &str) {
 
 /// A text element; `content` is escaped here.
 fn text(svg: &mut String, x: f64, y: f64, size: f64, class: &str, content: &str, fill: &str) {
+    text_anchored(svg, (x, y, ""), size, class, content, fill);
+}
+
+/// A text element at `(x, y, anchor)`: `anchor` is an SVG `text-anchor` (`end` sets the text's
+/// right end at `x`), or empty for its start.
+fn text_anchored(
+    svg: &mut String,
+    (x, y, anchor): (f64, f64, &str),
+    size: f64,
+    class: &str,
+    content: &str,
+    fill: &str,
+) {
     if content.is_empty() {
         return;
     }
@@ -325,9 +338,14 @@ fn text(svg: &mut String, x: f64, y: f64, size: f64, class: &str, content: &str,
     } else {
         ""
     };
+    let anchor = if anchor.is_empty() {
+        String::new()
+    } else {
+        format!(" text-anchor=\"{anchor}\"")
+    };
     let _ = writeln!(
         svg,
-        "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{fill}\"{weight}>{}</text>",
+        "<text class=\"{class}\" x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" fill=\"{fill}\"{weight}{anchor}>{}</text>",
         escape(content)
     );
 }
@@ -410,10 +428,16 @@ fn draw_labels(
                 "<circle cx=\"{a:.1}\" cy=\"{from:.1}\" r=\"2\" fill=\"{INK}\"/>"
             );
         }
+        // A text left of its leader ends at it (set by its end: a real text is narrower than
+        // its estimate, and would stop short of the line).
+        let (x, end) = if place.x < a {
+            (a - OFFSET, " text-anchor=\"end\"")
+        } else {
+            (place.x, "")
+        };
         let _ = writeln!(
             svg,
-            "<text class=\"label {class}\" x=\"{:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
-            place.x,
+            "<text class=\"label {class}\" x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{TEXT}\" fill=\"{INK}\"{end}><title>{}</title>{}<tspan fill=\"{GREY}\">{}</tspan></text>",
             escape(&label.tooltip),
             escape(&label.forms[place.form].0),
             escape(&label.forms[place.form].1),
@@ -445,7 +469,13 @@ fn draw_periods(
         );
         let inside = bar.label_x >= bar.start && bar.label_x < bar.end;
         let class = if inside { "label inside" } else { "label" };
-        text(svg, bar.label_x, y + 9.0, TEXT, class, &bar.label, INK);
+        // A label before its bar ends next to it, as a label after it starts next to it.
+        let at = if bar.label_x < bar.start {
+            (bar.start - GAP, y + 9.0, "end")
+        } else {
+            (bar.label_x, y + 9.0, "")
+        };
+        text_anchored(svg, at, TEXT, class, &bar.label, INK);
     }
 }
 

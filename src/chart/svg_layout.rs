@@ -161,7 +161,7 @@ impl Way {
         } else {
             rightwards.into_iter().chain(leftwards).collect()
         };
-        let mut taken: Vec<Vec<(f64, f64)>> = vec![Vec::new(); rows];
+        let mut taken: Vec<Row> = vec![Row::default(); rows];
         let mut placed = vec![None; labels.len()];
         for i in order {
             let (anchor, widths) = labels[i];
@@ -182,26 +182,28 @@ impl Way {
             };
             let leader = (anchor - 0.5, anchor + 0.5);
             let mut found = None;
-            'rows: for (row, spans) in taken.iter().enumerate() {
+            'rows: for (row, taken) in taken.iter().enumerate() {
                 for &form in self.forms {
                     let span = text(form);
-                    if fits(span) && is_free(spans, span, gap) {
+                    if fits(span) && taken.is_free(span, gap) {
                         found = Some((row, form, span));
                         break 'rows;
                     }
                 }
-                // The leader line would pass through this row: not across anything in it.
-                if !is_free(spans, leader, 0.5) {
+                // The leader line would pass through this row: not across a text in it (along
+                // another leader line is fine: two events on one day).
+                if !is_free(&taken.texts, leader, 0.5) {
                     break;
                 }
             }
             let Some((row, form, span)) = found else {
                 continue;
             };
-            for spans in &mut taken[..row] {
-                take(spans, leader);
+            for nearer in &mut taken[..row] {
+                let at = nearer.leaders.partition_point(|&x| x < anchor);
+                nearer.leaders.insert(at, anchor);
             }
-            take(&mut taken[row], span);
+            take(&mut taken[row].texts, span);
             placed[i] = Some(Placed {
                 row,
                 x: span.0,
@@ -220,20 +222,36 @@ impl Way {
             } else {
                 (anchor + OFFSET, anchor + OFFSET + widths[0])
             };
-            let spans = &mut taken[place.row];
-            let at = spans.partition_point(|s| s.0 < short.0);
-            if spans.get(at) != Some(&short) {
+            let row = &mut taken[place.row];
+            let at = row.texts.partition_point(|s| s.0 < short.0);
+            if row.texts.get(at) != Some(&short) {
                 continue;
             }
-            spans.remove(at);
-            if long.0 >= self.left && long.1 <= self.right && is_free(spans, long, gap) {
-                take(spans, long);
+            row.texts.remove(at);
+            if long.0 >= self.left && long.1 <= self.right && row.is_free(long, gap) {
+                take(&mut row.texts, long);
                 (place.x, place.form) = (long.0, 0);
             } else {
-                take(spans, short);
+                take(&mut row.texts, short);
             }
         }
         placed
+    }
+}
+
+/// A row of labels: the spans of its texts (sorted, disjoint) and where the leader lines of
+/// farther labels pass through it (sorted).
+#[derive(Debug, Clone, Default)]
+struct Row {
+    texts: Vec<(f64, f64)>,
+    leaders: Vec<f64>,
+}
+
+impl Row {
+    /// Whether a text over `span` keeps `gap` clear of every text and leader line in the row.
+    fn is_free(&self, span: (f64, f64), gap: f64) -> bool {
+        let next = self.leaders.partition_point(|&x| x < span.0 - gap);
+        is_free(&self.texts, span, gap) && self.leaders.get(next).is_none_or(|&x| x > span.1 + gap)
     }
 }
 

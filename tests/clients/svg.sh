@@ -67,4 +67,5 @@ check civil-war --in civil-war
 check crowded --file "$CROWDED"
 check crowded-civil-war --file "$CROWDED" --in civil-war
 check key-events --file "$REPO/tests/fixtures/key-events.yaml"
+check few-events --with Lenin --in 1918
 check fixture --file "$REPO/tests/fixtures/views-life.yaml"

@@ -85,6 +85,7 @@ fn every_key_event_is_labelled_with_its_title_and_date() {
         ("Went back to Newtown", "1905"),
         ("港町へ移った (moved to the port)", "Aug 1914"),
         ("Heard of the armistice", "11 Nov 1918"),
+        ("Rang the bells", "11 Nov 1918"),
         ("Died in the city", "30 Nov 1920"),
     ];
     assert_eq!(tooltips.len(), key_events.len(), "{tooltips:#?}");
@@ -139,7 +140,7 @@ fn filters_shape_the_picture_as_they_shape_the_terminal_chart() {
     let later = svg(&["--file", KEYED, "--from", "1900"]);
     let later_doc = parse(&later);
     let tooltips = key_tooltips(&later_doc);
-    assert_eq!(tooltips.len(), 4, "{tooltips:#?}");
+    assert_eq!(tooltips.len(), 5, "{tooltips:#?}");
     assert!(tooltips.iter().all(|t| !t.starts_with("Born")));
     // The title's range and count are the terminal chart's.
     let title = &texts(&later_doc, "title")[0];
