@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `timeline chart --format svg` in headless Chromium: every text of the page is measured as the
 # browser lays it out (tests/clients/svg.js), and the check fails if any two texts overlap, any
-# leaves the A4 viewBox, a leader line crosses a text, or a text is under 9 pt. With
-# TIMELINE_SCREENSHOTS=DIR, screenshots of each page are kept there (A4 landscape at 96 dpi).
+# leaves the A4 viewBox, a leader line crosses a text, or a text is under 9 pt; and printed to
+# PDF on A4 landscape it must be one page. With TIMELINE_SCREENSHOTS=DIR, screenshots of each
+# page are kept there (A4 landscape at 96 dpi).
 source "$(dirname "$0")/lib.sh"
 
 need_apt chromium chromium || skip "svg: chromium cannot be installed here"
@@ -62,10 +63,38 @@ check() {
     pass "svg $name: $(cat "$SCRATCH/$name.verdict")"
 }
 
+# printed NAME: the page of `check NAME` printed by Chromium to PDF on A4 landscape paper with
+# no margins must be one page: the viewBox fits the sheet, nothing spills onto a second.
+printed() {
+    local name="$1" page="$SCRATCH/$1.print.html" pdf="$SCRATCH/$1.pdf"
+    {
+        echo '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        echo '<style>@page { size: A4 landscape; margin: 0 } body { margin: 0 }'
+        echo 'svg { display: block; width: 297mm; height: 210mm }</style></head><body>'
+        sed '1{/^<?xml/d}' "$SCRATCH/$name.svg"
+        echo '</body></html>'
+    } >"$page"
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
+        --user-data-dir="$SCRATCH/profile-$name-print" --print-to-pdf="$pdf" "file://$page" \
+        >/dev/null 2>&1 || fail "svg $name: chromium did not print"
+    PDF="$pdf" node -e '
+        const text = require("fs").readFileSync(process.env.PDF, "latin1");
+        const pages = (text.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+        const box = (text.match(/\/MediaBox\s*\[([^\]]*)\]/) || [, ""])[1].trim().split(/\s+/).map(Number);
+        const a4 = box.length === 4 && Math.abs(box[2] - 842) < 1 && Math.abs(box[3] - 595) < 1;
+        if (pages !== 1 || !a4) { console.log(`${pages} pages of ${box.join(" ")}`); process.exit(1); }
+        console.log("one A4 landscape page");
+    ' >"$SCRATCH/$name.print" || fail "svg $name printed: $(cat "$SCRATCH/$name.print")"
+    pass "svg $name printed: $(cat "$SCRATCH/$name.print")"
+}
+
 check life
 check civil-war --in civil-war
 check crowded --file "$CROWDED"
 check crowded-civil-war --file "$CROWDED" --in civil-war
 check key-events --file "$REPO/tests/fixtures/key-events.yaml"
 check few-events --with Lenin --in 1918
+printed life
+printed crowded
 check fixture --file "$REPO/tests/fixtures/views-life.yaml"
