@@ -30,17 +30,17 @@ pub(super) struct Label {
 }
 
 impl Label {
-    /// A label of `text` and `aside`, at most `long` points wide, or `short` where that is all
-    /// there is room for; the title is cut before the date.
+    /// A label at `anchor`: `texts[0]` and `aside` in at most `rooms[0]` points, or `texts[1]`
+    /// and `aside` in `rooms[1]` where that is all there is room for; a text is cut before its
+    /// aside (the date) is.
     pub(super) fn new(
         anchor: f64,
-        text: &str,
+        texts: [&str; 2],
         aside: &str,
-        long: f64,
-        short: f64,
+        rooms: [f64; 2],
         tooltip: String,
     ) -> Label {
-        let form = |room: f64| {
+        let form = |text: &str, room: f64| {
             let cut = fit_text(text, TEXT, (room - text_width(aside, TEXT)).max(room / 2.0));
             let aside = fit_text(aside, TEXT, room - text_width(&cut, TEXT));
             let width = text_width(&cut, TEXT) + text_width(&aside, TEXT);
@@ -48,7 +48,7 @@ impl Label {
         };
         Label {
             anchor,
-            forms: [form(long), form(short)],
+            forms: [form(texts[0], rooms[0]), form(texts[1], rooms[1])],
             tooltip,
         }
     }
@@ -228,14 +228,8 @@ pub(super) fn stay_layout(
             stays.inside.push((run.start + 3.0, lane, run.name));
         } else {
             let anchor = (run.start + run.end) / 2.0;
-            let label = Label::new(
-                anchor,
-                &run.name,
-                "",
-                LABEL_MAX,
-                LABEL_MAX,
-                run.name.clone(),
-            );
+            let name = run.name.as_str();
+            let label = Label::new(anchor, [name, name], "", [LABEL_MAX; 2], name.to_string());
             stays.labels.push(label);
         }
     }
@@ -290,12 +284,14 @@ pub(super) fn key_labels(
             let date = views.date_parts(event).to_string();
             // The New Style day as every view writes it; the Old Style one is in the tooltip.
             let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
+            // The short form is the event's title cut to its room. (Where events have a short
+            // name for where room is short, it is that.)
+            let short = event.title.as_str();
             Label::new(
                 anchor(event).unwrap_or(PLOT_LEFT),
-                &event.title,
+                [&event.title, short],
                 &aside,
-                LABEL_MAX,
-                KEY_LABEL_MAX,
+                [LABEL_MAX, KEY_LABEL_MAX],
                 format!("{}, {date}", event.title),
             )
         })
