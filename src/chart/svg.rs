@@ -130,7 +130,7 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
         &busiest_words(&counts, &axis),
     );
     let grid_top = y + 4.0;
-    y += ROW * budget.key_rows as f64 + 4.0;
+    y += ROW * budget.key_rows as f64 + 6.0;
     let strip_top = y;
     let strip_bottom = strip_top + strip;
     let periods_top = strip_bottom + ROW;
@@ -179,7 +179,7 @@ pub fn draw_svg(out: &mut dyn Write, index: &Index, selection: &Selection) -> Re
 /// The height of what are not rows that may give way: the header with `notes` lines, the strip,
 /// the headings, the stays (`stays_height`), the axis.
 fn fixed_height(notes: usize, stays_height: f64) -> f64 {
-    let header = MARGIN + TITLE + 6.0 + ROW * (notes + 1) as f64 + 4.0;
+    let header = MARGIN + TITLE + 6.0 + ROW * (notes + 1) as f64 + 6.0;
     header + STRIP + 2.0 * ROW + stays_height + 8.0 + 24.0 + MARGIN
 }
 
