@@ -277,6 +277,16 @@ impl<'a> Views<'a> {
                 .is_some_and(|until| event.date.earliest() < until)
     }
 
+    /// The event's date in words as every view writes it ([`EventRow::date`] is its text), without
+    /// the rest of the row: New Style first, Old Style beside it where it applies.
+    pub fn date_parts(&self, event: &Event) -> DualWords {
+        if self.old_style_applies(event) {
+            event.date.dual()
+        } else {
+            DualWords::as_written(&event.date)
+        }
+    }
+
     /// The row of one event.
     pub fn row(&self, event: &Event) -> EventRow {
         self.row_with(event, EventTexts::copied(event))
@@ -299,11 +309,7 @@ impl<'a> Views<'a> {
         let timeline = self.index.timeline();
         let old_style = self.old_style_applies(event);
         let date = &event.date;
-        let dual = if old_style {
-            date.dual()
-        } else {
-            DualWords::as_written(date)
-        };
+        let dual = self.date_parts(event);
         let julian_iso = |day: chrono::NaiveDate| {
             let (y, m, d) = to_julian(day);
             iso(y, m, d)

@@ -122,14 +122,14 @@ pub(super) fn period_rows<'t>(timeline: &'t Timeline, axis: &Axis) -> Vec<(usize
         .collect()
 }
 
-/// One row per place, in the order of the first stay there, named as the place was called at
-/// its first stay on the axis; a stay takes the color of the period its source names, else of
-/// the narrowest period it starts in.
-pub(super) fn place_rows(
+/// The stays the axis shows (of the places the selection keeps), in order of their first day:
+/// each stay's position in the timeline and its bar. A stay takes the color of the period its
+/// source names, else of the narrowest period it starts in.
+pub(super) fn stay_bars(
     timeline: &Timeline,
     axis: &Axis,
     selection: &Selection,
-) -> Vec<(String, Vec<Bar>)> {
+) -> Vec<(usize, Bar)> {
     let period_of_stay = |source: Option<&str>, day: NaiveDate| {
         timeline
             .periods
@@ -155,15 +155,31 @@ pub(super) fn place_rows(
         })
         .collect();
     stays.sort_by_key(|&s| (timeline.stays[s].span.earliest(), s));
+    stays
+        .into_iter()
+        .map(|s| {
+            let stay = &timeline.stays[s];
+            let bar = Bar {
+                first: stay.span.earliest(),
+                last: stay.span.latest(),
+                color: period_of_stay(stay.source.as_deref(), stay.span.earliest()),
+            };
+            (s, bar)
+        })
+        .collect()
+}
+
+/// One row per place, in the order of the first stay there, named as the place was called at
+/// its first stay on the axis; a stay colored as [`stay_bars`] says.
+pub(super) fn place_rows(
+    timeline: &Timeline,
+    axis: &Axis,
+    selection: &Selection,
+) -> Vec<(String, Vec<Bar>)> {
     let mut place_rows: Vec<(String, Vec<Bar>)> = Vec::new();
     let mut row_of_place: Vec<Option<usize>> = vec![None; timeline.places.len()];
-    for s in stays {
+    for (s, bar) in stay_bars(timeline, axis, selection) {
         let stay = &timeline.stays[s];
-        let bar = Bar {
-            first: stay.span.earliest(),
-            last: stay.span.latest(),
-            color: period_of_stay(stay.source.as_deref(), stay.span.earliest()),
-        };
         match row_of_place[stay.place] {
             Some(row) => place_rows[row].1.push(bar),
             None => {

@@ -5,11 +5,16 @@
 //! same picture is drawn with `#`, `=`, `-` and `|`.
 //!
 //! The module's parts: `axis` (the days shown, their columns and labels), `bars` (the rows of
-//! periods and places) and `counts` (the ticks, the histogram, and what is left off).
+//! periods and places) and `counts` (the ticks, the histogram, and what is left off); `svg` draws
+//! the same chart as an SVG page (`--format svg`), its parts laid out by `svg_parts` and
+//! `svg_layout`.
 
 mod axis;
 mod bars;
 mod counts;
+mod svg;
+mod svg_layout;
+mod svg_parts;
 #[cfg(test)]
 mod tests;
 
@@ -23,6 +28,8 @@ use crate::term::Palette;
 use self::axis::{axis_for, axis_labels, range_words};
 use self::bars::{bar_cells, paint_cells, period_rows, place_rows};
 use self::counts::{Counts, histogram_lines, tick_char};
+
+pub use self::svg::draw_svg;
 
 /// How the chart is drawn.
 #[derive(Debug, Clone, Copy)]

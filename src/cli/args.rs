@@ -83,7 +83,8 @@ pub enum Command {
     ///
     /// A bar per period and per place of stay, a row of event ticks, and a histogram of events
     /// per year (per month on a short axis). The axis follows --from/--to/--in; without them it
-    /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb.
+    /// covers the subject's life. Fits --width; ASCII with --ascii or TERM=dumb. With --format
+    /// svg, the same chart as an SVG page (A4 landscape) with the key events labelled.
     Chart(ChartArgs),
     /// Counts of the matching events: by period, tag, place, person, year and date precision.
     ///
@@ -118,6 +119,12 @@ pub enum Command {
 pub(super) trait CommandArgs {
     /// What kind of output the command writes.
     const OUTPUT: Output;
+
+    /// What kind of output these flags ask for: [`Self::OUTPUT`] unless a flag changes it
+    /// (`chart --format svg` writes data).
+    fn output(&self) -> Output {
+        Self::OUTPUT
+    }
 
     /// The flag groups this command takes, to merge the ones given before its name into.
     fn groups_mut(&mut self) -> Groups<'_> {

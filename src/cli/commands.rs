@@ -16,7 +16,7 @@ use super::values::{parse_date, parse_month_day, parse_today, parse_window};
 use crate::anniversary::{CalendarChoice, MonthDay};
 use crate::cmd::around::AroundSettings;
 use crate::cmd::browse::BrowseSettings;
-use crate::cmd::chart::ChartSettings;
+use crate::cmd::chart::{ChartFormat, ChartSettings};
 use crate::cmd::check::CheckSettings;
 use crate::cmd::export::ExportSettings;
 use crate::cmd::on::OnSettings;
@@ -229,17 +229,39 @@ impl CommandArgs for CheckArgs {
 /// The flags of `timeline chart`.
 #[derive(Debug, Args)]
 pub struct ChartArgs {
+    /// What to draw: `text` for the terminal (the default), or `svg`, a standalone picture laid
+    /// out for an A4 landscape page, to open in a browser or print.
+    #[arg(long, value_enum, id = "chart_format", value_name = "FORMAT")]
+    pub format: Option<ChartFormat>,
+
+    /// With --format svg: write to FILE instead of standard output (`-o -` is standard output);
+    /// an existing FILE is kept unless --force.
+    #[arg(short = 'o', long = "output", id = "chart_output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the -o FILE if it exists.
+    #[arg(long, requires = "chart_output")]
+    pub force: bool,
+
     /// Which events are drawn; --from/--to/--in also set the axis.
     #[command(flatten)]
     pub filters: FilterArgs,
 
-    /// How wide the chart is and whether it uses ASCII only.
+    /// How wide the terminal chart is and whether it uses ASCII only.
     #[command(flatten)]
     pub layout: LayoutArgs,
 }
 
 impl CommandArgs for ChartArgs {
     const OUTPUT: Output = Output::Picture;
+
+    /// An SVG is data for a browser: never colored by --color, never paged.
+    fn output(&self) -> Output {
+        match self.format {
+            Some(ChartFormat::Svg) => Output::Data,
+            _ => Self::OUTPUT,
+        }
+    }
 
     fn groups_mut(&mut self) -> Groups<'_> {
         Groups {
@@ -250,8 +272,29 @@ impl CommandArgs for ChartArgs {
     }
 
     fn into_command(self) -> Result<cmd::Command, Error> {
+        let format = self.format.unwrap_or_default();
+        if format == ChartFormat::Svg {
+            let terminal_only = [
+                (self.layout.width.is_some(), "--width"),
+                (self.layout.ascii, "--ascii"),
+            ];
+            if let Some((_, flag)) = terminal_only.iter().find(|(given, _)| *given) {
+                return Err(Error::Usage(format!(
+                    "{flag} shapes the terminal chart; --format svg is laid out for an A4 page"
+                )));
+            }
+        } else if self.output.is_some() {
+            return Err(Error::Usage(
+                "-o writes the SVG chart: add --format svg (the terminal chart is drawn on \
+                 standard output)"
+                    .to_string(),
+            ));
+        }
         Ok(cmd::Command::Chart(ChartSettings {
             filters: self.filters.into_filters(),
+            format,
+            output: self.output,
+            force: self.force,
         }))
     }
 }

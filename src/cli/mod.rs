@@ -132,12 +132,13 @@ fn settled<A: CommandArgs>(
     if let Some((name, earlier)) = earlier {
         earlier.hand_to(groups, name)?;
     }
+    let output = args.output();
     let groups = args.groups_mut();
     let choices = Choices {
         file: global.file,
         color: global.color,
         no_pager: global.no_pager,
-        output: A::OUTPUT,
+        output,
         format: groups.format.and_then(|f| f.format),
         width: groups.layout.as_ref().and_then(|l| l.width),
         ascii: groups.layout.is_some_and(|l| l.ascii),
@@ -153,6 +154,16 @@ fn settled<A: CommandArgs>(
 fn not_taken(command: &str, flag: &str) -> Error {
     let long = flag.trim_start_matches('-');
     let root = Cli::command();
+    // A flag of the same name that means something else for this command (chart's --format).
+    let own = root
+        .find_subcommand(command)
+        .is_some_and(|sub| sub.get_arguments().any(|a| a.get_long() == Some(long)));
+    if own {
+        return Error::Usage(format!(
+            "`timeline {command}` takes a {flag} of its own, after its name (see `timeline \
+             {command} --help`)"
+        ));
+    }
     let mut takers: Vec<String> = Vec::new();
     if root
         .get_arguments()

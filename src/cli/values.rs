@@ -7,6 +7,7 @@ use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
 use crate::anniversary::{CalendarChoice, MonthDay};
+use crate::cmd::chart::ChartFormat;
 use crate::date::Date;
 use crate::export::ExportFormat;
 use crate::render::Format;
@@ -144,4 +145,21 @@ pub(crate) fn parse_window(text: &str) -> Result<u32, String> {
 pub(crate) fn parse_today(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| "expected a day as YYYY-MM-DD".to_string())
+}
+
+impl ValueEnum for ChartFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[ChartFormat::Text, ChartFormat::Svg]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(match self {
+            ChartFormat::Text => PossibleValue::new("text")
+                .help("Block characters for the terminal, as wide as it is (the default)"),
+            ChartFormat::Svg => PossibleValue::new("svg").help(
+                "A standalone SVG for an A4 landscape page: periods, places of stay, key events \
+                 labelled, a year axis",
+            ),
+        })
+    }
 }

@@ -67,10 +67,21 @@ pub fn export(
     // The whole export is made before the file is opened, so a failure leaves no half file.
     let mut bytes = Vec::new();
     write(args, index, positions, &mut bytes)?;
-    match &args.output {
+    deliver(&bytes, args.output.as_deref(), args.force, out)
+}
+
+/// Writes finished `bytes` to the `-o` file (`output`), replaced only when `force`, or to `out`
+/// without one: the one way exports and the SVG chart reach a file.
+pub fn deliver(
+    bytes: &[u8],
+    output: Option<&Path>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    match output {
         // `-o -` is standard output, as everywhere in Unix; a file named `-` is `./-`.
-        Some(path) if path.as_os_str() != "-" => write_file(path, &bytes, args.force)?,
-        _ => out.write_all(&bytes)?,
+        Some(path) if path.as_os_str() != "-" => write_file(path, bytes, force)?,
+        _ => out.write_all(bytes)?,
     }
     Ok(())
 }

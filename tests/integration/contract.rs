@@ -69,6 +69,10 @@ const COMMANDS: &[&[&str]] = &[
     &["man"],
 ];
 
+/// Flags a command takes with values of its own: (command, flag, a value valid for it). Given
+/// before the command's name they are the event list's, and refused naming the command's own.
+const OWN_VALUES: &[(&str, &str, &str)] = &[("chart", "--format", "svg")];
+
 #[test]
 fn every_flag_on_every_command_is_honoured_or_refused_naming_the_command() {
     let cli = timeline::cli::Cli::command();
@@ -78,6 +82,24 @@ fn every_flag_on_every_command_is_honoured_or_refused_naming_the_command() {
         for flag in FLAGS {
             let long = flag[0].trim_start_matches('-');
             let takes = sub.get_arguments().any(|a| a.get_long() == Some(long));
+            if let Some(&(_, _, value)) = OWN_VALUES
+                .iter()
+                .find(|(command, own, _)| *command == name && *own == flag[0])
+            {
+                let after: Vec<&str> = command.iter().copied().chain([flag[0], value]).collect();
+                let output = run(&after);
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert_ne!(output.status.code(), Some(2), "{after:?}: {stderr}");
+                let before: Vec<&str> = flag.iter().chain(*command).copied().collect();
+                let output = run(&before);
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                assert_eq!(output.status.code(), Some(2), "{before:?} was not refused");
+                assert!(
+                    stderr.contains(&format!("`timeline {name}` takes a {} of its own", flag[0])),
+                    "{before:?}: {stderr}"
+                );
+                continue;
+            }
             for args in [
                 // After the command's name, and before it.
                 command.iter().chain(*flag).copied().collect::<Vec<_>>(),

@@ -24,6 +24,7 @@ mod media;
 mod names;
 mod places;
 mod properties;
+mod svg;
 mod terminal;
 mod truth;
 mod twins;
