@@ -45,6 +45,9 @@ pub struct Selection<'a> {
     pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Only places of stay in this membership table (when the filters name a place).
     pub places: Option<&'a [bool]>,
+    /// Which events were selected in the dates asked for; the title says it when `--certain`
+    /// narrowed them, as `stats` and `periods` do.
+    pub rule: crate::index::CountRule,
 }
 
 /// How much of the room a whole-unit layout must use; below it the axis is linear instead.
@@ -82,7 +85,14 @@ pub fn draw(
         (" - ", range_words(axis.first, axis.last).replace('–', "-"))
     };
     let (counted, note) = counts.left_off.words(ticked, selection.events.len(), &axis);
-    let title = format!("{}{separator}{range}{separator}{counted}", timeline.title);
+    let rule = match selection.rule {
+        crate::index::CountRule::Overlap => String::new(),
+        certain => format!(" {}", certain.words()),
+    };
+    let title = format!(
+        "{}{separator}{range}{separator}{counted}{rule}",
+        timeline.title
+    );
     lines.push(p.title(&truncate(&title, style.width)));
     // What the axis leaves off is said, not hidden: under the title, wrapped to the width.
     for line in note

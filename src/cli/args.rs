@@ -270,20 +270,30 @@ fn take_switch(later: &mut bool, earlier: bool, flag: &str) -> Result<(), String
 /// Which events: the filters; they combine with AND.
 #[derive(Debug, Args, Default, Clone)]
 pub struct FilterArgs {
-    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
+    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 'Oct 1917',
+    /// 1917-10-25, 1917q4).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
         add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub from: Option<Date>,
 
-    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
+    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921,
+    /// `--to 'Nov 1917'` through 30 Nov 1917).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
         add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub to: Option<Date>,
 
-    /// Events overlapping a year (1917) or a period (its id; see `timeline periods`).
+    /// Events overlapping a year (1917), a month ('Oct 1917'), a quarter (1917q4) or a period
+    /// (its id; see `timeline periods`); repeat for any of several.
     #[arg(long = "in", value_name = "YEAR|PERIOD",
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
         add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
-    pub within: Option<String>,
+    pub within: Vec<String>,
+
+    /// Only the events certainly within the dates asked for (--from, --to, --in): an event
+    /// dated more coarsely than them (a year, for a month asked) only possibly is, and is
+    /// otherwise listed marked `~`.
+    #[arg(long)]
+    pub certain: bool,
 
     /// Events at a place or at the places within it, by any of its names; repeat for any of
     /// several places.
@@ -299,13 +309,15 @@ pub struct FilterArgs {
     #[arg(short = 'w', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::people))]
     pub with: Vec<String>,
 
-    /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
+    /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags; join
+    /// tags with `+` for events carrying all of them (`--tag family+death`).
     #[arg(short = 't', long, value_name = "TAG", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::tags))]
     pub tag: Vec<String>,
 
     /// Events with every word of TEXT in the title, summary, place or people, in any order;
     /// "quoted words" keep a phrase (case and accents do not matter).
-    #[arg(short = 's', long, value_name = "TEXT")]
+    #[arg(short = 's', long, value_name = "TEXT",
+        value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub search: Option<String>,
 }
 
@@ -316,6 +328,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             within: self.within,
+            certain: self.certain,
             place: self.place,
             person: self.person,
             with: self.with,
@@ -330,7 +343,8 @@ impl FlagGroup for FilterArgs {
         [
             (self.from.is_some(), "--from"),
             (self.to.is_some(), "--to"),
-            (self.within.is_some(), "--in"),
+            (!self.within.is_empty(), "--in"),
+            (self.certain, "--certain"),
             (!self.place.is_empty(), "--place"),
             (!self.person.is_empty(), "--person"),
             (!self.with.is_empty(), "--with"),
@@ -345,8 +359,9 @@ impl FlagGroup for FilterArgs {
     fn take(&mut self, earlier: Self) -> Result<(), String> {
         take_one(&mut self.from, earlier.from, "--from")?;
         take_one(&mut self.to, earlier.to, "--to")?;
-        take_one(&mut self.within, earlier.within, "--in")?;
+        take_switch(&mut self.certain, earlier.certain, "--certain")?;
         // Repeatable flags add up wherever they were typed.
+        self.within.splice(0..0, earlier.within);
         self.place.splice(0..0, earlier.place);
         self.person.splice(0..0, earlier.person);
         self.with.splice(0..0, earlier.with);

@@ -103,9 +103,10 @@ impl ValueEnum for ExportFormat {
     }
 }
 
-/// A date as `--from`, `--to` and `around` take it, with a hint when it is not one.
+/// A date as `--from`, `--to` and `around` take it (month names and quarters too: `Oct 1917`,
+/// `1917q4`), with a hint when it is not one.
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.with_hint())
+    crate::date::query_date(text).map_err(|e| e.with_hint())
 }
 
 /// A `--limit`: 1 or more.

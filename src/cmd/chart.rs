@@ -22,6 +22,7 @@ pub fn run(args: &ChartSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
         events: &events,
         range: query.range,
         places: query.places.as_deref(),
+        rule: crate::index::CountRule::of(query.certain),
     };
     let style = Style {
         width: ctx.config.width,

@@ -68,6 +68,7 @@ fn event_record(row: &EventRow) -> [String; EVENT_COLUMNS] {
         row.start_os.clone().unwrap_or_default(),
         row.end_os.clone().unwrap_or_default(),
         row.summary.clone().unwrap_or_default(),
+        row.certain.to_string(),
     ]
 }
 
@@ -93,7 +94,7 @@ pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Re
     )
 }
 
-const EVENT_COLUMNS: usize = 16;
+const EVENT_COLUMNS: usize = 17;
 
 const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "id",
@@ -112,6 +113,7 @@ const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "start_os",
     "end_os",
     "summary",
+    "certain",
 ];
 
 impl Renderer for Csv {

@@ -73,7 +73,7 @@ impl Renderer for Markdown {
             &["Date", "Age", "Event", "Place", "People"],
             rows.iter().map(|r| {
                 vec![
-                    r.date.clone(),
+                    format!("{}{}", super::possible_mark(r), r.date),
                     r.age.clone().unwrap_or_default(),
                     r.title.clone(),
                     r.place.clone().unwrap_or_default(),
@@ -91,7 +91,7 @@ impl Renderer for Markdown {
                 let r = &a.row;
                 vec![
                     years_ago_words(a.years_ago),
-                    r.date.clone(),
+                    format!("{}{}", super::possible_mark(r), r.date),
                     r.title.clone(),
                     r.place.clone().unwrap_or_default(),
                     r.people.join(", "),

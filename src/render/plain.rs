@@ -70,6 +70,7 @@ fn write_styled(
 fn write_event_fields(out: &mut dyn Write, row: &EventRow, p: &Palette) -> io::Result<()> {
     write_styled(out, &row.start, p, Palette::date)?;
     out.write_all(b"\t")?;
+    out.write_all(super::possible_mark(row).as_bytes())?;
     write_styled(out, &row.date, p, Palette::date)?;
     out.write_all(b"\t")?;
     write_field(out, &row.title)?;
@@ -133,7 +134,8 @@ impl Renderer for Plain {
     }
 
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
-        line(out, &["events", "", &stats.events.to_string(), "100.0", ""])?;
+        let total = stats.events.to_string();
+        line(out, &["events", stats.rule.name(), &total, "100.0", ""])?;
         for section in stats.sections() {
             for c in section.counts {
                 line(
