@@ -484,7 +484,7 @@ mod tests {
         };
         assert_eq!(on.day, Some(MonthDay { month: 2, day: 29 }));
         assert_eq!((on.after, on.before), (2, 1));
-        assert_eq!(on.calendar, CalendarChoice::Gregorian);
+        assert_eq!(on.calendar, CalendarChoice::Both);
     }
 
     #[test]

@@ -130,14 +130,16 @@ impl Renderer for Csv {
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
-        let mut header = ["years_ago"; EVENT_COLUMNS + 1];
-        header[1..].copy_from_slice(&EVENT_HEADER);
+        let mut header = ["years_ago"; EVENT_COLUMNS + 2];
+        header[1..=EVENT_COLUMNS].copy_from_slice(&EVENT_HEADER);
+        header[EVENT_COLUMNS + 1] = "calendar";
         let records = rows.iter().map(|a| {
-            let mut record: [String; EVENT_COLUMNS + 1] = Default::default();
+            let mut record: [String; EVENT_COLUMNS + 2] = Default::default();
             record[0] = a.years_ago.to_string();
             for (slot, field) in record[1..].iter_mut().zip(event_record(&a.row)) {
                 *slot = field;
             }
+            record[EVENT_COLUMNS + 1] = a.calendar.to_string();
             record
         });
         write_records(out, header, records)

@@ -90,7 +90,10 @@ impl Renderer for Markdown {
             rows.iter().map(|a| {
                 let r = &a.row;
                 vec![
-                    years_ago_words(a.years_ago),
+                    match a.calendar {
+                        "old" => format!("{}, O.S. day", years_ago_words(a.years_ago)),
+                        _ => years_ago_words(a.years_ago),
+                    },
                     format!("{}{}", super::possible_mark(r), r.date),
                     r.title.clone(),
                     r.place.clone().unwrap_or_default(),

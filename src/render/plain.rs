@@ -128,7 +128,7 @@ impl Renderer for Plain {
             write_event_fields(out, &a.row, &self.palette)?;
             write!(out, "\t{}\t", a.years_ago)?;
             write_styled(out, &a.anniversary, &self.palette, Palette::date)?;
-            out.write_all(b"\n")?;
+            writeln!(out, "\t{}", a.calendar)?;
         }
         Ok(())
     }

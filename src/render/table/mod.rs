@@ -349,7 +349,14 @@ impl Renderer for Table {
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         let events: Vec<EventRow> = rows.iter().map(|a| a.row.clone()).collect();
-        let note = |i: usize| Some(years_ago_words(rows[i].years_ago));
+        // An Old Style match says so: the day asked for is not the row's first date.
+        let note = |i: usize| {
+            let ago = years_ago_words(rows[i].years_ago);
+            Some(match rows[i].calendar {
+                "old" => format!("{ago}, O.S. day"),
+                _ => ago,
+            })
+        };
         self.write(out, &self.events_grid(&events, &note, None))
     }
 
