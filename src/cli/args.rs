@@ -341,10 +341,11 @@ impl FilterArgs {
 impl FlagGroup for FilterArgs {
     fn given(&self) -> Vec<&'static str> {
         [
+            // --certain first: it is the one a command without dates is refused for naming.
+            (self.certain, "--certain"),
             (self.from.is_some(), "--from"),
             (self.to.is_some(), "--to"),
             (!self.within.is_empty(), "--in"),
-            (self.certain, "--certain"),
             (!self.place.is_empty(), "--place"),
             (!self.person.is_empty(), "--person"),
             (!self.with.is_empty(), "--with"),

@@ -389,6 +389,8 @@ fn windows(filters: &Filters, index: &Index) -> Result<Windows, Error> {
             Ok((first.max(span.earliest()), last.min(span.latest())))
         })
         .collect::<Result<Vec<_>, Error>>()?;
+    // A span --from/--to leave nothing of keeps no event (and is no window to match in).
+    let windows: Vec<_> = windows.into_iter().filter(|(a, b)| a <= b).collect();
     // The range holds every window, so the index's binary search still narrows the events.
     let hull = windows
         .iter()

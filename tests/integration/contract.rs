@@ -40,6 +40,7 @@ const FLAGS: &[&[&str]] = &[
     &["--with", "Lenin"],
     &["--tag", "war"],
     &["--search", "Brest"],
+    &["--certain", "--in", "1917"],
     &["--limit", "2"],
     &["--reverse"],
     &["--format", "json"],

@@ -22,6 +22,7 @@ mod hostile_three;
 mod names;
 mod properties;
 mod terminal;
+mod time;
 mod truth;
 mod twins;
 mod views;
