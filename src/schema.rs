@@ -187,6 +187,11 @@ struct RawEvent {
     period: Option<String>,
     /// The section of the source it comes from.
     source: Option<String>,
+    /// The id of the event the source tells of just before this one within the same month,
+    /// season or year: this one is never listed before it. Checked: the event exists, no chain
+    /// of `after` runs in a circle, and its date can begin before this one is over.
+    #[schemars(with = "Option<Id>")]
+    after: Option<String>,
 }
 
 /// The schema of a date field: a string in the date grammar, or a bare year, which YAML reads as

@@ -25,7 +25,9 @@ pub struct EventRow {
     pub summary: Option<String>,
     /// The date in words, New Style first: "7 Nov 1917 [O.S. 25 Oct]" where Old Style applies.
     pub date: String,
-    /// First Gregorian day (ISO 8601), inclusive.
+    /// First Gregorian day (ISO 8601), inclusive: the first day the date may mean, or, for an
+    /// event that came `after:` another that began later, that one's first day (lists are in
+    /// this order).
     pub start: String,
     /// Last Gregorian day (ISO 8601), inclusive.
     pub end: String,
@@ -283,7 +285,7 @@ impl<'a> Views<'a> {
             title: texts.title,
             summary: texts.summary,
             date: dual.to_string(),
-            start: iso_day(date.earliest()),
+            start: iso_day(event.first_day()),
             end: iso_day(date.latest()),
             start_os,
             end_os,

@@ -152,7 +152,8 @@ struct Mapped {
 }
 
 impl Index {
-    /// Sorts the events (earliest day, then shorter span, then file order) and indexes names.
+    /// Sorts the events (first day, `after:` rank, shorter span, file order: see
+    /// [`Event::order_key`]) and indexes names.
     pub fn new(mut timeline: Timeline) -> Index {
         // Events already in order (a big JSON file's are) cost one pass over them, not two.
         let latest_so_far = match order::running_latest(&timeline.events) {
@@ -230,10 +231,10 @@ impl Index {
         match &self.mapped {
             Some(mapped) => (mapped.events.earliest_day(i), mapped.events.latest_day(i)),
             None => {
-                let date = &self.timeline.events[i].date;
+                let event = &self.timeline.events[i];
                 (
-                    date.earliest().num_days_from_ce(),
-                    date.latest().num_days_from_ce(),
+                    event.first_day().num_days_from_ce(),
+                    event.date.latest().num_days_from_ce(),
                 )
             }
         }
@@ -278,7 +279,7 @@ impl Index {
                 self.latest_so_far.partition_point(|&latest| latest < from),
                 self.timeline
                     .events
-                    .partition_point(|e| e.date.earliest() <= to),
+                    .partition_point(|e| e.first_day() <= to),
             ),
         }
     }

@@ -223,5 +223,6 @@ raw_mapping! {
         tags: many T,
         period: opt T,
         source: opt T,
+        after: opt T,
     }
 }

@@ -7,7 +7,7 @@ mod period;
 mod person;
 mod place;
 
-pub use event::Event;
+pub use event::{After, Event};
 pub use period::{Period, Stay};
 pub use person::Person;
 pub use place::{HistoricalName, Place};

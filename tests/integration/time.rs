@@ -316,3 +316,78 @@ fn around_keeps_what_was_going_on_apart_from_what_may_have_happened() {
     assert_eq!(uprising["certain"], true);
     assert!(events.len() > 3);
 }
+
+#[test]
+fn an_event_after_another_is_never_listed_before_it() {
+    let timeline = timeline::load::load(&timeline::load::Source::embedded()).unwrap();
+    let follows: Vec<(String, String)> = timeline
+        .events
+        .iter()
+        .filter_map(|e| Some((e.id.clone(), e.after.as_ref()?.id.clone())))
+        .collect();
+    assert!(follows.len() >= 10, "{follows:?}");
+    // In the list, in every format's order, and in reverse the other way round.
+    let order = json_ids(&json(&[]))
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    let position = |id: &str| order.iter().position(|i| i == id).unwrap();
+    for (event, earlier) in &follows {
+        assert!(
+            position(earlier) < position(event),
+            "{event} is listed before {earlier}"
+        );
+    }
+    let (plain_order, _) = plain(&[]);
+    assert_eq!(plain_order, order);
+    // The commissariat "c. Nov 1917" follows the rising of 7–8 Nov, and starts on its day.
+    let november = json(&["--in", "Nov 1917", "--certain"]);
+    let ids = json_ids(&november);
+    let at = |id: &str| ids.iter().position(|i| *i == id).unwrap();
+    assert!(at("october-uprising") < at("foreign-affairs-commissar"));
+    let commissar = &november[at("foreign-affairs-commissar")];
+    assert_eq!(
+        (commissar["date"].as_str(), commissar["start"].as_str()),
+        (Some("c. Nov 1917"), Some("1917-11-07"))
+    );
+    // Its first day is what ranges see: it cannot be before the rising.
+    let early = json_ids(&json(&["--from", "1917-11-01", "--to", "1917-11-06"])).join(" ");
+    assert!(!early.contains("foreign-affairs-commissar"), "{early}");
+}
+
+#[test]
+fn check_reports_every_wrong_after_at_its_line() {
+    let dir = std::env::temp_dir().join(format!("timeline-after-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("after.yaml");
+    std::fs::write(
+        &file,
+        "title: T\nevents:\n\
+         - {id: a, date: '1917-11-07', title: A}\n\
+         - {id: b, date: '1917-11', title: B, after: a}\n\
+         - {id: c, date: '1917-11', title: C, after: aa}\n\
+         - {id: d, date: '1917-11', title: D, after: d}\n\
+         - {id: e, date: '1917-11', title: E, after: f}\n\
+         - {id: f, date: '1917-11', title: F, after: e}\n\
+         - {id: g, date: '1917-10', title: G, after: a}\n",
+    )
+    .unwrap();
+    let output = clean().arg("check").arg(&file).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    for (line, words) in [
+        (5, "unknown event `aa`"),
+        (6, "cannot come `after:` itself"),
+        (8, "circle"),
+        (9, "cannot begin before 1917-11-07"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(&format!(":{line}:")) && l.contains(words)),
+            "line {line}, {words}: {stderr}"
+        );
+    }
+    assert!(!stderr.contains(":4:"), "b after a is right: {stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

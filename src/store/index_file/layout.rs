@@ -4,8 +4,9 @@
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 
-/// Bumped whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+/// Bumped whenever the layout changes (3: an event's record holds its `after:`, and EARLIEST
+/// its first day as `after:` allows).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// How many sections the table lists.
 pub const SECTIONS: usize = 10;
