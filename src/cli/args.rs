@@ -33,7 +33,9 @@ Examples:
   timeline --format json | jq '.[].title'
 
 Each command takes only the flags it honours; `timeline COMMAND --help` lists them.
-Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
+Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.; on the
+command line also 'Oct 1917', '25 October 1917' and quarters such as 1917q4.
+A list with dates marks with ~ the events only possibly in them; --certain leaves them out.
 Exit status: 0 found, 1 nothing matched or a name names nothing known, 2 bad arguments or a
 bad timeline file.
 Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE, COLUMNS,

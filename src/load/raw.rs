@@ -11,6 +11,7 @@ use super::located::Located;
 /// `&'static str`, no allocation.
 pub(super) const FIELD_NAMES: &[&str] = &[
     "about",
+    "after",
     "aliases",
     "born",
     "calendar",
