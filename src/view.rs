@@ -293,7 +293,7 @@ impl<'a> Views<'a> {
             approximate: date.is_approximate(),
             uncertain: date.is_uncertain(),
             certain: certain_in(self.window.get().map_or(&[], Vec::as_slice), date),
-            age: self.index.subject_age(date),
+            age: self.index.subject_age_of(event),
             place: place_name,
             place_id: event.place.map(|p| timeline.places[p].id.clone()),
             people: event

@@ -135,7 +135,8 @@ impl Renderer for Plain {
 
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
         let total = stats.events.to_string();
-        line(out, &["events", stats.rule.name(), &total, "100.0", ""])?;
+        // The label of the total is the rule its counts follow: overlap, or certain.
+        line(out, &["events", "", &total, "100.0", stats.rule.name()])?;
         for section in stats.sections() {
             for c in section.counts {
                 line(
