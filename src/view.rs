@@ -25,9 +25,9 @@ pub struct EventRow {
     pub summary: Option<String>,
     /// The date in words, New Style first: "7 Nov 1917 [O.S. 25 Oct]" where Old Style applies.
     pub date: String,
-    /// First Gregorian day (ISO 8601), inclusive: the first day the date may mean, or, for an
-    /// event that came `after:` another that began later, that one's first day (lists are in
-    /// this order).
+    /// First Gregorian day (ISO 8601), inclusive, of the date as written. (An event that came
+    /// `after:` another is listed, and seen by `--from`/`--to`, no earlier than that one's first
+    /// day, which may be later than this.)
     pub start: String,
     /// Last Gregorian day (ISO 8601), inclusive.
     pub end: String,
@@ -285,7 +285,7 @@ impl<'a> Views<'a> {
             title: texts.title,
             summary: texts.summary,
             date: dual.to_string(),
-            start: iso_day(event.first_day()),
+            start: iso_day(date.earliest()),
             end: iso_day(date.latest()),
             start_os,
             end_os,
@@ -293,7 +293,7 @@ impl<'a> Views<'a> {
             approximate: date.is_approximate(),
             uncertain: date.is_uncertain(),
             certain: certain_in(self.window.get().map_or(&[], Vec::as_slice), date),
-            age: self.index.subject_age_of(event),
+            age: self.index.subject_age(date),
             place: place_name,
             place_id: event.place.map(|p| timeline.places[p].id.clone()),
             people: event

@@ -178,7 +178,7 @@ fn header_line(model: &Model, event: Option<usize>, theme: &Theme, width: u16) -
         };
         spans.push(Span::raw(sep));
         spans.push(Span::styled(year, theme.heading()));
-        if let Some(age) = index.subject_age_of(event) {
+        if let Some(age) = index.subject_age(&event.date) {
             spans.push(Span::raw(format!(" · age {age}")));
         }
         // The narrowest of the periods the event overlaps: the rule the picker and `--in` use.

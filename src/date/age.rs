@@ -39,25 +39,14 @@ impl Age {
     /// The age over `date` of someone born on `born` (and dead on `died`, if given). None when
     /// the date may begin before the person was born or begins after they died.
     pub fn over(born: &Date, died: Option<&Date>, date: &Date) -> Option<Age> {
-        Age::between(born, died, date.earliest(), date.latest())
-    }
-
-    /// The age over the days `first..=last`, by the rules of [`Age::over`]: for an event whose
-    /// first possible day is later than its date's (one that came `after:` another).
-    pub fn between(
-        born: &Date,
-        died: Option<&Date>,
-        first: NaiveDate,
-        last: NaiveDate,
-    ) -> Option<Age> {
-        if first < born.earliest() || died.is_some_and(|d| first > d.latest()) {
+        if date.earliest() < born.earliest() || died.is_some_and(|d| date.earliest() > d.latest()) {
             return None;
         }
         let last_day = match died {
-            Some(died) => last.min(died.latest()),
-            None => last,
+            Some(died) => date.latest().min(died.latest()),
+            None => date.latest(),
         };
-        let youngest = whole_years(born.latest(), first).max(0) as u32;
+        let youngest = whole_years(born.latest(), date.earliest()).max(0) as u32;
         let oldest = (whole_years(born.earliest(), last_day).max(0) as u32).max(youngest);
         Some(Age { youngest, oldest })
     }

@@ -434,15 +434,6 @@ impl Index {
         Age::over(subject.born.as_ref()?, subject.died.as_ref(), date).map(|age| age.to_string())
     }
 
-    /// The subject's age over `event`, from the first day it can have begun ([`Event::first_day`])
-    /// to its date's last: as [`Index::subject_age`], and the same as its row's `start` says.
-    pub fn subject_age_of(&self, event: &Event) -> Option<String> {
-        let subject = self.timeline.subject()?;
-        let (first, last) = (event.first_day(), event.date.latest());
-        Age::between(subject.born.as_ref()?, subject.died.as_ref(), first, last)
-            .map(|age| age.to_string())
-    }
-
     /// Every tag with its number of events, most used first (ties: first used first).
     pub fn tag_counts(&self) -> Result<Vec<(String, usize)>, Error> {
         let mut counts: Vec<(String, usize)> = Vec::new();
