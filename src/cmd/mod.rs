@@ -390,7 +390,21 @@ fn windows(filters: &Filters, index: &Index) -> Result<Windows, Error> {
         })
         .collect::<Result<Vec<_>, Error>>()?;
     // A span --from/--to leave nothing of keeps no event (and is no window to match in).
-    let windows: Vec<_> = windows.into_iter().filter(|(a, b)| a <= b).collect();
+    let mut windows: Vec<_> = windows.into_iter().filter(|(a, b)| a <= b).collect();
+    // Sorted and merged where they overlap or touch, so that an event is looked for in one
+    // (by binary search), and one certainly within the four quarters of 1917 is certainly
+    // within 1917.
+    windows.sort_unstable();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(windows.len());
+    for (first, last) in windows {
+        match merged.last_mut() {
+            Some(previous) if first <= previous.1.succ_opt().unwrap_or(NaiveDate::MAX) => {
+                previous.1 = previous.1.max(last);
+            }
+            _ => merged.push((first, last)),
+        }
+    }
+    let windows = merged;
     // The range holds every window, so the index's binary search still narrows the events.
     let hull = windows
         .iter()

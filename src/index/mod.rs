@@ -26,7 +26,8 @@ pub struct Query {
     /// Keep events whose span overlaps these inclusive days.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// Keep events that overlap one of these inclusive spans as well (`--in` repeated, each
-    /// span already cut to `range`, which holds them all); none means `range` alone.
+    /// span already cut to `range`, which holds them all): sorted, and apart (overlapping and
+    /// touching spans merged), as [`certain_in`] needs. None means `range` alone.
     pub windows: Vec<(NaiveDate, NaiveDate)>,
     /// Keep only the events certainly within the window (`range`, or one of `windows`), not
     /// those only possibly in it (see [`Date::certainly_overlaps`]).
@@ -112,12 +113,16 @@ impl Query {
 }
 
 /// True when `date` certainly overlaps one of `window`'s spans, or `window` is empty (all of
-/// time): the one rule of "certain" for lists, counts and exports.
+/// time): the one rule of "certain" for lists, counts and exports. The spans are sorted and
+/// apart ([`Query::windows`]), so only the last to start by the date's earliest possible end can
+/// be the one: of the spans that start by then, it ends latest.
 pub fn certain_in(window: &[(NaiveDate, NaiveDate)], date: &Date) -> bool {
+    let earliest_end = date.last().earliest();
+    let starting = window.partition_point(|&(first, _)| first <= earliest_end);
     window.is_empty()
-        || window
-            .iter()
-            .any(|&(first, last)| date.certainly_overlaps(first, last))
+        || starting
+            .checked_sub(1)
+            .is_some_and(|w| date.certainly_overlaps(window[w].0, window[w].1))
 }
 
 /// A timeline with its events in date order and its names indexed. The events are either held
@@ -319,12 +324,17 @@ impl Index {
         let involves = |i: usize, people: &[usize]| {
             people.iter().any(|p| Some(*p) == subject) || self.lists_any(i, people)
         };
+        // The windows are sorted and apart: the one that may hold an event is the last to start
+        // by its last day, found by binary search (a hostile command line may repeat --in).
         let in_a_window = |i: usize| {
             let (first, last) = self.days(i);
+            let starting = query
+                .windows
+                .partition_point(|(from, _)| from.num_days_from_ce() <= last);
             query.windows.is_empty()
-                || query.windows.iter().any(|(from, to)| {
-                    first <= to.num_days_from_ce() && from.num_days_from_ce() <= last
-                })
+                || starting
+                    .checked_sub(1)
+                    .is_some_and(|w| query.windows[w].1.num_days_from_ce() >= first)
         };
         let needs_record = !query.tags.is_empty() || query.text.is_some() || query.certain;
         let mut kept: Vec<usize> = Vec::new();

@@ -391,3 +391,34 @@ fn check_reports_every_wrong_after_at_its_line() {
     assert!(!stderr.contains(":4:"), "b after a is right: {stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn repeated_windows_merge_so_certain_means_within_their_union_and_stays_cheap() {
+    let quarters = [
+        "--in", "1917q1", "--in", "1917q3", "--in", "1917q2", "--in", "1917q4",
+    ];
+    for extra in [&[][..], &["--certain"]] {
+        assert_eq!(
+            json_ids(&json(&[&quarters[..], extra].concat())),
+            json_ids(&json(&[&["--in", "1917"][..], extra].concat())),
+            "{extra:?}"
+        );
+    }
+    // Twenty thousand windows cost a sort, not a scan per event.
+    let mut args: Vec<String> = Vec::new();
+    for i in 0..20_000 {
+        args.push("--in".into());
+        args.push(format!("{}", 1879 + i % 62));
+    }
+    args.extend(["--certain", "--format", "json"].map(String::from));
+    let started = std::time::Instant::now();
+    let rows: serde_json::Value = serde_json::from_str(&stdout(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    ))
+    .unwrap();
+    assert!(started.elapsed() < crate::common::HANG_GUARD);
+    assert_eq!(
+        json_ids(&rows),
+        json_ids(&json(&["--from", "1879", "--to", "1940", "--certain"]))
+    );
+}
