@@ -64,7 +64,7 @@ fn main() {
     // Index order, as `Index::new` sorts (file order is unique, so the order is total); the
     // program checks the order when it opens the file.
     let mut events = std::mem::take(&mut timeline.events);
-    events.sort_by_key(|e| (e.date.earliest(), e.date.latest(), e.file_order));
+    events.sort_by_key(|e| e.order_key());
     let key = xxhash_rust::xxh3::xxh3_128(load::EMBEDDED.as_bytes());
     let mut bytes = Vec::new();
     // The embedded timeline is no file on disk: its index file carries no stamp.

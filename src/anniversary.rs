@@ -21,10 +21,42 @@ pub struct MonthDay {
 /// The calendar `timeline on` matches days in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CalendarChoice {
+    /// Either: an event on its New Style day, or, where Old Style applies, on its Old Style day
+    /// (the rising of 7 Nov 1917 on 11-07 and on 10-25).
+    Both,
     /// New Style: every event on its Gregorian day.
     Gregorian,
     /// Old Style: every event on its Julian day (as Russia counted before February 1918).
     Julian,
+}
+
+impl CalendarChoice {
+    /// The calendar not asked for, when one was: where to look for a hint.
+    pub fn other(self) -> Option<CalendarChoice> {
+        match self {
+            CalendarChoice::Both => None,
+            CalendarChoice::Gregorian => Some(CalendarChoice::Julian),
+            CalendarChoice::Julian => Some(CalendarChoice::Gregorian),
+        }
+    }
+
+    /// "New Style", "Old Style", or "either calendar", for messages.
+    pub fn words(self) -> &'static str {
+        match self {
+            CalendarChoice::Both => "either calendar",
+            CalendarChoice::Gregorian => "New Style",
+            CalendarChoice::Julian => "Old Style",
+        }
+    }
+
+    /// How `--calendar` spells it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            CalendarChoice::Both => "both",
+            CalendarChoice::Gregorian => "new",
+            CalendarChoice::Julian => "old",
+        }
+    }
 }
 
 /// An event on one of the asked days, with its age.
@@ -38,6 +70,9 @@ pub struct Anniversary {
     pub years_ago: i32,
     /// The anniversary day, ISO 8601, in the calendar asked for.
     pub anniversary: String,
+    /// Which of the event's days fell on it: `new` (its New Style day) or `old` (its Old Style
+    /// day, as Russia counted it then).
+    pub calendar: &'static str,
 }
 
 /// The days of the window around `day` (today's day without one), from `before` days before to
@@ -64,42 +99,52 @@ pub fn window(today: NaiveDate, day: Option<MonthDay>, before: u32, after: u32) 
 /// The events (of `positions`, in index order) whose start is known to the day and falls on a day
 /// of `window` in `calendar`, ordered by the window's days, then by date. In the Julian calendar
 /// only events that Old Style applies to count: a day in Paris or in 1923 had no Old Style date.
+/// With both calendars an event's New Style day is tried first, then its Old Style day.
 pub fn on_days(
+    views: &Views,
     index: &Index,
     positions: &[usize],
     window: &[NaiveDate],
     calendar: CalendarChoice,
 ) -> Result<Vec<Anniversary>, Error> {
-    let views = Views::new(index);
     let events = index.events()?;
-    let mut found: Vec<(usize, usize, i32)> = Vec::new();
+    let mut found: Vec<(usize, usize, i32, &'static str)> = Vec::new();
+    let slot_of = |(month, day): (u32, u32)| {
+        window
+            .iter()
+            .position(|d| d.month() == month && d.day() == day)
+    };
     for &i in positions {
         let date = &events[i].date;
         if date.start().precision() != Precision::Day {
             continue;
         }
-        let (year, month, day) = match calendar {
-            CalendarChoice::Gregorian => {
-                let d = date.earliest();
-                (d.year(), d.month(), d.day())
-            }
-            CalendarChoice::Julian if !views.old_style_applies(&events[i]) => continue,
-            CalendarChoice::Julian => to_julian(date.earliest()),
+        let new = date.earliest();
+        let new = (new.year(), new.month(), new.day());
+        let old = views
+            .old_style_applies(&events[i])
+            .then(|| to_julian(date.earliest()));
+        let tries = match calendar {
+            CalendarChoice::Gregorian => [Some((new, "new")), None],
+            CalendarChoice::Julian => [old.map(|d| (d, "old")), None],
+            CalendarChoice::Both => [Some((new, "new")), old.map(|d| (d, "old"))],
         };
-        if let Some(slot) = window
-            .iter()
-            .position(|d| d.month() == month && d.day() == day)
+        if let Some((slot, year, which)) = tries
+            .into_iter()
+            .flatten()
+            .find_map(|((y, m, d), which)| slot_of((m, d)).map(|slot| (slot, y, which)))
         {
-            found.push((slot, i, window[slot].year() - year));
+            found.push((slot, i, window[slot].year() - year, which));
         }
     }
-    found.sort_by_key(|&(slot, i, _)| (slot, i));
+    found.sort_by_key(|&(slot, i, _, _)| (slot, i));
     Ok(found
         .into_iter()
-        .map(|(slot, i, years_ago)| Anniversary {
+        .map(|(slot, i, years_ago, calendar)| Anniversary {
             row: views.row(&events[i]),
             years_ago,
             anniversary: window[slot].to_string(),
+            calendar,
         })
         .collect())
 }

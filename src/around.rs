@@ -99,11 +99,17 @@ impl Around {
             key,
             ..Query::default()
         };
+        // Rows say whether each event certainly falls in the window, or only possibly does.
+        views.judge_within(vec![(from, to)]);
         let all = index.events()?;
-        let (spanning, near): (Vec<usize>, Vec<usize>) = index
-            .select(&query)?
-            .into_iter()
-            .partition(|&i| all[i].date.earliest() < from && all[i].date.latest() > to);
+        // Going on: certainly begun before the window and certainly ending after it. An event
+        // known more coarsely than the window (1917, around 7 Nov 1917) is not: it may have
+        // happened in it, and is listed with the events, marked as only possibly there.
+        let (spanning, near): (Vec<usize>, Vec<usize>) =
+            index.select(&query)?.into_iter().partition(|&i| {
+                let date = &all[i].date;
+                date.start().latest() < from && date.last().earliest() > to
+            });
         let (events, ongoing) = (views.rows(&near)?, views.rows(&spanning)?);
         let (before, after) = if events.is_empty() {
             let before = all

@@ -225,6 +225,11 @@ struct RawEvent {
     link: Option<String>,
     /// An image or other media to show with it (TimelineJS shows it on the slide).
     media: Option<RawMedia>,
+    /// The id of the event the source tells of just before this one within the same month,
+    /// season or year: this one is never listed before it. Checked: the event exists, no chain
+    /// of `after` runs in a circle, and its date can begin before this one is over.
+    #[schemars(with = "Option<Id>")]
+    after: Option<String>,
 }
 
 /// An image, video or other media, with its words.

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::date::Precision;
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{CountRule, Index};
 
 /// How many of each kind the rankings keep.
 pub const TOP: usize = 10;
@@ -31,6 +31,9 @@ pub struct Count {
 pub struct Stats {
     /// How many events were selected.
     pub events: usize,
+    /// Which events count in a period and in the dates asked for: `overlap` (certainly or
+    /// possibly in them) or `certain` (`--certain`).
+    pub rule: CountRule,
     /// The periods with the most events.
     pub periods: Vec<Count>,
     /// Every tag, most used first.
@@ -94,7 +97,7 @@ impl Stats {
     }
 
     /// Counts the events at these positions of the index.
-    pub fn new(index: &Index, positions: &[usize]) -> Result<Stats, Error> {
+    pub fn new(index: &Index, positions: &[usize], rule: CountRule) -> Result<Stats, Error> {
         let timeline = index.timeline();
         let events = index.events()?;
         let total = positions.len();
@@ -113,7 +116,7 @@ impl Stats {
         };
 
         // An event is in every period its span overlaps, as in `periods` and `--in`.
-        let periods = index.period_counts(positions);
+        let periods = index.period_counts(positions, rule)?;
         let mut places = vec![0; timeline.places.len()];
         let mut people = vec![0; timeline.people.len()];
         // Tags keep the order they are first met in, which breaks ties in the ranking.
@@ -172,6 +175,7 @@ impl Stats {
             .collect();
         Ok(Stats {
             events: total,
+            rule,
             periods,
             tags,
             places,

@@ -2,12 +2,15 @@
 //! calendars, ages, names in use at the time), so that every output format says the same thing.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
 
 use serde::Serialize;
 
 use crate::date::{DualWords, Precision, day_words, iso, iso_day, to_julian};
 use crate::error::Error;
-use crate::index::Index;
+use crate::index::{CountRule, Index, certain_in};
 use crate::model::Event;
 
 /// One event as every format shows it.
@@ -33,7 +36,9 @@ pub struct EventRow {
     pub summary: Option<String>,
     /// The date in words, New Style first: "7 Nov 1917 [O.S. 25 Oct]" where Old Style applies.
     pub date: String,
-    /// First Gregorian day (ISO 8601), inclusive.
+    /// First Gregorian day (ISO 8601), inclusive, of the date as written. (An event that came
+    /// `after:` another is listed, and seen by `--from`/`--to`, no earlier than that one's first
+    /// day, which may be later than this.)
     pub start: String,
     /// Last Gregorian day (ISO 8601), inclusive.
     pub end: String,
@@ -51,6 +56,11 @@ pub struct EventRow {
     pub approximate: bool,
     /// The date is marked uncertain.
     pub uncertain: bool,
+    /// The event certainly falls in the dates the query asked for (`--from`, `--to`, `--in`):
+    /// false when its date is coarser than them and it only possibly does (tables and plain
+    /// lines mark it `~`). Without dates asked for, every event is certain: the window is all
+    /// of time.
+    pub certain: bool,
     /// The subject's age, e.g. "38" or "16–17".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub age: Option<String>,
@@ -158,6 +168,9 @@ pub struct PeriodRow {
     pub end: String,
     /// Events in it.
     pub events: usize,
+    /// Which events `events` counts: `overlap` (every event overlapping the period, certainly or
+    /// possibly in it) or `certain` (`--certain`: those certainly in it).
+    pub counted: CountRule,
 }
 
 /// A stay: where the subject lived, and when (`timeline stays`).
@@ -258,12 +271,24 @@ impl EventTexts {
 /// Builds rows and cards from an index.
 pub struct Views<'a> {
     index: &'a Index,
+    /// The dates asked for, that a row's `certain` is judged against: set by the command's
+    /// query ([`Views::judge_within`]); unset, all of time.
+    window: OnceLock<Vec<(NaiveDate, NaiveDate)>>,
 }
 
 impl<'a> Views<'a> {
     /// Views over `index`.
     pub fn new(index: &'a Index) -> Self {
-        Views { index }
+        Views {
+            index,
+            window: OnceLock::new(),
+        }
+    }
+
+    /// Rows will say whether their event certainly falls in `window` (see
+    /// [`crate::index::certain_in`]); the first window given holds.
+    pub fn judge_within(&self, window: Vec<(NaiveDate, NaiveDate)>) {
+        let _ = self.window.set(window);
     }
 
     /// True when Old Style applies to the event: written in it, or at a place that still used
@@ -337,6 +362,7 @@ impl<'a> Views<'a> {
             precision: date.start().precision().name(),
             approximate: date.is_approximate(),
             uncertain: date.is_uncertain(),
+            certain: certain_in(self.window.get().map_or(&[], Vec::as_slice), date),
             age: self.index.subject_age(date),
             place: place_name,
             place_id: event.place.map(|p| timeline.places[p].id.clone()),
@@ -433,7 +459,7 @@ impl<'a> Views<'a> {
     }
 
     /// Rows for these periods, each with its count in `counts` (see [`Index::period_counts`]).
-    pub fn periods(&self, periods: &[usize], counts: &[usize]) -> Vec<PeriodRow> {
+    pub fn periods(&self, periods: &[usize], counts: &[usize], rule: CountRule) -> Vec<PeriodRow> {
         let timeline = self.index.timeline();
         periods
             .iter()
@@ -446,6 +472,7 @@ impl<'a> Views<'a> {
                     start: p.span.earliest().to_string(),
                     end: p.span.latest().to_string(),
                     events: counts[i],
+                    counted: rule,
                 }
             })
             .collect()

@@ -442,7 +442,7 @@ impl Filters<'_> {
             .as_ref()
             .is_none_or(|tag| event.tags.iter().any(|t| fold(t) == *tag))
             && self.span.is_none_or(|(first, last)| {
-                event.date.earliest() <= last && event.date.latest() >= first
+                event.first_day() <= last && event.date.latest() >= first
             })
             && (self.words.is_empty() || self.words.matches(&self.haystacks[i]))
     }

@@ -53,6 +53,9 @@ pub struct Selection<'a> {
     /// Only stays at places within these (on the stay's first day), when the filters name a
     /// place.
     pub places: Option<&'a crate::index::PlaceSet>,
+    /// Which events were selected in the dates asked for; the title says it when `--certain`
+    /// narrowed them, as `stats` and `periods` do.
+    pub rule: crate::index::CountRule,
 }
 
 /// How much of the room a whole-unit layout must use; below it the axis is linear instead.
@@ -90,7 +93,14 @@ pub fn draw(
         (" - ", range_words(axis.first, axis.last).replace('–', "-"))
     };
     let (counted, note) = counts.left_off.words(ticked, selection.events.len(), &axis);
-    let title = format!("{}{separator}{range}{separator}{counted}", timeline.title);
+    let rule = match selection.rule {
+        crate::index::CountRule::Overlap => String::new(),
+        certain => format!(" {}", certain.words()),
+    };
+    let title = format!(
+        "{}{separator}{range}{separator}{counted}{rule}",
+        timeline.title
+    );
     lines.push(p.title(&truncate(&title, style.width)));
     // What the axis leaves off is said, not hidden: under the title, wrapped to the width.
     for line in note

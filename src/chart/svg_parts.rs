@@ -286,7 +286,7 @@ pub(super) fn key_labels(
             let aside = format!(", {}", date.split(" [O.S.").next().unwrap_or(&date));
             // The short form is the event's title cut to its room. (Where events have a short
             // name for where room is short, it is that.)
-            let short = event.title.as_str();
+            let short = event.label.as_deref().unwrap_or(&event.title);
             Label::new(
                 anchor(event).unwrap_or(PLOT_LEFT),
                 [&event.title, short],

@@ -33,7 +33,9 @@ Examples:
   timeline --format json | jq '.[].title'
 
 Each command takes only the flags it honours; `timeline COMMAND --help` lists them.
-Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.
+Dates: 1917, 1917-10, 1917-10-25, 1917-22 (summer), 191X, 1900~, 1917-10-25 O.S.; on the
+command line also 'Oct 1917', '25 October 1917' and quarters such as 1917q4.
+A list with dates marks with ~ the events only possibly in them; --certain leaves them out.
 Exit status: 0 found, 1 nothing matched or a name names nothing known, 2 bad arguments or a
 bad timeline file.
 Environment: TIMELINE_FILE (as --file), NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE, COLUMNS,
@@ -295,20 +297,30 @@ fn take_switch(later: &mut bool, earlier: bool, flag: &str) -> Result<(), String
 /// Which events: the filters; they combine with AND.
 #[derive(Debug, Args, Default, Clone)]
 pub struct FilterArgs {
-    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 1917-10-25).
+    /// Events that end on or after the start of DATE (e.g. 1917, 1917-10, 'Oct 1917',
+    /// 1917-10-25, 1917q4).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
         add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub from: Option<Date>,
 
-    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921).
+    /// Events that start on or before the end of DATE (`--to 1921` runs through 31 Dec 1921,
+    /// `--to 'Nov 1917'` through 30 Nov 1917).
     #[arg(long, value_name = "DATE", value_parser = parse_date,
         add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub to: Option<Date>,
 
-    /// Events overlapping a year (1917) or a period (its id; see `timeline periods`).
+    /// Events overlapping a year (1917), a month ('Oct 1917'), a quarter (1917q4) or a period
+    /// (its id; see `timeline periods`); repeat for any of several.
     #[arg(long = "in", value_name = "YEAR|PERIOD",
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
         add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
-    pub within: Option<String>,
+    pub within: Vec<String>,
+
+    /// Only the events certainly within the dates asked for (--from, --to, --in): an event
+    /// dated more coarsely than them (a year, for a month asked) only possibly is, and is
+    /// otherwise listed marked `~`.
+    #[arg(long)]
+    pub certain: bool,
 
     /// Events at a place or at the places within it on the event's day, by any of its names;
     /// repeat for any of several places.
@@ -324,13 +336,15 @@ pub struct FilterArgs {
     #[arg(short = 'w', long, value_name = "NAME", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::people))]
     pub with: Vec<String>,
 
-    /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags.
+    /// Events with this tag (e.g. exile, war, trial); repeat for any of several tags; join
+    /// tags with `+` for events carrying all of them (`--tag family+death`).
     #[arg(short = 't', long, value_name = "TAG", value_parser = clap::builder::NonEmptyStringValueParser::new(), add = ArgValueCompleter::new(crate::cli::complete::tags))]
     pub tag: Vec<String>,
 
     /// Events with every word of TEXT in the title, summary, place or people, in any order;
     /// "quoted words" keep a phrase (case and accents do not matter).
-    #[arg(short = 's', long, value_name = "TEXT")]
+    #[arg(short = 's', long, value_name = "TEXT",
+        value_parser = clap::builder::NonEmptyStringValueParser::new())]
     pub search: Option<String>,
 
     /// Only the key events: the turning points the timeline marks `key: true`.
@@ -345,6 +359,7 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             within: self.within,
+            certain: self.certain,
             place: self.place,
             person: self.person,
             with: self.with,
@@ -358,9 +373,11 @@ impl FilterArgs {
 impl FlagGroup for FilterArgs {
     fn given(&self) -> Vec<&'static str> {
         [
+            // --certain first: it is the one a command without dates is refused for naming.
+            (self.certain, "--certain"),
             (self.from.is_some(), "--from"),
             (self.to.is_some(), "--to"),
-            (self.within.is_some(), "--in"),
+            (!self.within.is_empty(), "--in"),
             (!self.place.is_empty(), "--place"),
             (!self.person.is_empty(), "--person"),
             (!self.with.is_empty(), "--with"),
@@ -376,8 +393,9 @@ impl FlagGroup for FilterArgs {
     fn take(&mut self, earlier: Self) -> Result<(), String> {
         take_one(&mut self.from, earlier.from, "--from")?;
         take_one(&mut self.to, earlier.to, "--to")?;
-        take_one(&mut self.within, earlier.within, "--in")?;
+        take_switch(&mut self.certain, earlier.certain, "--certain")?;
         // Repeatable flags add up wherever they were typed.
+        self.within.splice(0..0, earlier.within);
         self.place.splice(0..0, earlier.place);
         self.person.splice(0..0, earlier.person);
         self.with.splice(0..0, earlier.with);
@@ -401,10 +419,12 @@ pub struct WindowArgs {
         add = ArgValueCompleter::new(crate::cli::complete::years))]
     pub to: Option<Date>,
 
-    /// Those overlapping a year (1917) or a period (its id; see `timeline periods`).
+    /// Those overlapping a year (1917), a month ('Oct 1917'), a quarter (1917q4) or a period
+    /// (its id; see `timeline periods`); repeat for any of several.
     #[arg(long = "in", value_name = "YEAR|PERIOD",
+        value_parser = clap::builder::NonEmptyStringValueParser::new(),
         add = ArgValueCompleter::new(crate::cli::complete::periods_and_years))]
-    pub within: Option<String>,
+    pub within: Vec<String>,
 
     /// Those at a place or within it when they began, by any of its names; repeat for any of
     /// several places.
@@ -419,7 +439,7 @@ impl WindowArgs {
         let window = WindowArgs {
             from: filters.from.take(),
             to: filters.to.take(),
-            within: filters.within.take(),
+            within: std::mem::take(&mut filters.within),
             place: std::mem::take(&mut filters.place),
         };
         (window, filters)
@@ -442,7 +462,7 @@ impl FlagGroup for WindowArgs {
         [
             (self.from.is_some(), "--from"),
             (self.to.is_some(), "--to"),
-            (self.within.is_some(), "--in"),
+            (!self.within.is_empty(), "--in"),
             (!self.place.is_empty(), "--place"),
         ]
         .into_iter()
@@ -453,7 +473,7 @@ impl FlagGroup for WindowArgs {
     fn take(&mut self, earlier: Self) -> Result<(), String> {
         take_one(&mut self.from, earlier.from, "--from")?;
         take_one(&mut self.to, earlier.to, "--to")?;
-        take_one(&mut self.within, earlier.within, "--in")?;
+        self.within.splice(0..0, earlier.within);
         self.place.splice(0..0, earlier.place);
         Ok(())
     }
@@ -573,7 +593,7 @@ mod tests {
         };
         assert_eq!(on.day, Some(MonthDay { month: 2, day: 29 }));
         assert_eq!((on.after, on.before), (2, 1));
-        assert_eq!(on.calendar, CalendarChoice::Gregorian);
+        assert_eq!(on.calendar, CalendarChoice::Both);
     }
 
     #[test]

@@ -349,8 +349,10 @@ pub struct OnArgs {
     #[arg(short = 'B', long = "before", value_name = "DAYS", default_value_t = 0, value_parser = parse_window)]
     pub before: u32,
 
-    /// The calendar the day is read in: Old Style events match their Julian day with `julian`.
-    #[arg(long, value_enum, value_name = "CALENDAR", default_value_t = CalendarChoice::Gregorian)]
+    /// The calendar the day is read in: by default either, so an event before Russia's switch
+    /// (14 February 1918) matches its New Style or its Old Style day (`on 10-25` finds the
+    /// rising of 25 Oct O.S.); `new` or `old` narrows to one.
+    #[arg(long, value_enum, value_name = "CALENDAR", default_value_t = CalendarChoice::Both)]
     pub calendar: CalendarChoice,
 
     /// Take this day (YYYY-MM-DD) as today, for reproducible output.

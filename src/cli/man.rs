@@ -15,7 +15,7 @@ use roff::{Inline, Roff, bold, italic, roman};
 
 /// The date of the page's last revision, shown in its footer: a fixed date keeps the page the
 /// same from one build to the next. Change it with the page.
-const REVISED: &str = "2026-12-01";
+const REVISED: &str = "2026-12-07";
 
 /// Command lines a new reader can try, with what each shows.
 pub const EXAMPLES: &[(&str, &str)] = &[
@@ -46,6 +46,18 @@ pub const EXAMPLES: &[(&str, &str)] = &[
     (
         "timeline on 11-07 -B 3",
         "What happened on 7 November and the three days before it.",
+    ),
+    (
+        "timeline on 10-25",
+        "What happened on 25 October, New Style or Old: the rising of 25 Oct 1917 O.S. too.",
+    ),
+    (
+        "timeline --in 1917q2 --certain",
+        "Only the events certainly in the second quarter of 1917, not those dated to the year.",
+    ),
+    (
+        "timeline --tag family+death",
+        "The events carrying both tags.",
     ),
     (
         "timeline export ics -o trotsky.ics",

@@ -52,17 +52,25 @@ impl ValueEnum for ColorChoice {
 
 impl ValueEnum for CalendarChoice {
     fn value_variants<'a>() -> &'a [Self] {
-        &[CalendarChoice::Gregorian, CalendarChoice::Julian]
+        &[
+            CalendarChoice::Both,
+            CalendarChoice::Gregorian,
+            CalendarChoice::Julian,
+        ]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(match self {
-            CalendarChoice::Gregorian => {
-                PossibleValue::new("gregorian").help("New Style: every event on its Gregorian day")
-            }
-            CalendarChoice::Julian => PossibleValue::new("julian").help(
-                "Old Style: every event on its Julian day (as Russia counted before February 1918)",
+            CalendarChoice::Both => PossibleValue::new("both").help(
+                "Either: an event on its New Style day, or on its Old Style day where Old Style \
+                 applies (Russia before 14 February 1918)",
             ),
+            CalendarChoice::Gregorian => PossibleValue::new("new")
+                .alias("gregorian")
+                .help("New Style only: every event on its Gregorian day"),
+            CalendarChoice::Julian => PossibleValue::new("old")
+                .alias("julian")
+                .help("Old Style only: the events Old Style applies to, on their Julian day"),
         })
     }
 }
@@ -104,9 +112,10 @@ impl ValueEnum for ExportFormat {
     }
 }
 
-/// A date as `--from`, `--to` and `around` take it, with a hint when it is not one.
+/// A date as `--from`, `--to` and `around` take it (month names and quarters too: `Oct 1917`,
+/// `1917q4`), with a hint when it is not one.
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).map_err(|e| e.with_hint())
+    crate::date::query_date(text).map_err(|e| e.with_hint())
 }
 
 /// A `--limit`: 1 or more.

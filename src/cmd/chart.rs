@@ -40,6 +40,7 @@ pub fn run(args: &ChartSettings, ctx: &Context, out: &mut dyn Write) -> Result<(
         events: &events,
         range: query.range,
         places: query.places.as_ref(),
+        rule: crate::index::CountRule::of(query.certain),
     };
     match args.format {
         ChartFormat::Text => {

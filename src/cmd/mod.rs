@@ -81,8 +81,10 @@ pub struct Filters {
     pub from: Option<Date>,
     /// `--to`: events that start on or before the end of this date.
     pub to: Option<Date>,
-    /// `--in`: a year or a period id the events overlap.
-    pub within: Option<String>,
+    /// `--in`: years, months, quarters or period ids the events overlap (any of them).
+    pub within: Vec<String>,
+    /// `--certain`: only the events certainly within the dates asked for.
+    pub certain: bool,
     /// `--place`: events at any of these places or within them.
     pub place: Vec<String>,
     /// `--person`: events involving any of these people.
@@ -102,7 +104,8 @@ impl Filters {
     pub fn any(&self) -> bool {
         self.from.is_some()
             || self.to.is_some()
-            || self.within.is_some()
+            || !self.within.is_empty()
+            || self.certain
             || !self.place.is_empty()
             || !self.person.is_empty()
             || !self.with.is_empty()
@@ -180,7 +183,10 @@ impl<'a> Context<'a> {
     /// The query the filters describe, names resolved against the index. `--limit` and
     /// `--reverse` are not in it: each view applies them to what it lists ([`Context::limited`]).
     pub fn query(&self, filters: &Filters) -> Result<Query, Error> {
-        query(filters, self.index)
+        let query = query(filters, self.index)?;
+        // Rows say whether each event certainly falls in the dates asked for.
+        self.views.judge_within(query.window());
+        Ok(query)
     }
 }
 
@@ -295,25 +301,13 @@ pub fn no_match<'a>(kind: &str, name: &str, closest: impl Iterator<Item = &'a st
 
 /// Turns the filter flags into a query, resolving names against the index.
 pub fn query(filters: &Filters, index: &Index) -> Result<Query, Error> {
-    let mut range = match (&filters.from, &filters.to) {
-        (None, None) => None,
-        (from, to) => {
-            let first = from.map_or(NaiveDate::MIN, |d| d.earliest());
-            let last = to.map_or(NaiveDate::MAX, |d| d.latest());
-            if let (Some(from), Some(to)) = (from, to)
-                && first > last
-            {
-                return Err(Error::Usage(format!(
-                    "--from {from} is after --to {to}; give the earlier date to --from"
-                )));
-            }
-            Some((first, last))
-        }
-    };
-    if let Some(within) = &filters.within {
-        let span = within_span(within, index)?;
-        let (first, last) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
-        range = Some((first.max(span.earliest()), last.min(span.latest())));
+    let (range, windows) = windows(filters, index)?;
+    if filters.certain && range.is_none() {
+        return Err(Error::Usage(
+            "--certain keeps the events certainly within the dates asked for; give --from, \
+             --to or --in"
+                .to_string(),
+        ));
     }
     let places = if filters.place.is_empty() {
         None
@@ -338,23 +332,107 @@ pub fn query(filters: &Filters, index: &Index) -> Result<Query, Error> {
         .iter()
         .map(|name| people_named(index, name))
         .collect::<Result<Vec<_>, _>>()?;
+    let text = match filters.search.as_deref() {
+        None => None,
+        Some(text) => match crate::search::WordQuery::parse(text) {
+            words if words.is_empty() => {
+                return Err(Error::Usage(
+                    "--search needs a word to look for, and was given none".to_string(),
+                ));
+            }
+            words => Some(words),
+        },
+    };
     Ok(Query {
         range,
+        windows,
+        certain: filters.certain,
         places,
         people,
         with,
         tags: filters
             .tag
             .iter()
-            .map(|t| known_tag(index, t))
+            .map(|t| tag_group(index, t))
             .collect::<Result<_, _>>()?,
-        text: filters
-            .search
-            .as_deref()
-            .map(crate::search::WordQuery::parse),
+        text,
         key: filters.key,
         ..Query::default()
     })
+}
+
+/// The days `--from`, `--to` and `--in` ask for: the range that holds them all, and each
+/// `--in` span cut to `--from`/`--to` (none without `--in`).
+type Windows = (Option<(NaiveDate, NaiveDate)>, Vec<(NaiveDate, NaiveDate)>);
+
+/// The range and windows of the date filters, refusing a `--from` after the `--to`.
+fn windows(filters: &Filters, index: &Index) -> Result<Windows, Error> {
+    let range = match (&filters.from, &filters.to) {
+        (None, None) => None,
+        (from, to) => {
+            let first = from.map_or(NaiveDate::MIN, |d| d.earliest());
+            let last = to.map_or(NaiveDate::MAX, |d| d.latest());
+            if let (Some(from), Some(to)) = (from, to)
+                && first > last
+            {
+                return Err(Error::Usage(format!(
+                    "--from {from} is after --to {to}; give the earlier date to --from"
+                )));
+            }
+            Some((first, last))
+        }
+    };
+    if filters.within.is_empty() {
+        return Ok((range, Vec::new()));
+    }
+    let (first, last) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MAX));
+    let windows = filters
+        .within
+        .iter()
+        .map(|within| {
+            let span = within_span(within, index)?;
+            Ok((first.max(span.earliest()), last.min(span.latest())))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    // A span --from/--to leave nothing of keeps no event (and is no window to match in).
+    let mut windows: Vec<_> = windows.into_iter().filter(|(a, b)| a <= b).collect();
+    // Sorted and merged where they overlap or touch, so that an event is looked for in one
+    // (by binary search), and one certainly within the four quarters of 1917 is certainly
+    // within 1917.
+    windows.sort_unstable();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(windows.len());
+    for (first, last) in windows {
+        match merged.last_mut() {
+            Some(previous) if first <= previous.1.succ_opt().unwrap_or(NaiveDate::MAX) => {
+                previous.1 = previous.1.max(last);
+            }
+            _ => merged.push((first, last)),
+        }
+    }
+    let windows = merged;
+    // The range holds every window, so the index's binary search still narrows the events.
+    let hull = windows
+        .iter()
+        .fold((NaiveDate::MAX, NaiveDate::MIN), |(lo, hi), &(a, b)| {
+            (lo.min(a), hi.max(b))
+        });
+    Ok((Some(hull), windows))
+}
+
+/// The folded tags `--tag` asks for together: one known tag, else tags joined by `+`
+/// (`family+death`), each known; an unknown one is a "nothing matched" error naming the
+/// closest.
+fn tag_group(index: &Index, tag: &str) -> Result<Vec<String>, Error> {
+    match known_tag(index, tag) {
+        Ok(tag) => Ok(vec![tag]),
+        Err(e) => {
+            let parts: Vec<&str> = tag.split('+').map(str::trim).collect();
+            if parts.len() < 2 || parts.iter().any(|t| t.is_empty()) {
+                return Err(e);
+            }
+            parts.into_iter().map(|t| known_tag(index, t)).collect()
+        }
+    }
 }
 
 /// The folded tag, or a "nothing matched" error naming the closest tags.
@@ -380,7 +458,7 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
     if let Some(p) = index.period(within) {
         return Ok(index.timeline().periods[p].span);
     }
-    Date::parse(within).map_err(|_| {
+    crate::date::query_date(within).map_err(|_| {
         let ids = index.timeline().periods.iter().map(|p| p.id.as_str());
         let close = closest(within, ids);
         let hint = if close.is_empty() {
@@ -389,7 +467,8 @@ fn within_span(within: &str, index: &Index) -> Result<Date, Error> {
             did_you_mean(&close)
         };
         Error::NoMatch(format!(
-            "--in takes a year (e.g. 1917) or a period id, and no period is `{}`{hint}",
+            "--in takes a year (1917), a month (Oct 1917), a quarter (1917q4) or a period id, \
+             and no period is `{}`{hint}",
             quote(within)
         ))
     })

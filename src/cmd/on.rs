@@ -36,15 +36,31 @@ pub fn run(args: &OnSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), 
     let days = window(today, args.day, args.before, args.after);
     // Order and limit apply to the anniversaries, not to the events they are picked from.
     let query = ctx.query(&args.view.filters)?;
-    let found = on_days(ctx.index, &ctx.index.select(&query)?, &days, args.calendar)?;
-    let found = ctx.limited(&args.view.list, found, "events");
+    let positions = ctx.index.select(&query)?;
+    let on = |calendar| on_days(&ctx.views, ctx.index, &positions, &days, calendar);
+    let found = ctx.limited(&args.view.list, on(args.calendar)?, "events");
     if found.is_empty() {
         let calendar = match args.calendar {
-            CalendarChoice::Gregorian => "",
-            CalendarChoice::Julian => " (Old Style)",
+            CalendarChoice::Both => String::new(),
+            narrowed => format!(" ({})", narrowed.words()),
+        };
+        // What the other calendar would have found, so that `--calendar new` on 10-25 still
+        // points at the rising.
+        let hint = match args.calendar.other() {
+            Some(other) => match on(other)?.len() {
+                0 => String::new(),
+                n => format!(
+                    "; in {} {n} event{} fall{} on it (--calendar {})",
+                    other.words(),
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    other.flag()
+                ),
+            },
+            None => String::new(),
         };
         return Err(Error::NoMatch(format!(
-            "no events known to the day fall on {}{calendar}",
+            "no events known to the day fall on {}{calendar}{hint}",
             window_words(&days)
         )));
     }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{Context, ListView, nonempty};
 use crate::error::Error;
+use crate::index::CountRule;
 
 /// The settings of `timeline periods`.
 #[derive(Debug, Clone)]
@@ -17,7 +18,8 @@ pub struct PeriodsSettings {
 pub fn run(args: &PeriodsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let filters = &args.view.filters;
     let query = ctx.query(filters)?;
-    let counts = ctx.index.period_counts(&ctx.index.select(&query)?);
+    let rule = CountRule::of(query.certain);
+    let counts = ctx.index.period_counts(&ctx.index.select(&query)?, rule)?;
     let timeline = ctx.index.timeline();
     // A period the filters touch overlaps their dates and holds a matching event.
     let overlaps_range = |p: usize| {
@@ -37,6 +39,6 @@ pub fn run(args: &PeriodsSettings, ctx: &Context, out: &mut dyn Write) -> Result
     let periods = nonempty(periods, message)?;
     let periods = ctx.limited(&args.view.list, periods, "periods");
     ctx.renderer
-        .periods(out, &ctx.views.periods(&periods, &counts))?;
+        .periods(out, &ctx.views.periods(&periods, &counts, rule))?;
     Ok(())
 }

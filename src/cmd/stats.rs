@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{Context, Filters, nonempty};
 use crate::error::Error;
+use crate::index::CountRule;
 use crate::stats::Stats;
 
 /// The settings of `timeline stats`.
@@ -18,6 +19,9 @@ pub struct StatsSettings {
 pub fn run(args: &StatsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.filters)?;
     let events = nonempty(ctx.index.select(&query)?, "no events match")?;
-    ctx.renderer.stats(out, &Stats::new(ctx.index, &events)?)?;
+    ctx.renderer.stats(
+        out,
+        &Stats::new(ctx.index, &events, CountRule::of(query.certain))?,
+    )?;
     Ok(())
 }

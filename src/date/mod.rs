@@ -39,6 +39,7 @@
 mod age;
 mod calendar;
 mod grammar;
+mod query;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -53,6 +54,7 @@ pub use calendar::{
     days_in_month, gregorian_from_jdn, is_leap, iso, iso_day, jdn_of, julian_day_number, to_julian,
 };
 pub use grammar::GRAMMAR_HINT;
+pub use query::query_date;
 pub use words::{DualWords, day_words};
 
 /// The calendar a date was written in.
@@ -377,6 +379,25 @@ impl Date {
     /// The last Gregorian day the date may mean.
     pub fn latest(&self) -> NaiveDate {
         self.end.as_ref().unwrap_or(&self.start).latest
+    }
+
+    /// True when the date certainly overlaps the days `first..=last`: it may start no later
+    /// than `last` and end no earlier than `first`. A date known more coarsely than the days
+    /// (1917, asked about April 1917) only possibly overlaps them; `earliest()..=latest()`
+    /// overlapping says that much.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use timeline::date::Date;
+    /// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let (first, last) = (day(1917, 4, 1), day(1917, 4, 30));
+    /// assert!(!Date::parse("1917").unwrap().certainly_overlaps(first, last));
+    /// assert!(!Date::parse("1904/1917").unwrap().certainly_overlaps(first, last));
+    /// assert!(Date::parse("1917-04").unwrap().certainly_overlaps(first, last));
+    /// assert!(Date::parse("1917-03/1917-04-29").unwrap().certainly_overlaps(first, last));
+    /// ```
+    pub fn certainly_overlaps(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.start.latest <= last && self.end.unwrap_or(self.start).earliest >= first
     }
 
     /// Inclusive length in days.

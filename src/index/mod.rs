@@ -29,13 +29,21 @@ pub struct Query {
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// Keep events at one of these places or within them on the event's first day.
     pub places: Option<PlaceSet>,
+    /// Keep events that overlap one of these inclusive spans as well (`--in` repeated, each
+    /// span already cut to `range`, which holds them all): sorted, and apart (overlapping and
+    /// touching spans merged), as [`certain_in`] needs. None means `range` alone.
+    pub windows: Vec<(NaiveDate, NaiveDate)>,
+    /// Keep only the events certainly within the window (`range`, or one of `windows`), not
+    /// those only possibly in it (see [`Date::certainly_overlaps`]).
+    pub certain: bool,
     /// Keep events involving one of these people.
     pub people: Option<Vec<usize>>,
     /// Keep events that also involve someone of each group (`who NAME`, `--with NAME`): every
     /// group must hold.
     pub with: Vec<Vec<usize>>,
-    /// Keep events with one of these tags (folded); none means any tag.
-    pub tags: Vec<String>,
+    /// Keep events with every tag of one of these groups (folded): `--tag war --tag
+    /// family+death` is war, or family and death together. None means any tag.
+    pub tags: Vec<Vec<String>>,
     /// Keep events whose title, summary, place names or people's names hold every word.
     pub text: Option<WordQuery>,
     /// Keep only the events marked key.
@@ -44,6 +52,81 @@ pub struct Query {
     pub reverse: bool,
     /// At most this many events (after `reverse`).
     pub limit: Option<usize>,
+}
+
+/// Which events a count counts in a span of days (a period's, the dates asked for): the one rule
+/// `periods`, `stats` and `chart` share, and say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CountRule {
+    /// Every event whose days overlap the span: certainly or only possibly in it.
+    Overlap,
+    /// Only the events certainly in the span (`--certain`; see [`Date::certainly_overlaps`]).
+    Certain,
+}
+
+impl CountRule {
+    /// The rule `--certain` asks for, or not.
+    pub fn of(certain: bool) -> CountRule {
+        if certain {
+            CountRule::Certain
+        } else {
+            CountRule::Overlap
+        }
+    }
+
+    /// The name JSON, CSV and plain lines give it: `overlap` or `certain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CountRule::Overlap => "overlap",
+            CountRule::Certain => "certain",
+        }
+    }
+
+    /// How a person reads it, after a count: "events overlapping …".
+    pub fn words(self) -> &'static str {
+        match self {
+            CountRule::Overlap => "certainly or possibly in the dates",
+            CountRule::Certain => "certainly in the dates",
+        }
+    }
+
+    /// True when an event of `date` counts in the days `first..=last`.
+    pub fn counts(self, date: &Date, first: NaiveDate, last: NaiveDate) -> bool {
+        match self {
+            CountRule::Overlap => date.earliest() <= last && first <= date.latest(),
+            CountRule::Certain => date.certainly_overlaps(first, last),
+        }
+    }
+}
+
+impl Query {
+    /// The spans an event is asked to fall in: each `--in` window, else the `--from`/`--to`
+    /// range; none without dates.
+    pub fn window(&self) -> Vec<(NaiveDate, NaiveDate)> {
+        match (&self.windows[..], self.range) {
+            ([], range) => range.into_iter().collect(),
+            (windows, _) => windows.to_vec(),
+        }
+    }
+
+    /// True when `date` certainly overlaps the window (one of its spans): always, without one.
+    pub fn is_certain(&self, date: &Date) -> bool {
+        certain_in(&self.window(), date)
+    }
+}
+
+/// True when `date` certainly overlaps one of `window`'s spans, or `window` is empty (all of
+/// time): the one rule of "certain" for lists, counts and exports. The spans are sorted and
+/// apart ([`Query::windows`]), so only the last to start by the date's earliest possible end can
+/// be the one: of the spans that start by then, it ends latest.
+pub fn certain_in(window: &[(NaiveDate, NaiveDate)], date: &Date) -> bool {
+    let earliest_end = date.last().earliest();
+    let starting = window.partition_point(|&(first, _)| first <= earliest_end);
+    window.is_empty()
+        || starting
+            .checked_sub(1)
+            .is_some_and(|w| date.certainly_overlaps(window[w].0, window[w].1))
 }
 
 /// A timeline with its events in date order and its names indexed. The events are either held
@@ -78,7 +161,8 @@ struct Mapped {
 }
 
 impl Index {
-    /// Sorts the events (earliest day, then shorter span, then file order) and indexes names.
+    /// Sorts the events (first day, `after:` rank, shorter span, file order: see
+    /// [`Event::order_key`]) and indexes names.
     pub fn new(mut timeline: Timeline) -> Index {
         // Events already in order (a big JSON file's are) cost one pass over them, not two.
         let latest_so_far = match order::running_latest(&timeline.events) {
@@ -151,10 +235,10 @@ impl Index {
         match &self.mapped {
             Some(mapped) => (mapped.events.earliest_day(i), mapped.events.latest_day(i)),
             None => {
-                let date = &self.timeline.events[i].date;
+                let event = &self.timeline.events[i];
                 (
-                    date.earliest().num_days_from_ce(),
-                    date.latest().num_days_from_ce(),
+                    event.first_day().num_days_from_ce(),
+                    event.date.latest().num_days_from_ce(),
                 )
             }
         }
@@ -199,7 +283,7 @@ impl Index {
                 self.latest_so_far.partition_point(|&latest| latest < from),
                 self.timeline
                     .events
-                    .partition_point(|e| e.date.earliest() <= to),
+                    .partition_point(|e| e.first_day() <= to),
             ),
         }
     }
@@ -239,7 +323,20 @@ impl Index {
         let involves = |i: usize, people: &[usize]| {
             people.iter().any(|p| Some(*p) == subject) || self.lists_any(i, people)
         };
-        let needs_record = !query.tags.is_empty() || query.text.is_some() || query.key;
+        // The windows are sorted and apart: the one that may hold an event is the last to start
+        // by its last day, found by binary search (a hostile command line may repeat --in).
+        let in_a_window = |i: usize| {
+            let (first, last) = self.days(i);
+            let starting = query
+                .windows
+                .partition_point(|(from, _)| from.num_days_from_ce() <= last);
+            query.windows.is_empty()
+                || starting
+                    .checked_sub(1)
+                    .is_some_and(|w| query.windows[w].1.num_days_from_ce() >= first)
+        };
+        let needs_record =
+            !query.tags.is_empty() || query.text.is_some() || query.certain || query.key;
         let mut kept: Vec<usize> = Vec::new();
         for i in lo..hi.max(lo) {
             let keep = from_day.is_none_or(|from| self.days(i).1 >= from)
@@ -251,7 +348,8 @@ impl Index {
                     .people
                     .as_ref()
                     .is_none_or(|people| involves(i, people))
-                && query.with.iter().all(|people| involves(i, people));
+                && query.with.iter().all(|people| involves(i, people))
+                && in_a_window(i);
             if !keep || (needs_record && !self.record_matches(i, query)?) {
                 continue;
             }
@@ -266,15 +364,18 @@ impl Index {
         Ok(kept)
     }
 
-    /// True when the event at `i` is key if asked, has one of the query's tags and its text.
+    /// True when the event at `i` is key if asked, has the tags of one of the query's groups
+    /// and its text, and, asked for, is certainly within its window.
     fn record_matches(&self, i: usize, query: &Query) -> Result<bool, Error> {
         let event = self.event(i)?;
+        let has = |tag: &String| event.tags.iter().any(|t| fold(t) == *tag);
         Ok((event.key || !query.key)
-            && (query.tags.is_empty() || event.tags.iter().any(|t| query.tags.contains(&fold(t))))
+            && (query.tags.is_empty() || query.tags.iter().any(|group| group.iter().all(has)))
             && query
                 .text
                 .as_ref()
-                .is_none_or(|words| words.matches_event(&self.timeline, &event)))
+                .is_none_or(|words| words.matches_event(&self.timeline, &event))
+            && (!query.certain || query.is_certain(&event.date)))
     }
 
     /// People whose name or alias is `name`: folded, then by phonetic key (Trotzki, Троцкий),
@@ -400,17 +501,25 @@ impl Index {
         counts
     }
 
-    /// How many of the events at `positions` overlap each period: the one rule for "in a period"
-    /// that `periods`, `--in`, `stats`, `chart` and JSON share.
-    pub fn period_counts(&self, positions: &[usize]) -> Vec<usize> {
+    /// How many of the events at `positions` are in each period by `rule`: the one rule for
+    /// "in a period" that `periods`, `--in` (with `--certain` or not), `stats` and `chart`
+    /// share.
+    pub fn period_counts(&self, positions: &[usize], rule: CountRule) -> Result<Vec<usize>, Error> {
         let mut counts = vec![0; self.timeline.periods.len()];
         for &i in positions {
             let (first, last) = self.days(i);
+            let date = match rule {
+                CountRule::Overlap => None,
+                CountRule::Certain => Some(self.event(i)?.date),
+            };
             for p in self.periods_between(day_of(first), day_of(last)) {
-                counts[p] += 1;
+                let span = &self.timeline.periods[p].span;
+                if date.is_none_or(|d| rule.counts(&d, span.earliest(), span.latest())) {
+                    counts[p] += 1;
+                }
             }
         }
-        counts
+        Ok(counts)
     }
 
     /// The periods whose spans overlap `date`'s, in file order.

@@ -140,7 +140,7 @@ fn a_place_includes_the_places_within_it() {
 fn tag_text_reverse_and_limit_filters() {
     let index = index();
     let tag = Query {
-        tags: vec!["revolution".into()],
+        tags: vec![vec!["revolution".into()]],
         ..Query::default()
     };
     assert_eq!(

@@ -43,7 +43,7 @@ pub(super) fn check<T: Located>(
 }
 
 /// Why a reference is unknown, with the closest ids when any is close ([`crate::suggest`]).
-fn unknown_reference<'k>(
+pub(super) fn unknown_reference<'k>(
     ids: impl Iterator<Item = &'k str>,
     kind: &str,
     reference: &impl Located,
@@ -320,6 +320,7 @@ impl Checker<'_> {
         for (at, message) in problems {
             self.report(&at, message);
         }
+        let mut afters = Vec::new();
         for p in pending {
             let r = &refs[p.at as usize];
             let owner = Owner::new("event", r.id.text());
@@ -341,7 +342,11 @@ impl Checker<'_> {
                 event.place = place;
                 event.people = people;
                 event.period = period;
+                afters.extend(p.after.map(|after| (i, after)));
             }
+        }
+        for (at, message) in super::after::order_after(&mut events, &refs, afters) {
+            self.report(&at, message);
         }
         for event in &mut events {
             if event.period.is_none() {

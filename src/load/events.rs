@@ -40,6 +40,8 @@ pub(super) struct Pending<T> {
     pub(super) place: Option<T>,
     pub(super) people: Vec<T>,
     pub(super) period: Option<T>,
+    /// The id of the event it came after.
+    pub(super) after: Option<T>,
 }
 
 impl<'de, T: Located + Deserialize<'de> + OneOrMany<'de>> Deserialize<'de> for Events<T>
@@ -158,15 +160,21 @@ impl<T: Located> Events<T> {
                 link,
                 media,
                 file_order,
+                after: None,
             });
             (self.events.len() - 1) as u32
         });
-        if raw.place.is_some() || !raw.people.is_empty() || raw.period.is_some() {
+        if raw.place.is_some()
+            || !raw.people.is_empty()
+            || raw.period.is_some()
+            || raw.after.is_some()
+        {
             self.pending.push(Pending {
                 at: file_order as u32,
                 place: raw.place,
                 people: raw.people,
                 period: raw.period,
+                after: raw.after,
             });
         }
         self.refs.push(EventRefs { id: raw.id, event });

@@ -5,6 +5,7 @@
 //! ([`json`] with serde_json, [`yaml`] with serde-saphyr, into [`raw`] and [`events`], whose
 //! strings keep their places, see [`located`]), then checked into the model ([`check`]).
 
+mod after;
 mod check;
 mod events;
 mod json;

@@ -1,13 +1,14 @@
-//! Index order: events by earliest day, then shorter span, then file order, as
-//! [`crate::index::Index::new`] keeps them.
+//! Index order: events by first day (an event that came `after:` another begins no earlier than
+//! it), then after what they came, then shorter span, then file order, as
+//! [`crate::index::Index::new`] keeps them ([`Event::order_key`]).
 
 use chrono::NaiveDate;
 
 use crate::model::Event;
 
 /// The key events are ordered by; file order is unique, so the order is total.
-fn key(event: &Event) -> (NaiveDate, NaiveDate, usize) {
-    (event.date.earliest(), event.date.latest(), event.file_order)
+fn key(event: &Event) -> (NaiveDate, u32, NaiveDate, usize) {
+    event.order_key()
 }
 
 /// For each position of `events`, the latest last day of the events up to there; `None` when
@@ -55,6 +56,7 @@ mod tests {
             link: None,
             media: None,
             file_order,
+            after: None,
         }
     }
 

@@ -11,6 +11,7 @@ use super::located::{Located, OneOrList, OneOrMany};
 /// `&'static str`, no allocation.
 pub(super) const FIELD_NAMES: &[&str] = &[
     "about",
+    "after",
     "aliases",
     "born",
     "calendar",
@@ -263,6 +264,7 @@ raw_mapping! {
         label: opt T,
         link: opt T,
         media: opt RawMedia<T>,
+        after: opt T,
     }
 }
 

@@ -94,6 +94,11 @@ pub fn event_trusted(e: &Event, people: usize, places: usize, periods: usize) ->
         && e.place.is_none_or(|p| p < places)
         && e.period.is_none_or(|p| p < periods)
         && e.people.iter().all(|&p| p < people)
+        && e.after.as_ref().is_none_or(|a| {
+            id_acceptable(&a.id)
+                && e.date.earliest() <= a.first_day
+                && a.first_day <= e.date.latest()
+        })
 }
 
 fn id_acceptable(s: &str) -> bool {

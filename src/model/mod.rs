@@ -9,7 +9,7 @@ mod period;
 mod person;
 mod place;
 
-pub use event::{Event, Media};
+pub use event::{After, Event, Media};
 pub use period::{Period, Stay};
 pub use person::Person;
 pub use place::{Enclosure, HistoricalName, Place, ranges_overlap};

@@ -75,6 +75,7 @@ fn event_record(row: &EventRow) -> [String; EVENT_COLUMNS] {
             .map(|m| m.url.clone())
             .unwrap_or_default(),
         row.summary.clone().unwrap_or_default(),
+        row.certain.to_string(),
     ]
 }
 
@@ -100,7 +101,7 @@ pub fn events_for_spreadsheets(out: &mut dyn Write, rows: &[EventRow]) -> io::Re
     )
 }
 
-const EVENT_COLUMNS: usize = 20;
+const EVENT_COLUMNS: usize = 21;
 
 const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "id",
@@ -123,6 +124,7 @@ const EVENT_HEADER: [&str; EVENT_COLUMNS] = [
     "link",
     "media",
     "summary",
+    "certain",
 ];
 
 impl Renderer for Csv {
@@ -139,14 +141,16 @@ impl Renderer for Csv {
     }
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
-        let mut header = ["years_ago"; EVENT_COLUMNS + 1];
-        header[1..].copy_from_slice(&EVENT_HEADER);
+        let mut header = ["years_ago"; EVENT_COLUMNS + 2];
+        header[1..=EVENT_COLUMNS].copy_from_slice(&EVENT_HEADER);
+        header[EVENT_COLUMNS + 1] = "calendar";
         let records = rows.iter().map(|a| {
-            let mut record: [String; EVENT_COLUMNS + 1] = Default::default();
+            let mut record: [String; EVENT_COLUMNS + 2] = Default::default();
             record[0] = a.years_ago.to_string();
             for (slot, field) in record[1..].iter_mut().zip(event_record(&a.row)) {
                 *slot = field;
             }
+            record[EVENT_COLUMNS + 1] = a.calendar.to_string();
             record
         });
         write_records(out, header, records)

@@ -73,7 +73,7 @@ impl Renderer for Markdown {
             &["Date", "Age", "Event", "Place", "People"],
             rows.iter().map(|r| {
                 vec![
-                    r.date.clone(),
+                    format!("{}{}", super::possible_mark(r), r.date),
                     r.age.clone().unwrap_or_default(),
                     listed_title(r, true).into_owned(),
                     r.place.clone().unwrap_or_default(),
@@ -90,8 +90,11 @@ impl Renderer for Markdown {
             rows.iter().map(|a| {
                 let r = &a.row;
                 vec![
-                    years_ago_words(a.years_ago),
-                    r.date.clone(),
+                    match a.calendar {
+                        "old" => format!("{}, O.S. day", years_ago_words(a.years_ago)),
+                        _ => years_ago_words(a.years_ago),
+                    },
+                    format!("{}{}", super::possible_mark(r), r.date),
                     listed_title(r, true).into_owned(),
                     r.place.clone().unwrap_or_default(),
                     r.people.join(", "),

@@ -114,6 +114,15 @@ pub trait Renderer: Sync {
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()>;
 }
 
+/// What marks an event that only possibly falls in the dates asked for, before its date in
+/// tables, plain lines and Markdown: `~`, which `grep -P '\t~'` finds and a table reads.
+pub const POSSIBLE: &str = "~";
+
+/// The mark before `row`'s date: [`POSSIBLE`] or nothing.
+pub fn possible_mark(row: &EventRow) -> &'static str {
+    if row.certain { "" } else { POSSIBLE }
+}
+
 /// "1 year ago", "106 years ago", "in 3 years".
 pub fn years_ago_words(years: i32) -> String {
     match years {

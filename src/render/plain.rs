@@ -77,6 +77,7 @@ fn write_event_fields(
 ) -> io::Result<()> {
     write_styled(out, &row.start, p, Palette::date)?;
     out.write_all(b"\t")?;
+    out.write_all(super::possible_mark(row).as_bytes())?;
     write_styled(out, &row.date, p, Palette::date)?;
     out.write_all(b"\t")?;
     write_field(out, &listed_title(row, unicode))?;
@@ -134,13 +135,15 @@ impl Renderer for Plain {
             write_event_fields(out, &a.row, &self.palette, self.unicode)?;
             write!(out, "\t{}\t", a.years_ago)?;
             write_styled(out, &a.anniversary, &self.palette, Palette::date)?;
-            out.write_all(b"\n")?;
+            writeln!(out, "\t{}", a.calendar)?;
         }
         Ok(())
     }
 
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
-        line(out, &["events", "", &stats.events.to_string(), "100.0", ""])?;
+        let total = stats.events.to_string();
+        // The label of the total is the rule its counts follow: overlap, or certain.
+        line(out, &["events", "", &total, "100.0", stats.rule.name()])?;
         for section in stats.sections() {
             for c in section.counts {
                 line(

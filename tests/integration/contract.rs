@@ -41,6 +41,7 @@ const FLAGS: &[&[&str]] = &[
     &["--tag", "war"],
     &["--search", "Brest"],
     &["--key"],
+    &["--certain", "--in", "1917"],
     &["--limit", "2"],
     &["--reverse"],
     &["--format", "json"],
@@ -298,7 +299,9 @@ fn plain_event_lines_have_one_layout_in_every_view() {
     }
     for line in on.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
-        assert_eq!(fields.len(), 9, "{line}");
+        // ... then years ago, the anniversary and the calendar that matched (new or old).
+        assert_eq!(fields.len(), 10, "{line}");
+        assert!(matches!(fields[9], "new" | "old"), "{line}");
         assert!(
             fields[0].len() == 10 && fields[0].as_bytes()[4] == b'-',
             "{line}"

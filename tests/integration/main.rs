@@ -26,6 +26,7 @@ mod places;
 mod properties;
 mod svg;
 mod terminal;
+mod time;
 mod truth;
 mod twins;
 mod views;

@@ -222,11 +222,14 @@ use common::json_ids as ids;
 
 #[test]
 fn on_wraps_across_the_year_end() {
+    // New Style days only: the Old Style New Year of 1899 falls on 01-01 too (see time.rs).
     let rows = json(&[
         "on",
         "12-31",
         "-A",
         "2",
+        "--calendar",
+        "new",
         "--today",
         "2025-06-01",
         "--format",
@@ -243,6 +246,8 @@ fn on_wraps_across_the_year_end() {
         "01-01",
         "-B",
         "1",
+        "--calendar",
+        "new",
         "--today",
         "2025-06-01",
         "--format",
@@ -258,8 +263,18 @@ fn on_matches_old_style_events_on_their_gregorian_day_unless_asked() {
     let gregorian = json(&["on", "03-13", "--today", "2025-06-01", "--format", "json"]);
     assert_eq!(ids(&gregorian), ["birth"]);
     assert_eq!(gregorian[0]["years_ago"], 145);
+    // Asked for New Style days only, the Old Style birthday is not one.
     timeline()
-        .args(["--file", LIFE, "on", "03-01", "--today", "2025-06-01"])
+        .args([
+            "--file",
+            LIFE,
+            "on",
+            "03-01",
+            "--calendar",
+            "new",
+            "--today",
+            "2025-06-01",
+        ])
         .assert()
         .code(1);
     let julian = json(&[
@@ -295,7 +310,10 @@ fn on_matches_old_style_events_on_their_gregorian_day_unless_asked() {
         "2025-06-01",
     ]);
     assert!(revolution.starts_with("1917-11-07\t"), "{revolution}");
-    assert!(revolution.ends_with("\t108\t2025-10-25\n"), "{revolution}");
+    assert!(
+        revolution.ends_with("\t108\t2025-10-25\told\n"),
+        "{revolution}"
+    );
     // 31 December 1905 in Paris was 18 December O.S. in Russia, but Paris had no Old Style:
     // only events that Old Style applies to have a Julian day to match.
     timeline()
@@ -327,10 +345,14 @@ fn on_shows_years_ago_in_every_format() {
     );
     insta::assert_snapshot!("on_table", table);
     let plain = run(&args);
-    // The event's own fields first, as in every view; years ago and the day after them.
+    // The event's own fields first, as in every view; years ago, the day and its calendar after.
     assert!(plain.starts_with("1905-12-31\t31 Dec 1905\t"), "{plain}");
     assert!(
-        plain.lines().next().unwrap().ends_with("\t120\t2025-12-31"),
+        plain
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("\t120\t2025-12-31\tnew"),
         "{plain}"
     );
     let csv = run(&[&args[..], &["--format", "csv"]].concat());

@@ -17,6 +17,7 @@ use super::{
 };
 use crate::anniversary::Anniversary;
 use crate::around::Around;
+use crate::index::CountRule;
 use crate::search::WordQuery;
 use crate::stats::Stats;
 use crate::term::Palette;
@@ -75,7 +76,8 @@ impl Table {
             }
         };
         let dual = &row.date_parts;
-        let mut lines: Vec<String> = split(dual.new_style())
+        let new_style = format!("{}{}", super::possible_mark(row), dual.new_style());
+        let mut lines: Vec<String> = split(&new_style)
             .iter()
             .map(|l| self.palette.date(l))
             .collect();
@@ -352,14 +354,29 @@ impl Renderer for Table {
 
     fn anniversaries(&self, out: &mut dyn Write, rows: &[Anniversary]) -> io::Result<()> {
         let events: Vec<EventRow> = rows.iter().map(|a| a.row.clone()).collect();
-        let note = |i: usize| Some(years_ago_words(rows[i].years_ago));
+        // An Old Style match says so: the day asked for is not the row's first date.
+        let note = |i: usize| {
+            let ago = years_ago_words(rows[i].years_ago);
+            Some(match rows[i].calendar {
+                "old" => format!("{ago}, O.S. day"),
+                _ => ago,
+            })
+        };
         self.write(out, &self.events_grid(&events, &note, None))
     }
 
     /// Each ranking under its heading: label, count, share and a bar scaled to the largest count.
     fn stats(&self, out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
         let p = &self.palette;
-        writeln!(out, "{}", p.title(&format!("{} events", stats.events)))?;
+        let rule = match stats.rule {
+            CountRule::Overlap => String::new(),
+            CountRule::Certain => format!(" {}", stats.rule.words()),
+        };
+        writeln!(
+            out,
+            "{}",
+            p.title(&format!("{} events{rule}", stats.events))
+        )?;
         let sections = stats.sections();
         let longest = sections
             .iter()
@@ -515,7 +532,12 @@ impl Renderer for Table {
 
     fn periods(&self, out: &mut dyn Write, rows: &[PeriodRow]) -> io::Result<()> {
         let p = &self.palette;
-        let mut grid = self.grid(&["Period", "Span", "Events", "Id"]);
+        // The count's heading says its rule when it is not the plain overlap.
+        let certain = rows
+            .first()
+            .is_some_and(|r| r.counted == CountRule::Certain);
+        let events = if certain { "Certain" } else { "Events" };
+        let mut grid = self.grid(&["Period", "Span", events, "Id"]);
         for r in rows {
             grid.add_row(vec![
                 Cell::new(p.title(&self.text(&r.title))),

@@ -54,7 +54,7 @@ pub fn encode(
     record_start.extend(0u64.to_le_bytes());
     for event in events {
         let (first, last) = (
-            event.date.earliest().num_days_from_ce(),
+            event.first_day().num_days_from_ce(),
             event.date.latest().num_days_from_ce(),
         );
         running = running.max(last);

@@ -4,8 +4,9 @@
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 
-/// Bumped whenever the layout changes.
-pub const FORMAT_VERSION: u32 = 4;
+/// Bumped whenever the layout changes (5: an event's record holds its `key`, `label`, `link`,
+/// `media` and `after:`, a place its dated `within`, and EARLIEST its first day as `after:` allows).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// How many sections the table lists.
 pub const SECTIONS: usize = 10;

@@ -30,7 +30,7 @@
 //! | # | name | content |
 //! |---|---|---|
 //! | 0 | META | postcard of the timeline without its events: title, subject, people, places, periods, stays |
-//! | 1 | EARLIEST | i32 × N: first day of each event (days from 1 Jan of year 1), events in index order |
+//! | 1 | EARLIEST | i32 × N: first day of each event (days from 1 Jan of year 1; a day its `after:` allows, see [`Event::first_day`]), events in index order |
 //! | 2 | LATEST | i32 × N: last day of each event |
 //! | 3 | REACH | i32 × N: the largest LATEST up to each position, so a range's first event is found by binary search |
 //! | 4 | PLACE | u32 × N: the event's place, or u32::MAX for none |
@@ -40,7 +40,7 @@
 //! | 8 | RECORD_SUM | u64 × N: xxh3-64 of each record |
 //! | 9 | RECORDS | each event in postcard, decoded only when it is shown or its text is searched |
 //!
-//! Events are in index order (earliest day, then latest day, then file order), so positions here
+//! Events are in index order (first day, `after:` rank, latest day, file order), so positions here
 //! are the positions [`crate::index::Index`] gives.
 //!
 //! # Trust
@@ -254,7 +254,7 @@ impl MappedEvents {
             ),
         };
         let agrees = rest.is_empty()
-            && event.date.earliest().num_days_from_ce() == self.earliest_day(i)
+            && event.first_day().num_days_from_ce() == self.earliest_day(i)
             && event.date.latest().num_days_from_ce() == self.latest_day(i)
             && event.place == self.place(i)
             && event.people.iter().copied().eq(self.people(i))
