@@ -16,7 +16,7 @@ use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
-use crate::suggest::{closest, did_you_mean};
+use crate::suggest::{Candidates, did_you_mean};
 
 pub(super) fn check<T: Located>(
     source: &Source,
@@ -26,6 +26,7 @@ pub(super) fn check<T: Located>(
         source,
         line_starts: OnceCell::new(),
         problems: Vec::new(),
+        nearest: HashMap::new(),
     };
     let timeline = checker.build(raw);
     if checker.problems.is_empty() {
@@ -38,17 +39,16 @@ pub(super) fn check<T: Located>(
 }
 
 /// Why a reference is unknown, with the closest ids when any is close ([`crate::suggest`]).
-fn unknown_reference<'k>(
-    ids: impl Iterator<Item = &'k str>,
+fn unknown_reference(
+    close: &[String],
     kind: &str,
     reference: &impl Located,
     owner: Owner,
 ) -> String {
-    let close = closest(reference.text(), ids);
     let suggestion = if close.is_empty() {
         format!("; expected the id of one of the timeline's {kind} entries")
     } else {
-        did_you_mean(&close)
+        did_you_mean(&close.iter().map(String::as_str).collect::<Vec<_>>())
     };
     format!(
         "{owner}: unknown {kind} `{}`{suggestion}",
@@ -148,6 +148,8 @@ pub(super) struct Checker<'a> {
     /// Where each line starts, computed on the first problem.
     pub(super) line_starts: OnceCell<Vec<usize>>,
     pub(super) problems: Vec<Problem>,
+    /// The ids of each kind prepared for suggestions, on the first unknown reference to one.
+    pub(super) nearest: HashMap<String, Candidates>,
 }
 
 impl Checker<'_> {
@@ -241,7 +243,12 @@ impl Checker<'_> {
         if let Some(&i) = map.get(reference.text()) {
             return Some(i);
         }
-        let message = unknown_reference(map.keys().map(String::as_str), kind, reference, owner);
+        let close = self
+            .nearest
+            .entry(kind.to_string())
+            .or_insert_with(|| Candidates::new(map.keys().map(String::as_str)))
+            .closest(reference.text());
+        let message = unknown_reference(&close, kind, reference, owner);
         self.report(reference, message);
         None
     }

@@ -18,6 +18,7 @@ mod data;
 mod dates;
 mod hostile;
 mod hostile_env;
+mod hostile_four;
 mod hostile_three;
 mod names;
 mod properties;
