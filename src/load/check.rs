@@ -16,7 +16,7 @@ use super::trust::{LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
-use crate::suggest::{Candidates, did_you_mean};
+use crate::suggest::{Candidates, closest, did_you_mean};
 
 pub(super) fn check<T: Located>(
     source: &Source,
@@ -69,13 +69,52 @@ pub(super) fn text_problem(owner: Owner, field: &str, value: &str, shape: Shape)
     refusal(value, shape).map(|why| format!("{owner}: the {field} {why}"))
 }
 
-/// The problem with each key of a mapping that is none of its fields.
-pub(super) fn unknown_field(owner: Owner, key: &str, what: &str, fields: &[&str]) -> String {
-    format!(
-        "{owner}: unknown field `{}`; {what} takes {}",
-        quote(key),
-        fields.join(", ")
-    )
+/// The problems with the shape of a mapping of `owner`, each where it is (`None`: nowhere in
+/// particular): a key that is none of its fields, with the nearest field name when one is
+/// close (`titel` for `title`); a key given twice; a required field left out, unless a misspelt
+/// key already answers for it.
+pub(super) fn shape_problems<'m, T: Located, M: Mapping<T>>(
+    mapping: &'m M,
+    owner: Owner,
+) -> Vec<(Option<&'m T>, String)> {
+    let mut problems = Vec::new();
+    let mut meant = Vec::new();
+    for key in mapping.unknown() {
+        let close = closest(key.text(), M::FIELDS.iter().copied());
+        meant.extend(close.iter().copied());
+        let hint = if close.is_empty() {
+            format!("; {} takes {}", M::WHAT, M::FIELDS.join(", "))
+        } else {
+            did_you_mean(&close)
+        };
+        let message = format!("{owner}: unknown field `{}`{hint}", quote(key.text()));
+        problems.push((Some(key), message));
+    }
+    for key in mapping.repeated() {
+        let message = format!(
+            "{owner}: `{}` is given twice; each field is given once",
+            quote(key.text())
+        );
+        problems.push((Some(key), message));
+    }
+    let missing: Vec<String> = mapping
+        .missing()
+        .iter()
+        .filter(|field| !meant.contains(field))
+        .map(|field| format!("`{field}`"))
+        .collect();
+    if !missing.is_empty() {
+        let message = match missing.as_slice() {
+            [one] => format!("{owner}: the field {one} is missing"),
+            [rest @ .., last] => format!(
+                "{owner}: the fields {} and {last} are missing",
+                rest.join(", ")
+            ),
+            [] => unreachable!("not empty"),
+        };
+        problems.push((mapping.anchor(), message));
+    }
+    problems
 }
 
 /// Which of a span's two dates a problem is at.
@@ -154,6 +193,10 @@ pub(super) struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, at: &impl Located, message: String) {
+        if at.is_missing() {
+            // A problem with a value the file leaves out: the field is reported missing.
+            return;
+        }
         let text = &self.source.text;
         let (line, column) = at.position(text);
         let starts = self.line_starts.get_or_init(|| {
@@ -185,12 +228,25 @@ impl Checker<'_> {
         }
     }
 
-    /// Reports every key of a mapping of `owner` that is none of its fields.
+    /// Reports what is wrong with the shape of a mapping of `owner` ([`shape_problems`]).
     fn unknown<T: Located, M: Mapping<T>>(&mut self, mapping: &M, owner: Owner) {
-        for key in mapping.unknown() {
-            let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
-            self.report(key, message);
+        for (at, message) in shape_problems(mapping, owner) {
+            match at {
+                Some(at) => self.report(at, message),
+                None => self.report_file(message),
+            }
         }
+    }
+
+    /// Reports a problem that is at no value in particular.
+    pub(super) fn report_file(&mut self, message: String) {
+        self.problems.push(Problem {
+            file: self.source.name.clone(),
+            line: 0,
+            column: 0,
+            message,
+            source_line: None,
+        });
     }
 
     fn date(&mut self, text: &impl Located, owner: Owner) -> Option<Date> {
@@ -318,9 +374,13 @@ impl Checker<'_> {
             refs,
             pending,
             problems,
+            unplaced,
         } = raw.events;
         for (at, message) in problems {
             self.report(&at, message);
+        }
+        for message in unplaced {
+            self.report_file(message);
         }
         for p in pending {
             let r = &refs[p.at as usize];

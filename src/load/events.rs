@@ -5,9 +5,9 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::check::{Owner, Which, date_of, span_of, text_problem, unknown_field};
+use super::check::{Owner, Which, date_of, shape_problems, span_of, text_problem};
 use super::located::Located;
-use super::raw::{Mapping, RawEvent};
+use super::raw::RawEvent;
 use super::text::{Shape, is_blank};
 use crate::model::Event;
 
@@ -24,6 +24,8 @@ pub(super) struct Events<T> {
     pub(super) pending: Vec<Pending<T>>,
     /// Problems found while reading, at the value they are about.
     pub(super) problems: Vec<(T, String)>,
+    /// Problems found while reading that are at no value (an event with no field to show).
+    pub(super) unplaced: Vec<String>,
 }
 
 /// An event's id as written, and where its event is.
@@ -76,6 +78,18 @@ where
     }
 }
 
+impl<T> super::located::Missing for Events<T> {
+    fn missing() -> Events<T> {
+        Events {
+            events: Vec::new(),
+            refs: Vec::new(),
+            pending: Vec::new(),
+            problems: Vec::new(),
+            unplaced: Vec::new(),
+        }
+    }
+}
+
 impl<T: Located> Events<T> {
     pub(super) fn with_capacity(capacity: usize) -> Events<T> {
         Events {
@@ -83,13 +97,27 @@ impl<T: Located> Events<T> {
             refs: Vec::with_capacity(capacity),
             pending: Vec::new(),
             problems: Vec::new(),
+            unplaced: Vec::new(),
         }
     }
 
     /// Converts one event as written: dates parsed, strings moved, references kept for later.
     pub(super) fn push(&mut self, raw: RawEvent<T>) {
         let file_order = self.refs.len();
-        let owner = Owner::new("event", raw.id.text());
+        let owner = if raw.id.is_missing() {
+            Owner {
+                kind: "an event",
+                id: None,
+            }
+        } else {
+            Owner::new("event", raw.id.text())
+        };
+        for (at, message) in shape_problems(&raw, owner) {
+            match at {
+                Some(at) => self.problems.push((at.clone(), message)),
+                None => self.unplaced.push(message),
+            }
+        }
         let date = match &raw.end {
             Some(end) => span_of(&raw.date, end, owner),
             None => date_of(&raw.date, owner).map_err(|m| (Which::From, m)),
@@ -106,15 +134,6 @@ impl<T: Located> Events<T> {
                 None
             }
         };
-        for key in raw.unknown {
-            let message = unknown_field(
-                owner,
-                key.text(),
-                RawEvent::<T>::WHAT,
-                RawEvent::<T>::FIELDS,
-            );
-            self.problems.push((key, message));
-        }
         let problems = &mut self.problems;
         let title = if is_blank(raw.title.text()) {
             let message = format!("{owner}: the title is empty");
