@@ -100,14 +100,46 @@ fn completer() -> String {
 
 /// The registration script for `shell` (as `COMPLETE=SHELL timeline` prints it), calling back
 /// into `completer`; `None` for a shell the dynamic engine does not know.
+///
+/// bash's is written with a stand-in for the path, put in afterwards quoted as bash needs:
+/// clap_complete's bash template wraps the path it has quoted for a shell in double quotes
+/// (`"'/opt/my tools/timeline'"`), so a path with a space names no program and a path holding
+/// `$(…)` runs it on every Tab (see docs/upstream/clap_complete-bash-quoting.md).
 fn registration(shell: &str, completer: &str) -> Option<Vec<u8>> {
     let shells = Shells::builtins();
     let adapter: &dyn EnvCompleter = shells.completer(shell)?;
     let mut script = Vec::new();
+    if shell != "bash" {
+        adapter
+            .write_registration(VAR, "timeline", "timeline", completer, &mut script)
+            .ok()?;
+        return Some(script);
+    }
     adapter
-        .write_registration(VAR, "timeline", "timeline", completer, &mut script)
+        .write_registration(VAR, "timeline", "timeline", BASH_STAND_IN, &mut script)
         .ok()?;
-    Some(script)
+    let script = String::from_utf8(script).ok()?;
+    let quoted_stand_in = format!("\"{BASH_STAND_IN}\"");
+    // The template must still hold the stand-in once, double-quoted: if a new clap_complete
+    // writes it otherwise, no script rather than a wrong one.
+    if script.matches(&quoted_stand_in).count() != 1 {
+        return None;
+    }
+    Some(
+        script
+            .replace(&quoted_stand_in, &bash_quote(completer))
+            .into_bytes(),
+    )
+}
+
+/// A word that no quoting changes and that the template's other names (`NAME`, `BIN`, `VAR`)
+/// do not hold, written where the path goes and then replaced.
+const BASH_STAND_IN: &str = "timeline_completer_path";
+
+/// `text` as one bash word that nothing in it can expand: in single quotes, each single quote
+/// written as `'\''` (close, an escaped quote, open again).
+fn bash_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 /// The words of the command line being completed, as the shell passed them after `--`, without

@@ -5,14 +5,14 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
 use super::raw::{Mapping, RawCalendar, RawPerson, RawPlace, RawTimeline};
 use super::text::{Shape, refusal};
-use super::trust::{LAST_YEAR, day_in_range};
+use super::trust::{FIRST_YEAR, LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{HistoricalName, Period, Person, Place, Stay, Timeline};
@@ -131,6 +131,13 @@ pub(super) fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String>
             e.with_hint()
         )
     })?;
+    if date.earliest().year() < FIRST_YEAR {
+        return Err(format!(
+            "{owner}: `{}` falls on {} in the Gregorian calendar, before the year {FIRST_YEAR} where dates (and iCalendar) begin",
+            quote(text.text()),
+            date.earliest().format("%d %b of the year before 1")
+        ));
+    }
     if !(day_in_range(date.earliest()) && day_in_range(date.latest())) {
         return Err(format!(
             "{owner}: `{}` falls on {} in the Gregorian calendar, past the year {LAST_YEAR} that dates (and iCalendar) can hold",

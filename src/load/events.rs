@@ -11,6 +11,9 @@ use super::raw::RawEvent;
 use super::text::{Shape, is_blank};
 use crate::model::Event;
 
+/// How many problems the events may have before the rest of them are read past unchecked.
+const MOST_PROBLEMS: usize = 1000;
+
 /// The events, turned into the model one by one as they are read, so that a million of them never
 /// exist twice over (once as written, once as model). What needs the rest of the file (the ids of
 /// people, places and periods, which may come after the events) waits in [`Pending`].
@@ -69,6 +72,20 @@ where
                 let mut events = Events::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
                 while let Some(raw) = seq.next_element::<RawEvent<T>>()? {
                     events.push(raw);
+                    if events.problems.len() + events.unplaced.len() >= MOST_PROBLEMS {
+                        // Twenty million `{}` would be sixty million problems: the rest of the
+                        // list is read past, unkept, as a compiler stops after many errors.
+                        let mut rest = 0usize;
+                        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                            rest += 1;
+                        }
+                        if rest > 0 {
+                            events.unplaced.push(format!(
+                                "{MOST_PROBLEMS} problems among the events, and the {rest} events after them are not checked: fix these and check again"
+                            ));
+                        }
+                        break;
+                    }
                 }
                 Ok(events)
             }

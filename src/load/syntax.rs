@@ -131,15 +131,15 @@ pub(super) fn relocate(text: &str, line: u64, column: u64, message: &str) -> (u6
         let (open_line, open_column) = position_of(text, at);
         if open_line < line {
             let what = if matches!(opened, '[' | '{') {
-                "bracket"
+                ""
             } else {
-                "quote"
+                "quote "
             };
             return (
                 open_line,
                 open_column,
                 format!(
-                    "this {what} `{opened}` is never closed (the YAML reader stopped at line {line}: {message})"
+                    "this {what}`{opened}` is never closed (the YAML reader stopped at line {line}: {message})"
                 ),
             );
         }

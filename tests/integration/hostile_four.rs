@@ -105,3 +105,116 @@ fn fifty_thousand_tags_are_counted_once_each() {
     assert_eq!(lines[1], "tag-0\t1", "ties keep the order of first use");
     assert_eq!(lines[50_000], "tag-49999\t1");
 }
+
+/// The names bash offers for `timeline who Kamen`, from the script `timeline completions bash`
+/// printed by the binary at `program`, run in `dir`.
+fn bash_completes(program: &Path, dir: &Path) -> Vec<String> {
+    // The script calls back the binary that printed it, by the path it was run as.
+    let output = std::process::Command::new(program)
+        .args(["completions", "bash"])
+        .env_remove("TIMELINE_FILE")
+        .env_remove("COMPLETE")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let script_path = dir.join("script.bash");
+    std::fs::write(&script_path, output.stdout).unwrap();
+    let output = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c"])
+        .arg(
+            "source \"$1\"; COMP_WORDS=(timeline who Kamen); COMP_CWORD=2; \
+             _clap_complete_timeline timeline Kamen who; printf '%s\\n' \"${COMPREPLY[@]}\"",
+        )
+        .arg("bash")
+        .arg(&script_path)
+        .current_dir(dir)
+        .env_remove("TIMELINE_FILE")
+        .env_remove("COMPLETE")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completion_quotes_the_binary_path() {
+    common::require("bash", &["--version"]);
+    let binary = assert_cmd::cargo::cargo_bin("timeline");
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["with a space", "$(touch ran)", "it's `touch ran`"] {
+        let at = dir.path().join(folder);
+        std::fs::create_dir(&at).unwrap();
+        let program = at.join("timeline");
+        std::os::unix::fs::symlink(&binary, &program).unwrap();
+        let offered = bash_completes(&program, dir.path());
+        assert!(
+            offered.iter().any(|name| name == "Kamenev"),
+            "{folder}: bash offered {offered:?}"
+        );
+        assert!(
+            !dir.path().join("ran").exists(),
+            "{folder}: the script ran code from its own path"
+        );
+    }
+}
+
+#[test]
+fn no_year_outside_one_to_9999_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    // Before the year 1 in the Gregorian calendar: refused at load, at its line, in words.
+    for (date, falls) in [
+        ("0001-01-01 O.S.", "falls on 30 Dec of the year before 1"),
+        ("0001-01-02 O.S.", "falls on 31 Dec of the year before 1"),
+    ] {
+        let path = file(
+            dir.path(),
+            "early.yaml",
+            &format!("title: Early\nevents:\n  - {{id: a, date: \"{date}\", title: A}}\n"),
+        );
+        let (code, _, err) = run(&["check", "--file", &path]);
+        assert_eq!(code, Some(2));
+        assert!(err.contains(":3:"), "{err}");
+        assert!(err.contains(falls), "{err}");
+        assert!(err.contains("before the year 1"), "{err}");
+    }
+    // The first and last days that may be: every view and export writes years 1 and 9999, and
+    // no year 0, no negative year, no year 10000.
+    let path = file(
+        dir.path(),
+        "edges.yaml",
+        "title: Edges\nsubject: p\npeople:\n  - {id: p, name: P, born: \"0001-01-03 O.S.\"}\n\
+         events:\n  - {id: first, date: \"0001-01-03 O.S.\", title: First, people: [p]}\n  \
+         - {id: firstg, date: \"0001-01-01\", title: First Gregorian}\n  \
+         - {id: last, date: \"9999-12-31\", title: Last}\n",
+    );
+    let views: &[&[&str]] = &[
+        &[],
+        &["--format", "json"],
+        &["--format", "csv"],
+        &["--format", "markdown"],
+        &["who", "P"],
+        &["show", "first"],
+        &["show", "last"],
+        &["around", "0001-01-01"],
+        &["around", "9999-12-31"],
+        &["on", "12-31"],
+        &["on", "01-01"],
+        &["stats"],
+        &["chart"],
+        &["periods"],
+        &["export", "markdown"],
+        &["export", "timelinejs"],
+        &["export", "markwhen"],
+    ];
+    for view in views {
+        let mut args = vec!["--file", &path, "--color", "never"];
+        args.extend_from_slice(view);
+        let (code, out, err) = run(&args);
+        assert!(matches!(code, Some(0 | 1)), "{view:?}: {err}");
+        for bad in ["10000", "0000-", " Dec 0 ", " Dec 0\n", " Dec 0]", "-0001", "+1000"] {
+            assert!(!out.contains(bad), "{view:?} writes `{bad}`:\n{out}");
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod common;
 mod around;
 mod browse;
 mod cache;
+mod check_messages;
 mod cli;
 mod completion;
 mod contract;
