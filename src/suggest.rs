@@ -19,6 +19,11 @@
 //! is that long), lengths are compared before letters, and a candidate whose length alone puts it
 //! out of reach (or further than the nearest so far) is never compared letter by letter. So a
 //! hostile megabyte answers at once, and the cost grows with the number of candidates only.
+//! The distance is computed only within the band of edits that can still be close, with the
+//! table given up once nothing in it can be (strsim, which the tests compare against, has no
+//! bound). For many queries against the same candidates (the loader's unknown references),
+//! [`Candidates`] prepares them once, answers repeated queries from memory, and bounds the
+//! letters compared for all of them: 10,000 misspelt references to 10,000 ids in under a second.
 //!
 //! ```
 //! use timeline::suggest::{closest, did_you_mean};

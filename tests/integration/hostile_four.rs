@@ -12,7 +12,10 @@
 //!    path with a space, and one at a path holding `$(touch …)` runs nothing.
 //! 9. `no_year_outside_one_to_9999_is_written`: dates at the edges of the calendar in every
 //!    view and export.
-//! 10. `a_megabyte_bad_date_is_cut_in_the_message`, `a_huge_argument_is_cut_in_clap_errors`.
+//! 9. …and `0001-01-01 O.S.` (30 December of the year before 1) is refused at load, at its line.
+//! 10. `a_megabyte_bad_date_is_cut_in_the_message` (1,000,729 characters of stderr), and
+//!     `a_huge_argument_is_cut_in_clap_errors` (clap echoed a 100 KB argument whole). The SIGBUS
+//!     of a cache entry truncated while mapped is the README's "Troubleshooting".
 
 use crate::common;
 
@@ -213,8 +216,54 @@ fn no_year_outside_one_to_9999_is_written() {
         args.extend_from_slice(view);
         let (code, out, err) = run(&args);
         assert!(matches!(code, Some(0 | 1)), "{view:?}: {err}");
-        for bad in ["10000", "0000-", " Dec 0 ", " Dec 0\n", " Dec 0]", "-0001", "+1000"] {
+        for bad in [
+            "10000", "0000-", " Dec 0 ", " Dec 0\n", " Dec 0]", "-0001", "+1000",
+        ] {
             assert!(!out.contains(bad), "{view:?} writes `{bad}`:\n{out}");
         }
     }
+}
+
+#[test]
+fn a_megabyte_bad_date_is_cut_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(
+        dir.path(),
+        "bigdate.yaml",
+        &format!(
+            "title: T\nevents:\n  - {{id: a, title: t, date: \"1917-{}\"}}\n",
+            "x".repeat(1 << 20)
+        ),
+    );
+    let (code, _, err) = run(&["check", "--file", &path]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains(":3:29: event `a`: `1917-xxx"), "{err}");
+    assert!(
+        err.contains("the month must have two digits, not `xxx"),
+        "{err}"
+    );
+    assert!(err.len() < 2_000, "{} bytes of message", err.len());
+    for line in err.lines() {
+        assert!(line.chars().count() < 600, "{line}");
+    }
+}
+
+#[test]
+fn a_huge_argument_is_cut_in_clap_errors() {
+    let huge = "x".repeat(100_000);
+    let dashed = format!("--{huge}");
+    let cases: [&[&str]; 3] = [&["--format", &huge], &["who", "--limit", &huge], &[&dashed]];
+    for args in cases {
+        let (code, out, err) = run(args);
+        assert_eq!(code, Some(2), "{err}");
+        assert!(out.is_empty());
+        assert!(err.len() < 2_000, "{} bytes for {:?}", err.len(), &args[0]);
+        assert!(err.contains("xxx"), "the argument is still named: {err}");
+    }
+    // Short arguments are shown whole.
+    let (_, _, err) = run(&["--format", "yamlx"]);
+    assert!(
+        err.contains("invalid value 'yamlx' for '--format <FORMAT>'"),
+        "{err}"
+    );
 }
