@@ -182,6 +182,8 @@ impl<'a> Owner<'a> {
 impl fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.id {
+            // A mapping without its id (`- {summary: …}`) is reported missing one.
+            Some("") => write!(f, "{} (no id)", self.kind),
             Some(id) => write!(f, "{} `{}`", self.kind, quote(id)),
             None => f.write_str(self.kind),
         }

@@ -121,14 +121,7 @@ impl<T: Located> Events<T> {
     /// Converts one event as written: dates parsed, strings moved, references kept for later.
     pub(super) fn push(&mut self, raw: RawEvent<T>) {
         let file_order = self.refs.len();
-        let owner = if raw.id.is_missing() {
-            Owner {
-                kind: "an event",
-                id: None,
-            }
-        } else {
-            Owner::new("event", raw.id.text())
-        };
+        let owner = Owner::new("event", raw.id.text());
         for (at, message) in shape_problems(&raw, owner) {
             match at {
                 Some(at) => self.problems.push((at.clone(), message)),

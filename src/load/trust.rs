@@ -140,6 +140,8 @@ mod tests {
             "bounds that disagree"
         );
         assert!(!day_in_range(NaiveDate::MAX));
-        assert!(day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+        // `0001-01-01 O.S.` is 30 December of the year before 1: refused (issue 19).
+        assert!(!day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+        assert!(day_in_range(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()));
     }
 }
