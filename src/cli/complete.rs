@@ -47,6 +47,19 @@ pub fn answer_if_asked() {
         // A bug in a completer must not write a panic message over the user's command line.
         std::panic::set_hook(Box::new(|_| {}));
     }
+    if registering && SHELL.get().is_some_and(|shell| is_bash(shell)) {
+        // bash's registration from clap_complete quotes the path wrongly: ours instead, the
+        // same that `timeline completions bash` prints (see `registration`).
+        use std::io::Write as _;
+        let code = match registration("bash", &completer()) {
+            Some(script) => match std::io::stdout().write_all(&script) {
+                Ok(()) => 0,
+                Err(_) => 1,
+            },
+            None => 1,
+        };
+        std::process::exit(code);
+    }
     let current_dir = std::env::current_dir().ok();
     match CompleteEnv::with_factory(Cli::command)
         .var(VAR)
@@ -59,6 +72,11 @@ pub fn answer_if_asked() {
         // The shells treat a failed call as "no candidates".
         Err(_) => std::process::exit(1),
     }
+}
+
+/// True for `COMPLETE=bash` or a path to it (`COMPLETE=/usr/bin/bash`), as `CompleteEnv` reads it.
+fn is_bash(shell: &str) -> bool {
+    std::path::Path::new(shell).file_stem() == Some(OsStr::new("bash"))
 }
 
 /// The script `timeline completions SHELL` prints: the dynamic engine's registration (as
@@ -240,9 +258,7 @@ impl Word {
             prefix.push(' ');
         }
         // `COMPLETE=/usr/bin/bash` is bash too, as `CompleteEnv` reads it.
-        let bash = SHELL.get().is_some_and(|shell| {
-            std::path::Path::new(shell).file_stem() == Some(OsStr::new("bash"))
-        });
+        let bash = SHELL.get().is_some_and(|shell| is_bash(shell));
         Word {
             prefix,
             escape: bash && !has_bare_space(&raw),
