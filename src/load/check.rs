@@ -69,6 +69,18 @@ pub(super) fn text_problem(owner: Owner, field: &str, value: &str, shape: Shape)
     refusal(value, shape).map(|why| format!("{owner}: the {field} {why}"))
 }
 
+/// The problem with a key of a mapping that is none of its fields, with the nearest field name
+/// when one is close. ([`shape_problems`] says it for every mapping it is given.)
+pub(super) fn unknown_field(owner: Owner, key: &str, what: &str, fields: &[&str]) -> String {
+    let close = closest(key, fields.iter().copied());
+    let hint = if close.is_empty() {
+        format!("; {what} takes {}", fields.join(", "))
+    } else {
+        did_you_mean(&close)
+    };
+    format!("{owner}: unknown field `{}`{hint}", quote(key))
+}
+
 /// The problems with the shape of a mapping of `owner`, each where it is (`None`: nowhere in
 /// particular): a key that is none of its fields, with the nearest field name when one is
 /// close (`titel` for `title`); a key given twice; a required field left out, unless a misspelt
@@ -80,14 +92,8 @@ pub(super) fn shape_problems<'m, T: Located, M: Mapping<T>>(
     let mut problems = Vec::new();
     let mut meant = Vec::new();
     for key in mapping.unknown() {
-        let close = closest(key.text(), M::FIELDS.iter().copied());
-        meant.extend(close.iter().copied());
-        let hint = if close.is_empty() {
-            format!("; {} takes {}", M::WHAT, M::FIELDS.join(", "))
-        } else {
-            did_you_mean(&close)
-        };
-        let message = format!("{owner}: unknown field `{}`{hint}", quote(key.text()));
+        meant.extend(closest(key.text(), M::FIELDS.iter().copied()));
+        let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
         problems.push((Some(key), message));
     }
     for key in mapping.repeated() {

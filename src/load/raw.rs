@@ -60,11 +60,12 @@ pub(super) trait Mapping<T: Located> {
 /// checker to report beside every other problem, where `deny_unknown_fields` or a missing field
 /// would end the parse at the first (issue 8, issue 20). A field is `one` (required), `opt` (may
 /// be missing or null) or `many` (a list, empty when missing); `at` names the `one` fields that
-/// say where the mapping is.
+/// say where the mapping is (without it, a problem about the whole mapping is at its first
+/// unknown key, or nowhere in particular).
 macro_rules! raw_mapping {
     (
         $(#[$meta:meta])*
-        $name:ident ($what:literal) at [$($at:ident),*] {
+        $name:ident ($what:literal) $(at [$($at:ident),*])? {
             $($(#[$field_meta:meta])* $field:ident: $kind:ident $ty:ty),* $(,)?
         }
     ) => {
@@ -96,7 +97,7 @@ macro_rules! raw_mapping {
             }
 
             fn anchor(&self) -> Option<&T> {
-                [$(&self.$at),*]
+                [$($(&self.$at),*)?]
                     .into_iter()
                     .find(|at| !at.is_missing())
                     .or(self.unknown.first())
