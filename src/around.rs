@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::date::{Date, Precision, day_words};
 use crate::error::Error;
 use crate::index::{Index, Query};
+use crate::load::trust::{FIRST_YEAR, LAST_YEAR};
 use crate::view::{EventRow, Views};
 
 /// The days either side of a date that "near" reaches, by how finely the date is known: a week
@@ -88,8 +89,13 @@ impl Around {
         let timeline = index.timeline();
         let views = Views::new(index);
         let margin = i64::from(days.unwrap_or_else(|| margin_days(date.start().precision())));
-        let shift =
-            |day: NaiveDate, by: i64| day.checked_add_signed(Duration::days(by)).unwrap_or(day);
+        // The window keeps to the years a date may have (it read "27 Dec 0 – 10 Jan 1").
+        let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX);
+        let shift = |day: NaiveDate, by: i64| {
+            let shifted = day.checked_add_signed(Duration::days(by)).unwrap_or(day);
+            shifted.clamp(first.min(day), last.max(day))
+        };
         let (from, to) = (
             shift(date.earliest(), -margin),
             shift(date.latest(), margin),

@@ -47,6 +47,19 @@ pub fn answer_if_asked() {
         // A bug in a completer must not write a panic message over the user's command line.
         std::panic::set_hook(Box::new(|_| {}));
     }
+    if registering && SHELL.get().is_some_and(|shell| is_bash(shell)) {
+        // bash's registration from clap_complete quotes the path wrongly: ours instead, the
+        // same that `timeline completions bash` prints (see `registration`).
+        use std::io::Write as _;
+        let code = match registration("bash", &completer()) {
+            Some(script) => match std::io::stdout().write_all(&script) {
+                Ok(()) => 0,
+                Err(_) => 1,
+            },
+            None => 1,
+        };
+        std::process::exit(code);
+    }
     let current_dir = std::env::current_dir().ok();
     match CompleteEnv::with_factory(Cli::command)
         .var(VAR)
@@ -59,6 +72,11 @@ pub fn answer_if_asked() {
         // The shells treat a failed call as "no candidates".
         Err(_) => std::process::exit(1),
     }
+}
+
+/// True for `COMPLETE=bash` or a path to it (`COMPLETE=/usr/bin/bash`), as `CompleteEnv` reads it.
+fn is_bash(shell: &str) -> bool {
+    std::path::Path::new(shell).file_stem() == Some(OsStr::new("bash"))
 }
 
 /// The script `timeline completions SHELL` prints: the dynamic engine's registration (as
@@ -100,14 +118,46 @@ fn completer() -> String {
 
 /// The registration script for `shell` (as `COMPLETE=SHELL timeline` prints it), calling back
 /// into `completer`; `None` for a shell the dynamic engine does not know.
+///
+/// bash's is written with a stand-in for the path, put in afterwards quoted as bash needs:
+/// clap_complete's bash template wraps the path it has quoted for a shell in double quotes
+/// (`"'/opt/my tools/timeline'"`), so a path with a space names no program and a path holding
+/// `$(…)` runs it on every Tab (see docs/upstream/clap_complete-bash-quoting.md).
 fn registration(shell: &str, completer: &str) -> Option<Vec<u8>> {
     let shells = Shells::builtins();
     let adapter: &dyn EnvCompleter = shells.completer(shell)?;
     let mut script = Vec::new();
+    if shell != "bash" {
+        adapter
+            .write_registration(VAR, "timeline", "timeline", completer, &mut script)
+            .ok()?;
+        return Some(script);
+    }
     adapter
-        .write_registration(VAR, "timeline", "timeline", completer, &mut script)
+        .write_registration(VAR, "timeline", "timeline", BASH_STAND_IN, &mut script)
         .ok()?;
-    Some(script)
+    let script = String::from_utf8(script).ok()?;
+    let quoted_stand_in = format!("\"{BASH_STAND_IN}\"");
+    // The template must still hold the stand-in once, double-quoted: if a new clap_complete
+    // writes it otherwise, no script rather than a wrong one.
+    if script.matches(&quoted_stand_in).count() != 1 {
+        return None;
+    }
+    Some(
+        script
+            .replace(&quoted_stand_in, &bash_quote(completer))
+            .into_bytes(),
+    )
+}
+
+/// A word that no quoting changes and that the template's other names (`NAME`, `BIN`, `VAR`)
+/// do not hold, written where the path goes and then replaced.
+const BASH_STAND_IN: &str = "timeline_completer_path";
+
+/// `text` as one bash word that nothing in it can expand: in single quotes, each single quote
+/// written as `'\''` (close, an escaped quote, open again).
+fn bash_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 /// The words of the command line being completed, as the shell passed them after `--`, without
@@ -208,9 +258,7 @@ impl Word {
             prefix.push(' ');
         }
         // `COMPLETE=/usr/bin/bash` is bash too, as `CompleteEnv` reads it.
-        let bash = SHELL.get().is_some_and(|shell| {
-            std::path::Path::new(shell).file_stem() == Some(OsStr::new("bash"))
-        });
+        let bash = SHELL.get().is_some_and(|shell| is_bash(shell));
         Word {
             prefix,
             escape: bash && !has_bare_space(&raw),

@@ -24,7 +24,7 @@ pub use self::args::Cli;
 use self::args::{Command, CommandArgs, GlobalArgs, ListViewArgs};
 use crate::cmd;
 use crate::config::Choices;
-use crate::error::{Error, say};
+use crate::error::{Error, QUOTE_CHARS, say};
 
 /// A command line turned into what the run needs: nothing in it knows clap.
 #[derive(Debug)]
@@ -267,10 +267,27 @@ fn flag_of_another_command(e: &clap::Error, args: &[OsString]) -> Option<Error> 
 
 /// Ends the run the way clap asked to: help or version on stdout (checked: `--help >/dev/full`
 /// fails), a usage error on stderr; returns the exit code.
+/// `text` with every run of characters without a space longer than [`QUOTE_CHARS`] cut there,
+/// with `…`: clap quotes the arguments it refuses whole, and an argument may be 100 KB.
+fn cut_long_words(text: &str) -> String {
+    let mut cut = String::with_capacity(text.len().min(4096));
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run <= QUOTE_CHARS {
+            cut.push(c);
+        } else if run == QUOTE_CHARS + 1 {
+            cut.push('…');
+        }
+    }
+    cut
+}
+
 fn clap_ending(e: clap::Error) -> i32 {
     if e.use_stderr() {
-        // Plain text: `say` shows any control character of the user's arguments escaped.
-        say(&e.render());
+        // Plain text: `say` shows any control character of the user's arguments escaped, and
+        // an argument of 100 KB is cut as every value a message quotes is.
+        say(&cut_long_words(&e.render().to_string()));
         return e.exit_code();
     }
     let text = if io::stdout().is_terminal() {

@@ -1,5 +1,6 @@
 //! `timeline tags`: every tag of the matching events with how many carry it, most used first.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use super::{Context, ListView, nonempty};
@@ -17,15 +18,20 @@ pub struct TagsSettings {
 pub fn run(args: &TagsSettings, ctx: &Context, out: &mut dyn Write) -> Result<(), Error> {
     let query = ctx.query(&args.view.filters)?;
     let events = ctx.index.events()?;
+    // Each tag's row found by hash, not by a search of the rows: a file may hold 50,000 tags.
+    let mut row_of: HashMap<&str, usize> = HashMap::new();
     let mut rows: Vec<TagRow> = Vec::new();
     for &i in &ctx.index.select(&query)? {
         for tag in &events[i].tags {
-            match rows.iter_mut().find(|r| r.tag == *tag) {
-                Some(row) => row.events += 1,
-                None => rows.push(TagRow {
-                    tag: tag.clone(),
-                    events: 1,
-                }),
+            match row_of.get(tag.as_str()) {
+                Some(&row) => rows[row].events += 1,
+                None => {
+                    row_of.insert(tag, rows.len());
+                    rows.push(TagRow {
+                        tag: tag.clone(),
+                        events: 1,
+                    });
+                }
             }
         }
     }

@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 
 use super::calendar::{days_in_month, to_gregorian};
 use super::{Calendar, Date, DateError, Point, Precision, error, impossible};
+use crate::error::quote;
 
 /// The forms a date may take, for error messages.
 pub const GRAMMAR_HINT: &str = "dates look like 1917, 1917-10, 1917-10-25, 1917-22 (summer; 21..24 are \
@@ -144,7 +145,7 @@ fn parse_year(year_text: &str, has_month: bool) -> Result<(i32, usize), DateErro
     let unspecified = year_text.bytes().rev().take_while(|&b| b == b'X').count();
     let digits = &year_text[..4 - unspecified];
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(error(format!("`{year_text}` is not a year")));
+        return Err(error(format!("`{}` is not a year", quote(year_text))));
     }
     if unspecified > 0 && (unspecified > 2 || has_month) {
         return Err(error(
@@ -166,7 +167,8 @@ fn parse_year(year_text: &str, has_month: bool) -> Result<(i32, usize), DateErro
 fn two_digits(text: &str, what: &str) -> Result<u32, DateError> {
     if text.len() != 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return Err(error(format!(
-            "the {what} must have two digits, not `{text}`"
+            "the {what} must have two digits, not `{}`",
+            quote(text)
         )));
     }
     text.parse().map_err(|_| error(format!("bad {what}")))

@@ -10,18 +10,18 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::Source;
 use super::events::{EventRefs, Events};
 use super::located::Located;
 use super::raw::{Mapping, RawCalendar, RawPerson, RawTimeline};
 use super::text::{Shape, refusal};
-use super::trust::{LAST_YEAR, day_in_range};
+use super::trust::{FIRST_YEAR, LAST_YEAR, day_in_range};
 use crate::date::Date;
 use crate::error::{Problem, quote};
 use crate::model::{Period, Person, Stay, Timeline};
-use crate::suggest::{closest, did_you_mean};
+use crate::suggest::{Candidates, closest, did_you_mean};
 
 pub(super) fn check<T: Located>(
     source: &Source,
@@ -31,6 +31,7 @@ pub(super) fn check<T: Located>(
         source,
         line_starts: OnceCell::new(),
         problems: Vec::new(),
+        nearest: HashMap::new(),
     };
     let timeline = checker.build(raw);
     if checker.problems.is_empty() {
@@ -43,17 +44,16 @@ pub(super) fn check<T: Located>(
 }
 
 /// Why a reference is unknown, with the closest ids when any is close ([`crate::suggest`]).
-pub(super) fn unknown_reference<'k>(
-    ids: impl Iterator<Item = &'k str>,
+pub(super) fn unknown_reference(
+    close: &[String],
     kind: &str,
     reference: &impl Located,
     owner: Owner,
 ) -> String {
-    let close = closest(reference.text(), ids);
     let suggestion = if close.is_empty() {
         format!("; expected the id of one of the timeline's {kind} entries")
     } else {
-        did_you_mean(&close)
+        did_you_mean(&close.iter().map(String::as_str).collect::<Vec<_>>())
     };
     format!(
         "{owner}: unknown {kind} `{}`{suggestion}",
@@ -74,13 +74,58 @@ pub(super) fn text_problem(owner: Owner, field: &str, value: &str, shape: Shape)
     refusal(value, shape).map(|why| format!("{owner}: the {field} {why}"))
 }
 
-/// The problem with each key of a mapping that is none of its fields.
+/// The problem with a key of a mapping that is none of its fields, with the nearest field name
+/// when one is close. ([`shape_problems`] says it for every mapping it is given.)
 pub(super) fn unknown_field(owner: Owner, key: &str, what: &str, fields: &[&str]) -> String {
-    format!(
-        "{owner}: unknown field `{}`; {what} takes {}",
-        quote(key),
-        fields.join(", ")
-    )
+    let close = closest(key, fields.iter().copied());
+    let hint = if close.is_empty() {
+        format!("; {what} takes {}", fields.join(", "))
+    } else {
+        did_you_mean(&close)
+    };
+    format!("{owner}: unknown field `{}`{hint}", quote(key))
+}
+
+/// The problems with the shape of a mapping of `owner`, each where it is (`None`: nowhere in
+/// particular): a key that is none of its fields, with the nearest field name when one is
+/// close (`titel` for `title`); a key given twice; a required field left out, unless a misspelt
+/// key already answers for it.
+pub(super) fn shape_problems<'m, T: Located, M: Mapping<T>>(
+    mapping: &'m M,
+    owner: Owner,
+) -> Vec<(Option<&'m T>, String)> {
+    let mut problems = Vec::new();
+    let mut meant = Vec::new();
+    for key in mapping.unknown() {
+        meant.extend(closest(key.text(), M::FIELDS.iter().copied()));
+        let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
+        problems.push((Some(key), message));
+    }
+    for key in mapping.repeated() {
+        let message = format!(
+            "{owner}: `{}` is given twice; each field is given once",
+            quote(key.text())
+        );
+        problems.push((Some(key), message));
+    }
+    let missing: Vec<String> = mapping
+        .missing()
+        .iter()
+        .filter(|field| !meant.contains(field))
+        .map(|field| format!("`{field}`"))
+        .collect();
+    if !missing.is_empty() {
+        let message = match missing.as_slice() {
+            [one] => format!("{owner}: the field {one} is missing"),
+            [rest @ .., last] => format!(
+                "{owner}: the fields {} and {last} are missing",
+                rest.join(", ")
+            ),
+            [] => unreachable!("not empty"),
+        };
+        problems.push((mapping.anchor(), message));
+    }
+    problems
 }
 
 /// Which of a span's two dates a problem is at.
@@ -97,6 +142,13 @@ pub(super) fn date_of(text: &impl Located, owner: Owner) -> Result<Date, String>
             e.with_hint()
         )
     })?;
+    if date.earliest().year() < FIRST_YEAR {
+        return Err(format!(
+            "{owner}: `{}` falls on {} in the Gregorian calendar, before the year {FIRST_YEAR} where dates (and iCalendar) begin",
+            quote(text.text()),
+            date.earliest().format("%d %b of the year before 1")
+        ));
+    }
     if !(day_in_range(date.earliest()) && day_in_range(date.latest())) {
         return Err(format!(
             "{owner}: `{}` falls on {} in the Gregorian calendar, past the year {LAST_YEAR} that dates (and iCalendar) can hold",
@@ -141,6 +193,8 @@ impl<'a> Owner<'a> {
 impl fmt::Display for Owner<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.id {
+            // A mapping without its id (`- {summary: …}`) is reported missing one.
+            Some("") => write!(f, "{} (no id)", self.kind),
             Some(id) => write!(f, "{} `{}`", self.kind, quote(id)),
             None => f.write_str(self.kind),
         }
@@ -153,10 +207,16 @@ pub(super) struct Checker<'a> {
     /// Where each line starts, computed on the first problem.
     pub(super) line_starts: OnceCell<Vec<usize>>,
     pub(super) problems: Vec<Problem>,
+    /// The ids of each kind prepared for suggestions, on the first unknown reference to one.
+    pub(super) nearest: HashMap<String, Candidates>,
 }
 
 impl Checker<'_> {
     fn report(&mut self, at: &impl Located, message: String) {
+        if at.is_missing() {
+            // A problem with a value the file leaves out: the field is reported missing.
+            return;
+        }
         let text = &self.source.text;
         let (line, column) = at.position(text);
         let starts = self.line_starts.get_or_init(|| {
@@ -188,12 +248,25 @@ impl Checker<'_> {
         }
     }
 
-    /// Reports every key of a mapping of `owner` that is none of its fields.
+    /// Reports what is wrong with the shape of a mapping of `owner` ([`shape_problems`]).
     fn unknown<T: Located, M: Mapping<T>>(&mut self, mapping: &M, owner: Owner) {
-        for key in mapping.unknown() {
-            let message = unknown_field(owner, key.text(), M::WHAT, M::FIELDS);
-            self.report(key, message);
+        for (at, message) in shape_problems(mapping, owner) {
+            match at {
+                Some(at) => self.report(at, message),
+                None => self.report_file(message),
+            }
         }
+    }
+
+    /// Reports a problem that is at no value in particular.
+    pub(super) fn report_file(&mut self, message: String) {
+        self.problems.push(Problem {
+            file: self.source.name.clone(),
+            line: 0,
+            column: 0,
+            message,
+            source_line: None,
+        });
     }
 
     fn date(&mut self, text: &impl Located, owner: Owner) -> Option<Date> {
@@ -246,7 +319,12 @@ impl Checker<'_> {
         if let Some(&i) = map.get(reference.text()) {
             return Some(i);
         }
-        let message = unknown_reference(map.keys().map(String::as_str), kind, reference, owner);
+        let close = self
+            .nearest
+            .entry(kind.to_string())
+            .or_insert_with(|| Candidates::new(map.keys().map(String::as_str)))
+            .closest(reference.text());
+        let message = unknown_reference(&close, kind, reference, owner);
         self.report(reference, message);
         None
     }
@@ -316,9 +394,13 @@ impl Checker<'_> {
             refs,
             pending,
             problems,
+            unplaced,
         } = raw.events;
         for (at, message) in problems {
             self.report(&at, message);
+        }
+        for message in unplaced {
+            self.report_file(message);
         }
         let mut afters = Vec::new();
         for p in pending {

@@ -5,11 +5,14 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::check::{Owner, Which, date_of, span_of, text_problem, unknown_field};
+use super::check::{Owner, Which, date_of, shape_problems, span_of, text_problem};
 use super::located::{Located, OneOrMany};
-use super::raw::{Mapping, RawEvent, RawMedia};
+use super::raw::{RawEvent, RawMedia};
 use super::text::{Shape, is_blank, label_refusal, url_refusal};
 use crate::model::{Event, Media};
+
+/// How many problems the events may have before the rest of them are read past unchecked.
+const MOST_PROBLEMS: usize = 1000;
 
 /// The events, turned into the model one by one as they are read, so that a million of them never
 /// exist twice over (once as written, once as model). What needs the rest of the file (the ids of
@@ -24,6 +27,8 @@ pub(super) struct Events<T> {
     pub(super) pending: Vec<Pending<T>>,
     /// Problems found while reading, at the value they are about.
     pub(super) problems: Vec<(T, String)>,
+    /// Problems found while reading that are at no value (an event with no field to show).
+    pub(super) unplaced: Vec<String>,
 }
 
 /// An event's id as written, and where its event is.
@@ -69,12 +74,38 @@ where
                 let mut events = Events::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
                 while let Some(raw) = seq.next_element::<RawEvent<T>>()? {
                     events.push(raw);
+                    if events.problems.len() + events.unplaced.len() >= MOST_PROBLEMS {
+                        // Twenty million `{}` would be sixty million problems: the rest of the
+                        // list is read past, unkept, as a compiler stops after many errors.
+                        let mut rest = 0usize;
+                        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                            rest += 1;
+                        }
+                        if rest > 0 {
+                            events.unplaced.push(format!(
+                                "{MOST_PROBLEMS} problems among the events, and the {rest} events after them are not checked: fix these and check again"
+                            ));
+                        }
+                        break;
+                    }
                 }
                 Ok(events)
             }
         }
 
         deserializer.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
+impl<T> super::located::Missing for Events<T> {
+    fn missing() -> Events<T> {
+        Events {
+            events: Vec::new(),
+            refs: Vec::new(),
+            pending: Vec::new(),
+            problems: Vec::new(),
+            unplaced: Vec::new(),
+        }
     }
 }
 
@@ -85,6 +116,7 @@ impl<T: Located> Events<T> {
             refs: Vec::with_capacity(capacity),
             pending: Vec::new(),
             problems: Vec::new(),
+            unplaced: Vec::new(),
         }
     }
 
@@ -92,6 +124,12 @@ impl<T: Located> Events<T> {
     pub(super) fn push(&mut self, raw: RawEvent<T>) {
         let file_order = self.refs.len();
         let owner = Owner::new("event", raw.id.text());
+        for (at, message) in shape_problems(&raw, owner) {
+            match at {
+                Some(at) => self.problems.push((at.clone(), message)),
+                None => self.unplaced.push(message),
+            }
+        }
         let date = match &raw.end {
             Some(end) => span_of(&raw.date, end, owner),
             None => date_of(&raw.date, owner).map_err(|m| (Which::From, m)),
@@ -108,15 +146,6 @@ impl<T: Located> Events<T> {
                 None
             }
         };
-        for key in raw.unknown {
-            let message = unknown_field(
-                owner,
-                key.text(),
-                RawEvent::<T>::WHAT,
-                RawEvent::<T>::FIELDS,
-            );
-            self.problems.push((key, message));
-        }
         let problems = &mut self.problems;
         let title = if is_blank(raw.title.text()) {
             let message = format!("{owner}: the title is empty");
@@ -143,7 +172,7 @@ impl<T: Located> Events<T> {
         let link = raw
             .link
             .and_then(|l| judged(problems, owner, "link", l, url_refusal));
-        let media = raw.media.and_then(|m| media(problems, owner, m));
+        let media = raw.media.and_then(|m| media(problems, owner, &raw.id, m));
         let event = date.map(|date| {
             self.events.push(Event {
                 id: raw.id.text().to_string(),
@@ -220,20 +249,19 @@ fn judged<T: Located>(
     }
 }
 
-/// An event's media, its address and words checked, its unknown keys reported.
+/// An event's media, its address and words checked, what is wrong with the mapping itself
+/// (unknown, repeated or missing fields) reported at its key or, having none, at the event's id.
 fn media<T: Located>(
     problems: &mut Vec<(T, String)>,
     owner: Owner,
+    event_id: &T,
     raw: RawMedia<T>,
 ) -> Option<Media> {
-    for key in raw.unknown {
-        let message = unknown_field(
-            owner,
-            key.text(),
-            RawMedia::<T>::WHAT,
-            RawMedia::<T>::FIELDS,
-        );
-        problems.push((key, message));
+    for (at, message) in shape_problems(&raw, owner) {
+        problems.push((at.unwrap_or(event_id).clone(), message));
+    }
+    if raw.url.is_missing() {
+        return None;
     }
     let caption = raw
         .caption

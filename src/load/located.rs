@@ -7,9 +7,15 @@ use serde_saphyr::Spanned;
 
 use super::raw::FIELD_NAMES;
 
+/// A required value the file leaves out: the mapping keeps going with this in its place, and
+/// the checker reports the field missing instead of any problem with the value.
+pub(super) trait Missing {
+    fn missing() -> Self;
+}
+
 /// A string value of the file that knows where it was written, so that a problem found after
 /// parsing can still be reported at its line and column.
-pub(super) trait Located {
+pub(super) trait Located: Missing + Clone {
     /// A key of a mapping as read, without allocating for the keys the mappings know (a
     /// million events have several each).
     type Key: Located;
@@ -27,10 +33,13 @@ pub(super) trait Located {
     fn take(self) -> String;
     /// The 1-based line and column of the value in `source`.
     fn position(&self, source: &str) -> (u64, u64);
+    /// True for the stand-in of a value the file leaves out ([`Missing`]).
+    fn is_missing(&self) -> bool;
 }
 
 /// A string of a YAML timeline with its line and column: the value of serde-saphyr's `Spanned`,
 /// kept small: a million events hold several each.
+#[derive(Clone)]
 pub(super) struct YamlText {
     pub(super) value: String,
     pub(super) line: u32,
@@ -48,8 +57,23 @@ impl<'de> Deserialize<'de> for YamlText {
     }
 }
 
+/// Line 0: no value of the file is there.
+impl Missing for YamlText {
+    fn missing() -> YamlText {
+        YamlText {
+            value: String::new(),
+            line: 0,
+            column: 0,
+        }
+    }
+}
+
 impl Located for YamlText {
     type Key = YamlKey;
+
+    fn is_missing(&self) -> bool {
+        self.line == 0
+    }
 
     /// Located at the key's value, marked [`KEY_BEFORE`]: a span for every key would cost more
     /// than all else a key costs. The key is found before its value when a problem needs it.
@@ -113,6 +137,7 @@ fn line_offset(source: &str, line: u64) -> Option<usize> {
 }
 
 /// A key of a YAML mapping: a field name, or any other text.
+#[derive(Clone)]
 pub(super) struct YamlKey(Result<&'static str, String>);
 
 impl<'de> Deserialize<'de> for YamlKey {
@@ -141,8 +166,18 @@ impl<'de> Deserialize<'de> for YamlKey {
     }
 }
 
+impl Missing for YamlKey {
+    fn missing() -> YamlKey {
+        YamlKey(Ok(""))
+    }
+}
+
 impl Located for YamlKey {
     type Key = YamlKey;
+
+    fn is_missing(&self) -> bool {
+        false
+    }
 
     fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
         key: YamlKey,
@@ -175,6 +210,7 @@ impl Located for YamlKey {
 /// A key of a JSON mapping: the key's text borrowed from the file, read as serde_json reads a
 /// key (no raw value to delimit first). A key with escapes is no field name; it keeps its
 /// meaning, without a position.
+#[derive(Clone)]
 pub(super) struct JsonKey<'a>(JsonText<'a>);
 
 impl<'de> Deserialize<'de> for JsonKey<'de> {
@@ -204,8 +240,18 @@ impl<'de> Deserialize<'de> for JsonKey<'de> {
     }
 }
 
+impl Missing for JsonKey<'_> {
+    fn missing() -> Self {
+        JsonKey(JsonText::missing())
+    }
+}
+
 impl<'a> Located for JsonKey<'a> {
     type Key = JsonKey<'a>;
+
+    fn is_missing(&self) -> bool {
+        self.0.is_missing()
+    }
 
     fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
         key: JsonKey<'a>,
@@ -231,11 +277,14 @@ impl<'a> Located for JsonKey<'a> {
 /// A string (or number) of a JSON timeline, borrowed from the file where it can be: serde_json
 /// hands out positions only with its errors, so a value's position is recovered from the address
 /// of its slice when a problem needs it.
+#[derive(Clone)]
 pub(super) enum JsonText<'a> {
     /// The text between the quotes (or the digits of a number), as written.
     Plain(&'a str),
     /// A string with escapes: the raw slice (quotes included) and the value it means.
     Escaped(Box<(&'a str, String)>),
+    /// A required value the file leaves out ([`Missing`]).
+    Missing,
 }
 
 impl<'de> Deserialize<'de> for JsonText<'de> {
@@ -365,8 +414,18 @@ impl<'de, M: Deserialize<'de>> Deserialize<'de> for YamlOneOrList<M> {
     }
 }
 
+impl Missing for JsonText<'_> {
+    fn missing() -> Self {
+        JsonText::Missing
+    }
+}
+
 impl<'a> Located for JsonText<'a> {
     type Key = JsonKey<'a>;
+
+    fn is_missing(&self) -> bool {
+        matches!(self, JsonText::Missing)
+    }
 
     /// Located at the key itself, from the address of its slice.
     fn unknown_key<'de, A: serde::de::MapAccess<'de>>(
@@ -381,6 +440,7 @@ impl<'a> Located for JsonText<'a> {
         match self {
             JsonText::Plain(text) => text,
             JsonText::Escaped(escaped) => &escaped.1,
+            JsonText::Missing => "",
         }
     }
 
@@ -388,6 +448,7 @@ impl<'a> Located for JsonText<'a> {
         match self {
             JsonText::Plain(text) => text.to_string(),
             JsonText::Escaped(escaped) => escaped.1,
+            JsonText::Missing => String::new(),
         }
     }
 
@@ -395,6 +456,7 @@ impl<'a> Located for JsonText<'a> {
         let start = match self {
             JsonText::Plain(text) => text.as_ptr(),
             JsonText::Escaped(escaped) => escaped.0.as_ptr(),
+            JsonText::Missing => return (0, 0),
         };
         let mut offset = (start as usize).wrapping_sub(source.as_ptr() as usize);
         // Point at a string's opening quote, as YAML positions do.

@@ -13,6 +13,7 @@ mod located;
 pub mod order;
 mod raw;
 mod source;
+mod syntax;
 #[cfg(test)]
 mod tests;
 pub mod text;

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::events::Events;
-use super::located::{Located, OneOrList, OneOrMany};
+use super::located::{Located, Missing, OneOrList, OneOrMany};
 
 /// Every field name of every mapping of the file: a key that is one of them is read as a
 /// `&'static str`, no allocation.
@@ -48,23 +48,32 @@ pub(super) const FIELD_NAMES: &[&str] = &[
 ];
 
 /// A mapping of the file as written, which keeps the keys it does not know.
-pub(super) trait Mapping<T> {
+pub(super) trait Mapping<T: Located> {
     /// Its fields, for the message about an unknown one.
     const FIELDS: &'static [&'static str];
     /// What it is, for messages: "an event".
     const WHAT: &'static str;
     /// The keys that are none of its fields, as written.
     fn unknown(&self) -> &[T];
+    /// The keys given twice (each second one, located at its value).
+    fn repeated(&self) -> &[T];
+    /// The required fields it lacks.
+    fn missing(&self) -> &[&'static str];
+    /// Where the mapping is, for a problem about the whole of it: its first located field.
+    fn anchor(&self) -> Option<&T>;
 }
 
 /// Declares a mapping of the file as written, with a deserializer that keeps going past a key
-/// it does not know: the key is kept in `unknown` for the checker to report beside every other
-/// problem, where `deny_unknown_fields` would end the parse at the first (issue 8). A field is
-/// `one` (required), `opt` (may be missing or null) or `many` (a list, empty when missing).
+/// it does not know, a key given twice and a required field left out: each is kept for the
+/// checker to report beside every other problem, where `deny_unknown_fields` or a missing field
+/// would end the parse at the first (issue 8, issue 20). A field is `one` (required), `opt` (may
+/// be missing or null) or `many` (a list, empty when missing); `at` names the `one` fields that
+/// say where the mapping is (without it, a problem about the whole mapping is at its first
+/// unknown key, or nowhere in particular).
 macro_rules! raw_mapping {
     (
         $(#[$meta:meta])*
-        $name:ident ($what:literal) {
+        $name:ident ($what:literal) $(at [$($at:ident),*])? {
             $($(#[$field_meta:meta])* $field:ident: $kind:ident $ty:ty),* $(,)?
         }
     ) => {
@@ -73,14 +82,35 @@ macro_rules! raw_mapping {
             $($(#[$field_meta])* pub(super) $field: raw_mapping!(@type $kind $ty),)*
             /// The keys that are no field of this mapping, as written.
             pub(super) unknown: Vec<T>,
+            /// The keys given a second time.
+            pub(super) repeated: Vec<T>,
+            /// The required fields left out.
+            pub(super) missing: Vec<&'static str>,
         }
 
-        impl<T> Mapping<T> for $name<T> {
+        impl<T: Located> Mapping<T> for $name<T> {
             const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
             const WHAT: &'static str = $what;
 
             fn unknown(&self) -> &[T] {
                 &self.unknown
+            }
+
+            fn repeated(&self) -> &[T] {
+                &self.repeated
+            }
+
+            fn missing(&self) -> &[&'static str] {
+                &self.missing
+            }
+
+            fn anchor(&self) -> Option<&T> {
+                let anchors: &[&T] = &[$($(&self.$at),*)?];
+                anchors
+                    .iter()
+                    .copied()
+                    .find(|at| !at.is_missing())
+                    .or(self.unknown.first())
             }
         }
 
@@ -106,23 +136,26 @@ macro_rules! raw_mapping {
                         self,
                         mut map: A,
                     ) -> Result<$name<T>, A::Error> {
-                        use serde::de::Error as _;
-                        $(let mut $field: Option<raw_mapping!(@type $kind $ty)> = None;)*
+                                                $(let mut $field: Option<raw_mapping!(@type $kind $ty)> = None;)*
                         let mut unknown = Vec::new();
+                        let mut repeated = Vec::new();
+                        let mut missing = Vec::new();
                         while let Some(key) = map.next_key::<T::Key>()? {
                             match key.text() {
+                                $(stringify!($field) if $field.is_some() => {
+                                    repeated.push(T::unknown_key(key, &mut map)?);
+                                })*
                                 $(stringify!($field) => {
-                                    if $field.is_some() {
-                                        return Err(A::Error::duplicate_field(stringify!($field)));
-                                    }
                                     $field = Some(map.next_value()?);
                                 })*
                                 _ => unknown.push(T::unknown_key(key, &mut map)?),
                             }
                         }
                         Ok($name {
-                            $($field: raw_mapping!(@finish $kind $field, A),)*
+                            $($field: raw_mapping!(@finish $kind $field, missing),)*
                             unknown,
+                            repeated,
+                            missing,
                         })
                     }
                 }
@@ -138,16 +171,19 @@ macro_rules! raw_mapping {
     (@type one $ty:ty) => { $ty };
     (@type opt $ty:ty) => { Option<$ty> };
     (@type many $ty:ty) => { Vec<$ty> };
-    (@finish one $field:ident, $access:ident) => {
-        $field.ok_or_else(|| <$access::Error as serde::de::Error>::missing_field(stringify!($field)))?
+    (@finish one $field:ident, $missing:ident) => {
+        $field.unwrap_or_else(|| {
+            $missing.push(stringify!($field));
+            Missing::missing()
+        })
     };
-    (@finish opt $field:ident, $access:ident) => { $field.flatten() };
-    (@finish many $field:ident, $access:ident) => { $field.unwrap_or_default() };
+    (@finish opt $field:ident, $missing:ident) => { $field.flatten() };
+    (@finish many $field:ident, $missing:ident) => { $field.unwrap_or_default() };
 }
 
 raw_mapping! {
     /// The whole file.
-    RawTimeline("the timeline") {
+    RawTimeline("the timeline") at [title] {
         title: one T,
         subject: opt T,
         people: many RawPerson<T>,
@@ -160,7 +196,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// An entry of `people`.
-    RawPerson("a person") {
+    RawPerson("a person") at [id, name] {
         id: one T,
         name: one T,
         aliases: many T,
@@ -172,7 +208,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// An entry of `places`.
-    RawPlace("a place") {
+    RawPlace("a place") at [id, name] {
         id: one T,
         name: one T,
         aliases: many T,
@@ -203,7 +239,7 @@ where
 
 raw_mapping! {
     /// One place of a dated `within:` list.
-    RawEnclosure("a place of `within`") {
+    RawEnclosure("a place of `within`") at [place] {
         place: one T,
         from: opt T,
         to: opt T,
@@ -212,7 +248,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// A former name of a place.
-    RawName("a place name") {
+    RawName("a place name") at [name] {
         name: one T,
         from: opt T,
         to: opt T,
@@ -221,14 +257,14 @@ raw_mapping! {
 
 raw_mapping! {
     /// A place's calendar.
-    RawCalendar("a calendar") {
+    RawCalendar("a calendar") at [julian_until] {
         julian_until: one T,
     }
 }
 
 raw_mapping! {
     /// An entry of `periods`.
-    RawPeriod("a period") {
+    RawPeriod("a period") at [id, title, from, to] {
         id: one T,
         title: one T,
         from: one T,
@@ -238,7 +274,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// An entry of `stays`.
-    RawStay("a stay") {
+    RawStay("a stay") at [place, from, to] {
         place: one T,
         from: one T,
         to: one T,
@@ -249,7 +285,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// An entry of `events`.
-    RawEvent("an event") {
+    RawEvent("an event") at [id, date, title] {
         id: one T,
         date: one T,
         end: opt T,
@@ -270,7 +306,7 @@ raw_mapping! {
 
 raw_mapping! {
     /// An event's media.
-    RawMedia("a media") {
+    RawMedia("a media") at [url] {
         url: one T,
         caption: opt T,
         credit: opt T,

@@ -48,13 +48,15 @@ pub fn id_char(c: char) -> bool {
 pub fn refusal(value: &str, shape: Shape) -> Option<String> {
     // The common case at a byte's cost, for a million events: no byte that can start a control
     // character (C0, DEL, or the lead bytes 0xC2 of U+0080–U+00BF, where the C1 controls are,
-    // and 0xE2 of U+2000–U+2FFF, where the bidirectional overrides and the line and paragraph
-    // separators are), and for an id only ASCII id characters.
+    // 0xE2 of U+2000–U+2FFF, where the bidirectional overrides, the line and paragraph
+    // separators and the zero-width characters are, 0xEF of U+F000–U+FFFF, where the byte-order
+    // mark and the annotation marks are, and 0xF3 of U+C0000–U+FFFFF, where the tag characters
+    // are), and for an id only ASCII id characters.
     let quick = match shape {
         Shape::Id => value.bytes().all(|b| QUICK_ID[b as usize]),
         Shape::Line | Shape::Prose => !value
             .bytes()
-            .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2),
+            .any(|b| b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xe2 | 0xef | 0xf3)),
     };
     if quick {
         return None;
@@ -70,6 +72,15 @@ pub fn refusal(value: &str, shape: Shape) -> Option<String> {
             "`{}` holds `{}`: ids are letters, digits, `-`, `_` and `.`",
             quote(value),
             c.escape_default()
+        ));
+    }
+    if shape == Shape::Line
+        && let Some(c) = value.chars().find(|&c| is_invisible(c))
+    {
+        return Some(format!(
+            "holds an invisible character, which hides or reorders what the text shows: `{}` ({})",
+            c.escape_default(),
+            invisible_name(c)
         ));
     }
     if let Some(c) = value.chars().find(|&c| is_control(c) && !allowed(c)) {
@@ -138,6 +149,35 @@ pub fn label_refusal(value: &str) -> Option<String> {
     })
 }
 
+/// True for the characters that show nothing and are refused in a one-line field as control
+/// characters are: a title that reads `Lenin` may hold `Le\u{200b}nin`, which no search for
+/// Lenin finds, and a bidirectional mark or a tag character changes what a reader sees.
+/// (Prose may keep them: the zero-width joiner builds emoji and some scripts' letters.)
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{2060}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// What an invisible character is, for the message.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{200b}'..='\u{200d}' | '\u{2060}' => "a zero-width character",
+        '\u{200e}' | '\u{200f}' => "a bidirectional mark",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => "a bidirectional override",
+        '\u{feff}' => "a byte-order mark inside the text",
+        '\u{fff9}'..='\u{fffb}' => "an interlinear annotation mark",
+        _ => "a tag character",
+    }
+}
+
 /// True when `value` may be a field of this `shape` (and is not an empty id).
 pub fn acceptable(value: &str, shape: Shape) -> bool {
     refusal(value, shape).is_none() && !(shape == Shape::Id && value.trim().is_empty())
@@ -202,6 +242,34 @@ mod tests {
                 .contains("line break")
         );
         assert!(refusal("a\tb", Shape::Line).unwrap().contains("a tab"));
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_in_one_line() {
+        for c in [
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{200e}',
+            '\u{200f}',
+            '\u{202a}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{feff}',
+            '\u{e0000}',
+            '\u{e0041}',
+            '\u{e007f}',
+            '\u{fff9}',
+            '\u{fffb}',
+        ] {
+            let value = format!("Le{c}nin");
+            let why = refusal(&value, Shape::Line).unwrap_or_else(|| panic!("{c:?}"));
+            assert!(why.contains(&c.escape_default().to_string()), "{why}");
+        }
+        assert!(refusal("Лев Троцкий, 托洛茨基, ｆｕｌｌ", Shape::Line).is_none());
+        assert!(refusal("a family: 👨\u{200d}👩\u{200d}👧", Shape::Prose).is_none());
     }
 
     #[test]

@@ -12,9 +12,15 @@ use crate::model::{Event, Timeline};
 /// iCalendar and the other exports hold no more (`9999-12-31 O.S.` falls in Gregorian 10000).
 pub const LAST_YEAR: i32 = 9999;
 
-/// True when a day lies within the years a timeline may hold, 0 to [`LAST_YEAR`].
+/// The first year a date may reach in the Gregorian calendar: there is no year 0, and
+/// `0001-01-01 O.S.` falls on 30 December of the year before 1 (issue 19: views wrote "30 Dec 0"
+/// and an export year 0). Such a date is refused at load, with a message, not shown as a year
+/// no calendar has.
+pub const FIRST_YEAR: i32 = 1;
+
+/// True when a day lies within the years a timeline may hold, [`FIRST_YEAR`] to [`LAST_YEAR`].
 pub fn day_in_range(day: NaiveDate) -> bool {
-    (0..=LAST_YEAR).contains(&day.year())
+    (FIRST_YEAR..=LAST_YEAR).contains(&day.year())
 }
 
 /// True when `date` is one the grammar can make ([`Date::is_well_formed`]), within the years a
@@ -151,6 +157,8 @@ mod tests {
             "bounds that disagree"
         );
         assert!(!day_in_range(NaiveDate::MAX));
-        assert!(day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+        // `0001-01-01 O.S.` is 30 December of the year before 1: refused (issue 19).
+        assert!(!day_in_range(NaiveDate::from_ymd_opt(0, 12, 30).unwrap()));
+        assert!(day_in_range(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()));
     }
 }

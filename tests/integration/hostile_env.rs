@@ -293,7 +293,10 @@ fn absurd_shapes_are_refused_without_reserving_memory_for_them() {
         format!("title: t\nevents:\n{}", "- \n".repeat(7_000_000)),
     )
     .unwrap();
-    for (file, expected) in [(&empties, "missing field `id`"), (&dashes, ":3:")] {
+    for (file, expected) in [
+        (&empties, "the fields `id`, `date` and `title` are missing"),
+        (&dashes, ":3:"),
+    ] {
         let output = shell(
             &format!(r#"ulimit -v 2000000; exec "$0" --file {}"#, file.display()),
             dir.path(),
