@@ -352,7 +352,7 @@ events: []
         ":9:17: place `land`: its time within `union` overlaps its time within `empire`",
         ":10:17: place `land`: unknown place `unoin`; did you mean `union`?",
         ":11:42: place `land`: it lies within `union` until 1991-01-01, not after its start (1995-01-01)",
-        ":12:24: place `land`: unknown field `form`; a place of `within` takes place, from, to",
+        ":12:24: place `land`: unknown field `form`; did you mean `from`?",
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");
     }
