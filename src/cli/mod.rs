@@ -11,6 +11,7 @@
 mod args;
 mod commands;
 pub mod complete;
+mod groups;
 pub mod man;
 mod values;
 
