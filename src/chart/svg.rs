@@ -16,33 +16,14 @@ use chrono::{Datelike, NaiveDate};
 use super::Selection;
 use super::axis::{Axis, Unit, axis_for, range_words};
 use super::counts::Counts;
-use super::svg_layout::{OFFSET, Placed, fit_text, stack_labels, text_width};
+use super::svg_layout::{
+    BAR, GAP, LANE, MARGIN, OFFSET, PAGE_HEIGHT, PAGE_WIDTH, PLOT_LEFT, PLOT_RIGHT, Placed, ROW,
+    SMALL, STRIP, TEXT, TITLE, fit_text, stack_labels, text_width,
+};
 use super::svg_parts::{Label, Periods, Stays, key_labels, period_layout, stay_layout};
 use crate::error::Error;
 use crate::index::Index;
 
-/// A4 landscape in points.
-const PAGE_WIDTH: f64 = 842.0;
-const PAGE_HEIGHT: f64 = 595.0;
-/// Room a printer leaves white, and then some (7 mm).
-const MARGIN: f64 = 20.0;
-pub(super) const PLOT_LEFT: f64 = MARGIN;
-pub(super) const PLOT_RIGHT: f64 = PAGE_WIDTH - MARGIN;
-/// Text sizes in points: labels, the smallest (axis and notes), the title.
-pub(super) const TEXT: f64 = 9.5;
-const SMALL: f64 = 9.0;
-const TITLE: f64 = 15.0;
-/// A row of labels, a lane of periods (its bar and the gap under it), a bar.
-const ROW: f64 = 12.0;
-const LANE: f64 = 14.0;
-const BAR: f64 = 12.0;
-/// The height of the bars of events per year.
-const STRIP: f64 = 26.0;
-/// Room between labels in a row, and between a bar and its label.
-pub(super) const GAP: f64 = 5.0;
-/// The widest a label may be; a key event's, title and date.
-pub(super) const LABEL_MAX: f64 = 300.0;
-pub(super) const KEY_LABEL_MAX: f64 = 200.0;
 /// Where the label rows may grow to before the periods give up lanes.
 const KEY_ROWS: usize = 14;
 const STAY_ROWS: usize = 8;

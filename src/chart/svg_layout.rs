@@ -1,8 +1,31 @@
-//! Where the SVG chart's labels and bars go: text widths measured conservatively (so a label
+//! The SVG chart's page and where its labels and bars go: the A4 geometry and text sizes, text widths measured conservatively (so a label
 //! never runs into another in any common sans-serif font), bars packed into lanes, and labels
 //! stacked in rows with leader lines that never cross another label.
 
 use unicode_width::UnicodeWidthChar;
+
+/// A4 landscape in points.
+pub(super) const PAGE_WIDTH: f64 = 842.0;
+pub(super) const PAGE_HEIGHT: f64 = 595.0;
+/// Room a printer leaves white, and then some (7 mm).
+pub(super) const MARGIN: f64 = 20.0;
+pub(super) const PLOT_LEFT: f64 = MARGIN;
+pub(super) const PLOT_RIGHT: f64 = PAGE_WIDTH - MARGIN;
+/// Text sizes in points: labels, the smallest (axis and notes), the title.
+pub(super) const TEXT: f64 = 9.5;
+pub(super) const SMALL: f64 = 9.0;
+pub(super) const TITLE: f64 = 15.0;
+/// A row of labels, a lane of periods (its bar and the gap under it), a bar.
+pub(super) const ROW: f64 = 12.0;
+pub(super) const LANE: f64 = 14.0;
+pub(super) const BAR: f64 = 12.0;
+/// The height of the bars of events per year.
+pub(super) const STRIP: f64 = 26.0;
+/// Room between labels in a row, and between a bar and its label.
+pub(super) const GAP: f64 = 5.0;
+/// The widest a label may be; a key event's, title and date.
+pub(super) const LABEL_MAX: f64 = 300.0;
+pub(super) const KEY_LABEL_MAX: f64 = 200.0;
 
 /// The width of `text` set at `size` points, estimated from per-character widths a little
 /// wider than DejaVu Sans and Verdana (the widest common sans-serif faces) draw them: an

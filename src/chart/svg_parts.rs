@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use super::Selection;
 use super::axis::Axis;
 use super::bars::{Bar, period_rows, stay_bars};
-use super::svg::{GAP, KEY_LABEL_MAX, LABEL_MAX, PLOT_LEFT, PLOT_RIGHT, TEXT};
-use super::svg_layout::{fit_text, pack_lanes, text_width};
+use super::svg_layout::{
+    GAP, KEY_LABEL_MAX, LABEL_MAX, PLOT_LEFT, PLOT_RIGHT, TEXT, fit_text, pack_lanes, text_width,
+};
 use crate::date::Precision;
 use crate::error::Error;
 use crate::index::Index;
