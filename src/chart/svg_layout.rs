@@ -1,6 +1,7 @@
-//! The SVG chart's page and where its labels and bars go: the A4 geometry and text sizes, text widths measured conservatively (so a label
-//! never runs into another in any common sans-serif font), bars packed into lanes, and labels
-//! stacked in rows with leader lines that never cross another label.
+//! The SVG chart's page and where its labels and bars go: the A4 geometry and text sizes, text
+//! widths measured conservatively (so a label never runs into another in any common sans-serif
+//! font), bars packed into lanes, and labels stacked in rows with leader lines that never cross
+//! another label.
 
 use unicode_width::UnicodeWidthChar;
 
