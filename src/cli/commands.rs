@@ -9,8 +9,9 @@ use clap::Args;
 use clap::builder::NonEmptyStringValueParser;
 use clap_complete::{ArgValueCompleter, Shell};
 
-use super::args::{CommandArgs, Groups, ListViewArgs};
-use super::groups::{FilterArgs, FormatArgs, LayoutArgs, ListArgs, WindowArgs};
+use super::groups::{
+    CommandArgs, FilterArgs, FormatArgs, Groups, LayoutArgs, ListArgs, ListViewArgs, WindowArgs,
+};
 use super::values::{parse_date, parse_month_day, parse_today, parse_window};
 use crate::anniversary::{CalendarChoice, MonthDay};
 use crate::cmd::around::AroundSettings;

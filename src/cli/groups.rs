@@ -1,13 +1,140 @@
-//! The flag groups the commands share (filters, dates and places, list, format, layout), each
-//! with the flags it was given and how flags typed before a subcommand's name are handed to it.
+//! The flag groups the commands share (filters, dates and places, list, format, layout), what a
+//! command's flags settle into ([`CommandArgs`]), and how flags typed before a subcommand's name
+//! are handed to it ([`ListViewArgs::hand_to`]).
 
 use clap::Args;
 use clap_complete::ArgValueCompleter;
 
 use super::values::{parse_date, parse_limit};
-use crate::cmd::{Filters, Listing};
+use crate::cmd::{self, Filters, ListView, Listing};
+use crate::config::Output;
 use crate::date::Date;
+use crate::error::Error;
 use crate::render::Format;
+
+/// What a command's flags give: the groups it takes and the plain command they settle into.
+pub(super) trait CommandArgs {
+    /// What kind of output the command writes.
+    const OUTPUT: Output;
+
+    /// What kind of output these flags ask for: [`Self::OUTPUT`] unless a flag changes it
+    /// (`chart --format svg` writes data).
+    fn output(&self) -> Output {
+        Self::OUTPUT
+    }
+
+    /// The flag groups this command takes, to merge the ones given before its name into.
+    fn groups_mut(&mut self) -> Groups<'_> {
+        Groups::default()
+    }
+
+    /// The plain command, with its settings.
+    fn into_command(self) -> Result<cmd::Command, Error>;
+}
+
+/// Mutable access to the flag groups a command has; `None` for a group it does not take.
+#[derive(Default)]
+pub struct Groups<'a> {
+    /// Which events.
+    pub filters: Option<&'a mut FilterArgs>,
+    /// Only the dates and places of the filters, for a view of other things than events.
+    pub window: Option<&'a mut WindowArgs>,
+    /// How many and in which order.
+    pub list: Option<&'a mut ListArgs>,
+    /// The output format.
+    pub format: Option<&'a mut FormatArgs>,
+    /// Table width and drawing characters.
+    pub layout: Option<&'a mut LayoutArgs>,
+    /// `--key` alone, for a command that takes it without the other filters (`around`).
+    pub key: Option<&'a mut bool>,
+}
+
+/// The flags of every view that lists things: which events, how many, in which format.
+#[derive(Debug, Args, Default, Clone)]
+pub struct ListViewArgs {
+    /// Which events.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// How many and in which order.
+    #[command(flatten)]
+    pub list: ListArgs,
+    /// The output format.
+    #[command(flatten)]
+    pub format: FormatArgs,
+    /// Table width and drawing characters.
+    #[command(flatten)]
+    pub layout: LayoutArgs,
+}
+
+impl ListViewArgs {
+    /// The plain settings of a list view (its format and layout go to the run's choices).
+    pub fn into_view(self) -> ListView {
+        ListView {
+            filters: self.filters.into_filters(),
+            list: self.list.into_listing(),
+        }
+    }
+
+    /// Hands these flags, given before the name of the subcommand `name`, to that subcommand's
+    /// `groups`, refusing those it does not take: `timeline --from 1917 who Kamenev` is
+    /// `timeline who Kamenev --from 1917`, and `timeline --limit 3 show birth` is an error
+    /// naming `show`.
+    pub fn hand_to(self, groups: Groups<'_>, name: &str) -> Result<(), Error> {
+        let refuse = |flags: Vec<&'static str>| -> Result<(), Error> {
+            match flags.first() {
+                None => Ok(()),
+                Some(flag) => Err(super::not_taken(name, flag)),
+            }
+        };
+        let usage = |e: String| Error::Usage(format!("timeline {name}: {e}"));
+        let mut filters = self.filters;
+        if let Some(key) = groups.key {
+            take_switch(key, std::mem::take(&mut filters.key), "--key").map_err(usage)?;
+        }
+        match (groups.filters, groups.window) {
+            (Some(group), _) => group.take(filters).map_err(usage)?,
+            (None, Some(group)) => {
+                let (window, rest) = WindowArgs::split(filters);
+                refuse(rest.given())?;
+                group.take(window).map_err(usage)?;
+            }
+            (None, None) => refuse(filters.given())?,
+        }
+        match groups.list {
+            Some(group) => group.take(self.list).map_err(usage)?,
+            None => refuse(self.list.given())?,
+        }
+        match groups.format {
+            Some(group) => group.take(self.format).map_err(usage)?,
+            None => refuse(self.format.given())?,
+        }
+        match groups.layout {
+            Some(group) => group.take(self.layout).map_err(usage)?,
+            None => refuse(self.layout.given())?,
+        }
+        Ok(())
+    }
+}
+
+/// The event list (no subcommand) takes every group.
+impl CommandArgs for ListViewArgs {
+    const OUTPUT: Output = Output::View;
+
+    fn groups_mut(&mut self) -> Groups<'_> {
+        Groups {
+            filters: Some(&mut self.filters),
+            list: Some(&mut self.list),
+            format: Some(&mut self.format),
+            layout: Some(&mut self.layout),
+            key: None,
+            window: None,
+        }
+    }
+
+    fn into_command(self) -> Result<cmd::Command, Error> {
+        Ok(cmd::Command::List(self.into_view()))
+    }
+}
 
 /// A flag group that was given before a subcommand and must be handed to it.
 pub trait FlagGroup {

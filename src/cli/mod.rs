@@ -22,7 +22,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
 pub use self::args::Cli;
-use self::args::{Command, CommandArgs, GlobalArgs, ListViewArgs};
+use self::args::{Command, GlobalArgs};
+use self::groups::{CommandArgs, ListViewArgs};
 use crate::cmd;
 use crate::config::Choices;
 use crate::error::{Error, QUOTE_CHARS, say};
