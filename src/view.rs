@@ -233,6 +233,19 @@ pub struct EventDetail {
     pub participants: Vec<Participant>,
     /// The titles of the periods its span overlaps.
     pub period_titles: Vec<String>,
+    /// The event the source tells of just before it (its `after:`), which it is listed after;
+    /// `show` fills it in, as only it has every event at hand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<Preceding>,
+}
+
+/// The event another comes `after:`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Preceding {
+    /// Its id, for `timeline show`.
+    pub id: String,
+    /// Its title.
+    pub title: String,
 }
 
 /// The texts of an event that its row shows as they are.
@@ -543,6 +556,7 @@ impl<'a> Views<'a> {
                 .periods_of(&event.date)
                 .map(|p| timeline.periods[p].title.clone())
                 .collect(),
+            after: None,
         }
     }
 }

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::Context;
 use crate::error::{Error, quote};
 use crate::suggest::{closest, did_you_mean};
+use crate::view::Preceding;
 
 /// The settings of `timeline show`.
 #[derive(Debug, Clone)]
@@ -28,6 +29,14 @@ pub fn run(args: &ShowSettings, ctx: &Context, out: &mut dyn Write) -> Result<()
         };
         Error::NoMatch(format!("no event has the id `{}`{hint}", quote(id)))
     })?;
-    ctx.renderer.detail(out, &ctx.views.detail(event))?;
+    let mut detail = ctx.views.detail(event);
+    detail.after = event.after.as_ref().and_then(|after| {
+        let before = events.iter().find(|e| e.id == after.id)?;
+        Some(Preceding {
+            id: before.id.clone(),
+            title: before.title.clone(),
+        })
+    });
+    ctx.renderer.detail(out, &detail)?;
     Ok(())
 }

@@ -267,6 +267,10 @@ impl Renderer for Markdown {
         if let Some(source) = &row.source {
             writeln!(out, "- **Source:** {}", escape(source))?;
         }
+        if let Some(after) = &detail.after {
+            let words = format!("{} ({})", after.title, after.id);
+            writeln!(out, "- **After:** {}", escape(&words))?;
+        }
         if let Some(link) = &row.link {
             writeln!(
                 out,

@@ -279,6 +279,14 @@ impl Renderer for Plain {
             ("tags", row.tags.join(",")),
             ("periods", detail.period_titles.join("; ")),
             ("source", row.source.clone().unwrap_or_default()),
+            (
+                "after",
+                detail
+                    .after
+                    .as_ref()
+                    .map(|a| a.id.clone())
+                    .unwrap_or_default(),
+            ),
             ("label", row.label.clone().unwrap_or_default()),
             ("link", row.link.clone().unwrap_or_default()),
             (

@@ -422,3 +422,28 @@ fn repeated_windows_merge_so_certain_means_within_their_union_and_stays_cheap() 
         json_ids(&json(&["--from", "1879", "--to", "1940", "--certain"]))
     );
 }
+
+#[test]
+fn show_names_the_event_it_comes_after_in_every_format() {
+    let id = "foreign-affairs-commissar";
+    let detail = json(&["show", id]);
+    assert_eq!(detail["after"]["id"], "october-uprising", "{detail}");
+    let uprising = json(&["show", "october-uprising"]);
+    assert_eq!(detail["after"]["title"], uprising["title"]);
+    assert!(uprising.get("after").is_none(), "{uprising}");
+    let plain = stdout(&["show", id, "--format", "plain"]);
+    assert!(
+        plain.lines().any(|l| l == "after\toctober-uprising"),
+        "{plain}"
+    );
+    let table = stdout(&["show", id, "--width", "100"]);
+    assert!(
+        table.contains("After") && table.contains("(october-uprising)"),
+        "{table}"
+    );
+    let markdown = stdout(&["show", id, "--format", "markdown"]);
+    assert!(
+        markdown.contains("- **After:** Led the successful uprising"),
+        "{markdown}"
+    );
+}

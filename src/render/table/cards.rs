@@ -181,6 +181,12 @@ impl Table {
         if let Some(source) = &row.source {
             fields.push(("Source", source.clone()));
         }
+        if let Some(after) = &detail.after {
+            fields.push((
+                "After",
+                format!("{} {}", after.title, p.dim(&format!("({})", after.id))),
+            ));
+        }
         if let Some(link) = &row.link {
             fields.push(("Link", link.clone()));
         }
