@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use timeline::index::{Index, Query};
+use timeline::index::{CountRule, Index, Query};
 use timeline::store::MappedEvents;
 use timeline::view::Views;
 
@@ -27,5 +27,6 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = index.person_counts(&all);
     let _ = index.place_counts(&all);
-    let _ = index.period_counts(&all);
+    let _ = index.period_counts(&all, CountRule::Overlap);
+    let _ = index.period_counts(&all, CountRule::Certain);
 });
