@@ -248,6 +248,19 @@ impl Checker<'_> {
         }
     }
 
+    /// [`Self::unknown`] for a mapping inside another (a dated `within:` entry): a problem with
+    /// no value of its own to point at (a missing field) is reported at `owner_id`.
+    pub(super) fn unknown_inside<T: Located, M: Mapping<T>>(
+        &mut self,
+        mapping: &M,
+        owner: Owner,
+        owner_id: &T,
+    ) {
+        for (at, message) in shape_problems(mapping, owner) {
+            self.report(at.unwrap_or(owner_id), message);
+        }
+    }
+
     /// Reports what is wrong with the shape of a mapping of `owner` ([`shape_problems`]).
     fn unknown<T: Located, M: Mapping<T>>(&mut self, mapping: &M, owner: Owner) {
         for (at, message) in shape_problems(mapping, owner) {

@@ -38,7 +38,7 @@ impl Checker<'_> {
                     })
                     .into_iter()
                     .collect(),
-                Some(RawWithin::Dated(list)) => self.enclosures(list, ids, owner),
+                Some(RawWithin::Dated(list)) => self.enclosures(list, ids, owner, &p.id),
             };
             let julian_until = p.calendar.as_ref().and_then(|c| self.calendar(c, owner));
             let names = self.historical_names(p, owner);
@@ -85,11 +85,12 @@ impl Checker<'_> {
         list: &[RawEnclosure<T>],
         ids: &HashMap<String, usize>,
         owner: Owner,
+        owner_id: &T,
     ) -> Vec<Enclosure> {
         let mut within: Vec<Enclosure> = Vec::with_capacity(list.len());
         let mut written: Vec<&T> = Vec::with_capacity(list.len());
         for e in list {
-            self.unknown(e, owner);
+            self.unknown_inside(e, owner, owner_id);
             let place = self.resolve(ids, "place", &e.place, owner);
             let (Some(from), Some(to)) = (self.bound(&e.from, owner), self.bound(&e.to, owner))
             else {

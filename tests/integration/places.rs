@@ -519,3 +519,20 @@ fn a_chain_whose_every_link_has_a_gap_answers_on_the_day() {
         ["in-a-gap", "the-day-after"]
     );
 }
+
+#[test]
+fn a_dated_within_missing_its_place_is_reported_at_the_places_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = file(
+        dir.path(),
+        "missing.yaml",
+        "title: t\nplaces:\n  - id: land\n    name: Land\n    within:\n      - {to: \"1917\"}\nevents: []\n",
+    );
+    let output = common::clean().args(["check", &bad]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("missing.yaml:3:9: place `land`: the field `place` is missing"),
+        "{stderr}"
+    );
+}
