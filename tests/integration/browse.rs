@@ -1,12 +1,9 @@
 //! `timeline browse` as a reader meets it: the real binary in a real terminal (tmux), driven by
 //! keys, and the terminal as the shell finds it afterwards; and its refusal outside a terminal.
 
-use std::process::Command as StdCommand;
-use std::time::{Duration, Instant};
-
 use assert_cmd::Command;
 
-use crate::common;
+use crate::tmux::Tmux;
 
 const SMALL: &str = "tests/fixtures/small.yaml";
 
@@ -34,121 +31,6 @@ fn flags_that_cannot_shape_a_full_screen_are_refused() {
             .output()
             .unwrap();
         assert_eq!(output.status.code(), Some(2), "{flag:?}");
-    }
-}
-
-/// A tmux server of this test's own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// A detached session `width`×`height` running a plain shell, on a server named after the
-    /// test (`name`) and this process. Fails the test where tmux is missing.
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
-        common::require("tmux", &["-V"]);
-        let tmux = Tmux {
-            socket: format!("timeline-{name}-{}", std::process::id()),
-        };
-        let status = tmux
-            .command()
-            .args(["new-session", "-d", "-s", "t", "-x", &width.to_string()])
-            .args(["-y", &height.to_string()])
-            .args([
-                "env",
-                "-i",
-                "PATH=/usr/bin:/bin",
-                "TERM=xterm-256color",
-                "PS1=$ ",
-            ])
-            .args(["sh"])
-            .status()
-            .unwrap();
-        assert!(status.success(), "tmux new-session: {status:?}");
-        tmux
-    }
-
-    fn command(&self) -> StdCommand {
-        let mut command = StdCommand::new("tmux");
-        command.args(["-L", &self.socket]);
-        command
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let status = self
-            .command()
-            .args(["send-keys", "-t", "t"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    /// Types `text` literally (no key names).
-    fn type_text(&self, text: &str) {
-        let status = self
-            .command()
-            .args(["send-keys", "-t", "t", "-l", text])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        self.capture(false)
-    }
-
-    /// The pane's text; with `escapes`, with its colors and attributes as escape sequences.
-    fn capture(&self, escapes: bool) -> String {
-        let mut command = self.command();
-        command.args(["capture-pane", "-p", "-t", "t"]);
-        if escapes {
-            command.arg("-e");
-        }
-        let output = command.output().unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// A tmux format of the pane: `#{alternate_on}`, `#{cursor_flag}`...
-    fn pane(&self, format: &str) -> String {
-        let output = self
-            .command()
-            .args(["display-message", "-p", "-t", "t", format])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
-    }
-
-    /// Waits for the screen to show every one of `texts` at once (a frame may be caught half
-    /// drawn); the screen it found.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |screen| {
-            texts.iter().all(|text| screen.contains(text))
-        })
-    }
-
-    /// Waits for a screen that `shows` accepts (`what`, for the failure); the screen it found.
-    /// The program draws when it draws: only the hang guard ends the wait, failing the test with
-    /// the last screen seen.
-    fn wait_until(&self, what: &str, shows: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if shows(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < common::HANG_GUARD,
-                "waited for {what}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").status();
     }
 }
 

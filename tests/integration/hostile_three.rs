@@ -28,10 +28,11 @@
 //!     shows the program's help, as git does.
 
 use crate::common;
+use crate::tmux::Tmux;
 
 use std::path::Path;
 use std::process::Command as StdCommand;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -152,7 +153,7 @@ fn a_long_table_reaches_the_pager_whole() {
     let args = ["--file", &path, "--color", "never", "--width", "120"];
     let piped = run(&args);
     let paged = dir.path().join("paged");
-    let tmux = Tmux::start("long-pager", 100, 20);
+    let tmux = Tmux::start_with("long-pager", 100, 20, &["LANG=C.UTF-8"]);
     tmux.run(
         &format!("TIMELINE_PAGER='cat > {}'", paged.display()),
         &args.join(" "),
@@ -163,7 +164,7 @@ fn a_long_table_reaches_the_pager_whole() {
 
 #[test]
 fn ctrl_c_while_less_shows_is_left_to_less() {
-    let tmux = Tmux::start("pager-ctrl-c", 80, 8);
+    let tmux = Tmux::start_with("pager-ctrl-c", 80, 8, &["LANG=C.UTF-8"]);
     tmux.run("TIMELINE_PAGER=less", &format!("--file {}", fixture()));
     tmux.wait_for(&["Date", "Born"]);
     tmux.send(&["C-c"]);
@@ -179,7 +180,7 @@ fn ctrl_c_while_less_shows_is_left_to_less() {
 
 #[test]
 fn sigterm_and_sighup_while_less_shows_wait_for_less() {
-    let tmux = Tmux::start("pager-signals", 80, 8);
+    let tmux = Tmux::start_with("pager-signals", 80, 8, &["LANG=C.UTF-8"]);
     for (signal, code) in [("TERM", 143), ("HUP", 129)] {
         tmux.send(&["clear", "Enter"]);
         let pid = tmux.run_with_pid("TIMELINE_PAGER=less", &format!("--file {}", fixture()));
@@ -198,7 +199,7 @@ fn sigterm_and_sighup_while_less_shows_wait_for_less() {
 
 #[test]
 fn browse_gives_the_terminal_back_on_every_signal() {
-    let tmux = Tmux::start("browse-signals", 80, 24);
+    let tmux = Tmux::start_with("browse-signals", 80, 24, &["LANG=C.UTF-8"]);
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
         tmux.send(&["clear", "Enter"]);
         let pid = tmux.run_with_pid("", &format!("--file {} browse", fixture()));
@@ -266,7 +267,7 @@ fn markdown_cards_escape_every_value() {
 fn a_failing_pager_never_hides_the_output() {
     let dir = tempfile::tempdir().unwrap();
     let not_executable = file(dir.path(), "pager", "#!/bin/sh\ncat\n");
-    let tmux = Tmux::start("pager-fails", 100, 10);
+    let tmux = Tmux::start_with("pager-fails", 100, 10, &["LANG=C.UTF-8"]);
     for pager in ["false", &not_executable, "kill -9 $$"] {
         tmux.send(&["clear", "Enter"]);
         tmux.run(
@@ -301,151 +302,4 @@ fn kill(signal: &str, pid: &str) {
         .status()
         .unwrap();
     assert!(status.success(), "kill -{signal} {pid}");
-}
-
-/// A tmux server of this test's own (its own socket), killed when dropped: as in
-/// tests/browse.rs, but a probe that needs it fails without tmux.
-struct Tmux {
-    socket: String,
-    dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// A detached session `width`×`height` running a plain shell (no line editor that would
-    /// mend the terminal itself).
-    fn start(name: &str, width: u16, height: u16) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("timeline-{name}-{}", std::process::id()),
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let status = tmux
-            .command()
-            .args(["new-session", "-d", "-s", "t", "-x", &width.to_string()])
-            .args(["-y", &height.to_string()])
-            .args(["env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color"])
-            // A UTF-8 locale, or less shows the table's borders as bytes.
-            .arg("LANG=C.UTF-8")
-            .args(["PS1=$ ", "sh"])
-            .status()
-            .expect("tmux runs (apt-get install tmux; .ci/run installs it)");
-        assert!(status.success(), "tmux starts");
-        tmux.wait_for(&["$"]);
-        tmux
-    }
-
-    fn command(&self) -> StdCommand {
-        let mut command = StdCommand::new("tmux");
-        command.args(["-L", &self.socket]);
-        command
-    }
-
-    /// Types `ENV timeline ARGS; echo EXIT=$?` and Enter.
-    fn run(&self, env: &str, args: &str) {
-        let binary = assert_cmd::cargo::cargo_bin("timeline");
-        self.type_text(&format!(
-            "{env} '{}' {args}; echo EXIT=$?",
-            binary.display()
-        ));
-        self.send(&["Enter"]);
-    }
-
-    /// As [`Tmux::run`], the program started by a shell that writes its process id first and
-    /// then becomes it; the id. A script of its own says the exit status: the interactive
-    /// shell would skip the `echo` after a program that SIGINT ended.
-    fn run_with_pid(&self, env: &str, args: &str) -> String {
-        let binary = assert_cmd::cargo::cargo_bin("timeline");
-        let pid_file = self.dir.path().join("pid");
-        let _ = std::fs::remove_file(&pid_file);
-        let script = self.dir.path().join("run.sh");
-        let text = "sh -c 'echo $$ > \"$0\"; exec \"$@\"' \"$@\"\necho EXIT=$?\n";
-        std::fs::write(&script, text).unwrap();
-        self.type_text(&format!(
-            "{env} sh '{}' '{}' '{}' {args}",
-            script.display(),
-            pid_file.display(),
-            binary.display()
-        ));
-        self.send(&["Enter"]);
-        let start = Instant::now();
-        loop {
-            if let Ok(pid) = std::fs::read_to_string(&pid_file)
-                && pid.ends_with('\n')
-            {
-                return pid.trim().to_string();
-            }
-            assert!(start.elapsed() < Duration::from_secs(10), "no process id");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let status = self
-            .command()
-            .args(["send-keys", "-t", "t"])
-            .args(keys)
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    /// Types `text` literally (no key names).
-    fn type_text(&self, text: &str) {
-        let status = self
-            .command()
-            .args(["send-keys", "-t", "t", "-l", text])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn screen(&self) -> String {
-        let output = self
-            .command()
-            .args(["capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// The pane's text with what scrolled off it.
-    fn history(&self) -> String {
-        let output = self
-            .command()
-            .args(["capture-pane", "-p", "-t", "t", "-S", "-"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    /// A tmux format of the pane: `#{alternate_on}`, `#{cursor_flag}`...
-    fn pane(&self, format: &str) -> String {
-        let output = self
-            .command()
-            .args(["display-message", "-p", "-t", "t", format])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
-    }
-
-    /// Waits up to twenty seconds for the screen to show every one of `texts` at once.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if texts.iter().all(|text| screen.contains(text)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waited for {texts:?}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").status();
-    }
 }

@@ -7,6 +7,7 @@
 //! `.ci/run` installs them.
 
 mod common;
+mod tmux;
 
 mod around;
 mod browse;
