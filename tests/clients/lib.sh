@@ -16,6 +16,16 @@ skip() { echo "SKIP $*"; exit 0; }
 fail() { echo "FAIL $*"; exit 1; }
 
 # The binary of this checkout, built if needed (cargo is quiet when it is up to date).
+# chromium_headless PROFILE ARGS...: Chromium without a window, network chatter or first-run pages,
+# allowed to read the page's files, in a profile of its own under $SCRATCH, for two minutes at most.
+chromium_headless() {
+    local profile="$1"
+    shift
+    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
+        --user-data-dir="$SCRATCH/profile-$profile" "$@"
+}
+
 timeline_bin() {
     local target="${CARGO_TARGET_DIR:-$REPO/target}"
     (cd "$REPO" && cargo build --quiet) >&2

@@ -35,16 +35,12 @@ check() {
         echo '<pre id="result"></pre>'
         echo "<script src=\"file://$CLIENTS_DIR/svg.js\"></script></body></html>"
     } >"$page"
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
-        --user-data-dir="$SCRATCH/profile-$name" --virtual-time-budget=5000 --window-size=1123,900 \
+    chromium_headless "$name" --virtual-time-budget=5000 --window-size=1123,900 \
         --dump-dom "file://$page" >"$dom" 2>"$SCRATCH/$name.chromium.log" \
         || fail "svg $name: chromium failed: $(tail -3 "$SCRATCH/$name.chromium.log")"
     if [ -n "${TIMELINE_SCREENSHOTS:-}" ]; then
         mkdir -p "$TIMELINE_SCREENSHOTS"
-        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-            --disable-component-update --disable-sync --no-first-run --hide-scrollbars \
-            --user-data-dir="$SCRATCH/profile-$name-shot" --window-size=1123,794 \
+        chromium_headless "$name-shot" --hide-scrollbars --window-size=1123,794 \
             --screenshot="$TIMELINE_SCREENSHOTS/svg-$name.png" "file://$SCRATCH/$name.svg" \
             >/dev/null 2>&1 || echo "no screenshot of $name" >&2
     fi
@@ -76,9 +72,7 @@ printed() {
         sed '1{/^<?xml/d}' "$SCRATCH/$name.svg"
         echo '</body></html>'
     } >"$page"
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --no-pdf-header-footer \
-        --user-data-dir="$SCRATCH/profile-$name-print" --print-to-pdf="$pdf" "file://$page" \
+    chromium_headless "$name-print" --no-pdf-header-footer --print-to-pdf="$pdf" "file://$page" \
         >/dev/null 2>&1 || fail "svg $name: chromium did not print"
     PDF="$pdf" node -e '
         const text = require("fs").readFileSync(process.env.PDF, "latin1");

@@ -27,24 +27,18 @@ check() {
         echo "<script src=\"file://$CLIENTS_DIR/timelinejs.js\"></script></body></html>"
     } >"$page"
     local dom="$SCRATCH/$name.dom"
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
-        --user-data-dir="$SCRATCH/profile-$name" --virtual-time-budget=30000 --window-size=1280,720 \
+    chromium_headless "$name" --virtual-time-budget=30000 --window-size=1280,720 \
         --dump-dom "file://$page" >"$dom" 2>"$SCRATCH/$name.chromium.log" \
         || fail "timelinejs $name: chromium failed: $(tail -3 "$SCRATCH/$name.chromium.log")"
     if [ -n "${TIMELINE_SCREENSHOTS:-}" ]; then
         mkdir -p "$TIMELINE_SCREENSHOTS"
-        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-            --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
-            --user-data-dir="$SCRATCH/profile-$name-shot" --virtual-time-budget=30000 \
+        chromium_headless "$name-shot" --virtual-time-budget=30000 \
             --window-size=1280,720 --hide-scrollbars \
             --screenshot="$TIMELINE_SCREENSHOTS/timelinejs-$name.png" "file://$page" \
             >/dev/null 2>&1 || echo "no screenshot of $name" >&2
         # And a slide with an Old Style date: the slide after the birth.
         sed 's#<script>var SCRIPT_PATH#<script>var START_AT_SLIDE = 4; var SCRIPT_PATH#' "$page" >"$page.slide.html"
-        timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-            --disable-component-update --disable-sync --no-first-run --allow-file-access-from-files \
-            --user-data-dir="$SCRATCH/profile-$name-slide" --virtual-time-budget=30000 \
+        chromium_headless "$name-slide" --virtual-time-budget=30000 \
             --window-size=1280,720 --hide-scrollbars \
             --screenshot="$TIMELINE_SCREENSHOTS/timelinejs-$name-slide.png" "file://$page.slide.html" \
             >/dev/null 2>&1 || echo "no screenshot of a slide of $name" >&2
